@@ -1,0 +1,19 @@
+namespace QualityGates.Metrics;
+
+/// <summary>Vulnerability counts by severity after de-duplication, from one or more scans.</summary>
+public sealed record SecuritySummary
+{
+    public int Critical { get; init; }
+    public int High { get; init; }
+    public int Medium { get; init; }
+    public int Low { get; init; }
+    /// <summary>Findings with no usable severity (reported, never gated).</summary>
+    public int Unknown { get; init; }
+    public int Total => Critical + High + Medium + Low + Unknown;
+    /// <summary>The scanners named in the files (e.g. "trivy", "grype").</summary>
+    public IReadOnlyList<string> ScanTools { get; init; } = Array.Empty<string>();
+    /// <summary>The detected formats (e.g. "trivy", "sarif").</summary>
+    public IReadOnlyList<string> Formats { get; init; } = Array.Empty<string>();
+    public string? ScanTimestamp { get; init; }
+    public IReadOnlyList<string> SourceFiles { get; init; } = Array.Empty<string>();
+}

@@ -1,0 +1,29 @@
+namespace QualityGates.Metrics;
+
+/// <summary>
+/// Test results of one run (or several merged runs). Pass rate counts only executed tests:
+/// executed = passed + failed; skipped and not-executed tests count neither way.
+/// </summary>
+public sealed record TestRunSummary
+{
+    public int Total { get; init; }
+    public int Passed { get; init; }
+    public int Failed { get; init; }
+    /// <summary>Tests that did not run (skipped, not executed, inconclusive, pending).</summary>
+    public int Skipped { get; init; }
+    public TimeSpan Duration { get; init; }
+    /// <summary>True when a test run aborted (e.g. the test host crashed) before or while running tests.</summary>
+    public bool Aborted { get; init; }
+    /// <summary>Failed tests with their messages, for reports.</summary>
+    public IReadOnlyList<FailedTest> FailedTests { get; init; } = Array.Empty<FailedTest>();
+    /// <summary>The files the figures were read from.</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = Array.Empty<string>();
+
+    public int Executed => Passed + Failed;
+
+    /// <summary>passed / executed, or null when nothing executed.</summary>
+    public double? PassRate => Executed == 0 ? null : (double)Passed / Executed;
+}
+
+/// <summary>A failed test: its full name, the failure message and, where known, the file it came from.</summary>
+public sealed record FailedTest(string Name, string Message, string? SourceFile = null);
