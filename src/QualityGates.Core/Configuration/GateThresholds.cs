@@ -1,0 +1,34 @@
+namespace QualityGates.Configuration;
+
+/// <summary>
+/// A full set of thresholds. Rates are fractions (0.95 = 95 %); <see cref="MaxMemoryIncreasePercent"/>
+/// is in percent (15.0 = 15 %), as in the seed. Use <see cref="For"/> for a context's set and
+/// <see cref="ThresholdCatalog"/> to override single values.
+/// </summary>
+public sealed record GateThresholds
+{
+    /// <summary>The default column of SPEC §1 (equal to staging).</summary>
+    public static GateThresholds Default { get; } = new();
+
+    public double MinTestPassRate { get; init; } = 0.95;
+    public double MinCodeCoverage { get; init; } = 0.80;
+    /// <summary>Branch coverage minimum; null means branch coverage is reported but not gated.</summary>
+    public double? MinBranchCoverage { get; init; }
+    public double MinQualityScore { get; init; } = 0.70;
+    public double MaxRegression { get; init; } = 0.05;
+    public double MaxLatencyIncrease { get; init; } = 0.20;
+    public double MaxMemoryIncreasePercent { get; init; } = 15.0;
+    public double MinThroughputTokensPerSec { get; init; } = 10.0;
+    public int MaxCriticalVulnerabilities { get; init; }
+    public int MaxHighVulnerabilities { get; init; } = 2;
+    public int MaxMediumVulnerabilities { get; init; } = 10;
+
+    /// <summary>The thresholds of <paramref name="context"/>: only pass rate and coverage differ per context.</summary>
+    public static GateThresholds For(DeploymentContext context) => context switch
+    {
+        DeploymentContext.Development => Default with { MinTestPassRate = 0.80, MinCodeCoverage = 0.60 },
+        DeploymentContext.Staging => Default with { MinTestPassRate = 0.95, MinCodeCoverage = 0.80 },
+        DeploymentContext.Production => Default with { MinTestPassRate = 0.98, MinCodeCoverage = 0.90 },
+        _ => throw new ArgumentOutOfRangeException(nameof(context)),
+    };
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using QualityGates.Errors;
+
+namespace QualityGates.Configuration;
+
+/// <summary>
+/// Every threshold a user can override, and the validation of override values. An invalid value is
+/// an error naming where it was written, never a silent default.
+/// </summary>
+public static class ThresholdCatalog
+{
+    public static IReadOnlyList<ThresholdDefinition> All { get; } = new[]
+    {
+        new ThresholdDefinition("MinTestPassRate", ThresholdKind.Fraction, "minimum passed / executed tests",
+            (t, v) => t with { MinTestPassRate = v }),
+        new ThresholdDefinition("MinCodeCoverage", ThresholdKind.Fraction, "minimum line coverage",
+            (t, v) => t with { MinCodeCoverage = v }),
+        new ThresholdDefinition("MinBranchCoverage", ThresholdKind.Fraction, "minimum branch coverage (not gated unless set)",
+            (t, v) => t with { MinBranchCoverage = v }),
+        new ThresholdDefinition("MinQualityScore", ThresholdKind.Fraction, "minimum model quality score",
+            (t, v) => t with { MinQualityScore = v }),
+        new ThresholdDefinition("MaxRegression", ThresholdKind.Fraction, "maximum quality score regression, as a fraction of the baseline",
+            (t, v) => t with { MaxRegression = v }),
+        new ThresholdDefinition("MaxLatencyIncrease", ThresholdKind.NonNegativeNumber, "maximum latency increase, as a fraction of the baseline",
+            (t, v) => t with { MaxLatencyIncrease = v }),
+        new ThresholdDefinition("MaxMemoryIncreasePercent", ThresholdKind.NonNegativeNumber, "maximum memory increase in percent of the baseline (15 = 15 %)",
+            (t, v) => t with { MaxMemoryIncreasePercent = v }),
+        new ThresholdDefinition("MinThroughputTokensPerSec", ThresholdKind.NonNegativeNumber, "minimum throughput in tokens per second",
+            (t, v) => t with { MinThroughputTokensPerSec = v }),
+        new ThresholdDefinition("MaxCriticalVulnerabilities", ThresholdKind.Count, "maximum critical vulnerabilities",
+            (t, v) => t with { MaxCriticalVulnerabilities = (int)v }),
+        new ThresholdDefinition("MaxHighVulnerabilities", ThresholdKind.Count, "maximum high vulnerabilities",
+            (t, v) => t with { MaxHighVulnerabilities = (int)v }),
+        new ThresholdDefinition("MaxMediumVulnerabilities", ThresholdKind.Count, "maximum medium vulnerabilities",
+            (t, v) => t with { MaxMediumVulnerabilities = (int)v }),
+    };
+
+    /// <summary>Finds a threshold by name (case-insensitive), or throws <see cref="ErrorCodes.UnknownThreshold"/>.</summary>
+    public static ThresholdDefinition Find(string name)
+    {
+        return All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new QualityGatesException(ErrorCodes.UnknownThreshold,
+                $"'{name}' is not a threshold; known thresholds: {string.Join(", ", All.Select(d => d.Name))}.");
+    }
+
+    /// <summary>
+    /// Applies one override written as text. Empty values change nothing, so unset MSBuild
+    /// properties can be passed straight through.
+    /// </summary>
+    /// <param name="thresholds">The set to start from.</param>
+    /// <param name="name">The threshold name, e.g. <c>MinTestPassRate</c>.</param>
+    /// <param name="value">The value as written, parsed with the invariant culture.</param>
+    /// <param name="source">Where it was written (e.g. <c>QualityGatesMinTestPassRate</c>), for errors.</param>
+    public static GateThresholds Apply(GateThresholds thresholds, string name, string? value, string source)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return thresholds;
+        }
+
+        var definition = Find(name);
+        return definition.Apply(thresholds, Parse(definition, value.Trim(), source));
+    }
+
+    private static double Parse(ThresholdDefinition definition, string text, string source)
+    {
+        if (definition.Kind == ThresholdKind.Count)
+        {
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+            {
+                throw new QualityGatesException(ErrorCodes.ThresholdNotANumber,
+                    $"{source} is '{text}', which is not a whole number; it must be a count of 0 or more.");
+            }
+
+            if (count < 0)
+            {
+                throw new QualityGatesException(ErrorCodes.ThresholdOutOfRange,
+                    $"{source} is {text}, but it must be a count of 0 or more.");
+            }
+
+            return count;
+        }
+
+        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || !double.IsFinite(number))
+        {
+            throw new QualityGatesException(ErrorCodes.ThresholdNotANumber,
+                $"{source} is '{text}', which is not a number; write it with a '.' as the decimal separator, e.g. 0.95.");
+        }
+
+        if (definition.Kind == ThresholdKind.Fraction && (number < 0 || number > 1))
+        {
+            throw new QualityGatesException(ErrorCodes.ThresholdOutOfRange,
+                $"{source} is {text}, but it must be a fraction between 0 and 1 (write 0.95 for 95 %).");
+        }
+
+        if (number < 0)
+        {
+            throw new QualityGatesException(ErrorCodes.ThresholdOutOfRange,
+                $"{source} is {text}, but it must be 0 or more.");
+        }
+
+        return number;
+    }
+}

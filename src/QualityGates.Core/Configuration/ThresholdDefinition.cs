@@ -1,0 +1,25 @@
+namespace QualityGates.Configuration;
+
+/// <summary>One overridable threshold: its name, what it accepts, and how it is applied to a set.</summary>
+public sealed class ThresholdDefinition
+{
+    private readonly Func<GateThresholds, double, GateThresholds> _apply;
+
+    internal ThresholdDefinition(string name, ThresholdKind kind, string meaning, Func<GateThresholds, double, GateThresholds> apply)
+    {
+        Name = name;
+        Kind = kind;
+        Meaning = meaning;
+        _apply = apply;
+    }
+
+    /// <summary>The name without prefix, e.g. <c>MinTestPassRate</c> (MSBuild: <c>QualityGatesMinTestPassRate</c>).</summary>
+    public string Name { get; }
+
+    public ThresholdKind Kind { get; }
+
+    /// <summary>A short description for help texts.</summary>
+    public string Meaning { get; }
+
+    internal GateThresholds Apply(GateThresholds thresholds, double value) => _apply(thresholds, value);
+}

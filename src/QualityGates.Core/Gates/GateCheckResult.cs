@@ -1,0 +1,19 @@
+namespace QualityGates.Gates;
+
+/// <summary>
+/// The result of one check: its stable gate name, status, measured value and threshold (in the
+/// threshold's own unit: fractions for rates, percent for memory, counts for vulnerabilities), a
+/// message a person understands, and the <c>QG2xxx</c> code (set only when the check failed).
+/// </summary>
+public sealed record GateCheckResult(
+    string Gate,
+    GateStatus Status,
+    double? Value,
+    double? Threshold,
+    string Message,
+    string? Code = null)
+{
+    public bool Passed => Status == GateStatus.Passed;
+    public bool Failed => Status == GateStatus.Failed;
+    public bool Skipped => Status == GateStatus.Skipped;
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace QualityGates.Gates;
+
+/// <summary>
+/// How each gate's value and threshold read to a person: unit and direction. Writers (table, JUnit,
+/// HTML) use this so a value is never shown in two different units.
+/// </summary>
+public static class GateDescriptions
+{
+    /// <summary>True when the threshold is a minimum (value ≥ threshold passes), false for a maximum.</summary>
+    public static bool IsMinimum(string gate) => gate is GateNames.TestPassRate or GateNames.LineCoverage
+        or GateNames.BranchCoverage or GateNames.QualityScore or GateNames.Throughput;
+
+    /// <summary>"≥" for a minimum, "≤" for a maximum.</summary>
+    public static string Comparator(string gate) => IsMinimum(gate) ? "≥" : "≤";
+
+    /// <summary>A value or threshold of <paramref name="gate"/> in its unit ("97.0%", "0.87", "3", "45.2 tok/s"); "-" when null.</summary>
+    public static string FormatValue(string gate, double? value)
+    {
+        if (value is not double v)
+        {
+            return "-";
+        }
+
+        return gate switch
+        {
+            GateNames.TestPassRate or GateNames.LineCoverage or GateNames.BranchCoverage
+                or GateNames.Regression or GateNames.LatencyIncrease => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            GateNames.MemoryIncrease => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            GateNames.Throughput => v.ToString("0.#", CultureInfo.InvariantCulture) + " tok/s",
+            GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities
+                => v.ToString("0", CultureInfo.InvariantCulture),
+            _ => v.ToString("0.###", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The threshold with its comparator, e.g. "≥ 98.0%".</summary>
+    public static string FormatThreshold(string gate, double? threshold) =>
+        threshold is null ? "-" : Comparator(gate) + " " + FormatValue(gate, threshold);
+}

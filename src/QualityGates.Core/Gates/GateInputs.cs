@@ -1,0 +1,17 @@
+using QualityGates.Metrics;
+
+namespace QualityGates.Gates;
+
+/// <summary>Everything the checks judge. Any part may be missing; its checks are then skipped (or fail in strict mode).</summary>
+public sealed record GateInputs
+{
+    public TestRunSummary? Tests { get; init; }
+    public CoverageSummary? Coverage { get; init; }
+    /// <summary>
+    /// A line rate (0–1) known without Cobertura data, e.g. from a test-metrics JSON's
+    /// <c>coverage_percent</c> (already divided by 100). Used only when <see cref="Coverage"/> is null.
+    /// </summary>
+    public double? ReportedLineRate { get; init; }
+    public ModelMetrics? Model { get; init; }
+    public SecuritySummary? Security { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace QualityGates.Gates;
+
+/// <summary>
+/// The stable gate names. They become JUnit test-case names, so Jenkins tracks a gate's history by
+/// them: never change one.
+/// </summary>
+public static class GateNames
+{
+    public const string TestPassRate = "tests.pass_rate";
+    public const string LineCoverage = "coverage.line";
+    public const string BranchCoverage = "coverage.branch";
+    public const string QualityScore = "model.quality_score";
+    public const string Regression = "model.regression";
+    public const string LatencyIncrease = "model.latency_increase";
+    public const string MemoryIncrease = "model.memory_increase";
+    public const string Throughput = "model.throughput";
+    public const string CriticalVulnerabilities = "security.critical";
+    public const string HighVulnerabilities = "security.high";
+    public const string MediumVulnerabilities = "security.medium";
+}

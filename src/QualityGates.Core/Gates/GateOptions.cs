@@ -1,0 +1,21 @@
+using QualityGates.Configuration;
+
+namespace QualityGates.Gates;
+
+/// <summary>How a gate runs: context, thresholds, strictness and which groups of checks.</summary>
+public sealed record GateOptions
+{
+    public GateOptions(DeploymentContext context, GateThresholds? thresholds = null)
+    {
+        Context = context;
+        Thresholds = thresholds ?? GateThresholds.For(context);
+    }
+
+    public DeploymentContext Context { get; init; }
+    public GateThresholds Thresholds { get; init; }
+    /// <summary>When true, a check whose input is missing fails instead of being skipped.</summary>
+    public bool Strict { get; init; }
+    public GateGroup Groups { get; init; } = GateGroup.All;
+    /// <summary>The context's name as shown in messages ("production").</summary>
+    public string ContextName => DeploymentContexts.NameOf(Context);
+}

@@ -1,0 +1,93 @@
+using QualityGates.Gates.Checks;
+using QualityGates.Metrics;
+using QualityGates.Reports;
+
+namespace QualityGates.Gates;
+
+/// <summary>
+/// The gate engine: runs every selected check on the inputs and returns the report.
+/// Events fire in a defined order: one <see cref="GatePassed"/> or <see cref="GateFailed"/> per
+/// judged check, in check order, as it is evaluated (skipped checks raise neither), then
+/// <see cref="GatesBlocked"/> once when any check failed. A throwing handler never stops the other
+/// handlers or changes the verdict; its error is recorded in <see cref="QualityGateReport.Warnings"/>.
+/// </summary>
+public sealed class QualityGate
+{
+    private readonly GateOptions _options;
+    private readonly TimeProvider _time;
+
+    public QualityGate(GateOptions options, TimeProvider? time = null)
+    {
+        _options = options;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public event EventHandler<GateCheckEventArgs>? GatePassed;
+    public event EventHandler<GateCheckEventArgs>? GateFailed;
+    public event EventHandler<GateReportEventArgs>? GatesBlocked;
+
+    public GateOptions Options => _options;
+
+    /// <summary>Evaluates every check that applies and returns the report.</summary>
+    public QualityGateReport Evaluate(GateInputs inputs, ModelIdentity? model = null)
+    {
+        var warnings = new List<string>();
+        var checks = new List<GateCheckResult>();
+        foreach (var check in CheckSet.All)
+        {
+            if ((_options.Groups & check.Group) == 0 || !check.AppliesTo(_options))
+            {
+                continue;
+            }
+
+            var result = check.Evaluate(inputs, _options);
+            checks.Add(result);
+            var handler = result.Status switch
+            {
+                GateStatus.Passed => GatePassed,
+                GateStatus.Failed => GateFailed,
+                _ => null,
+            };
+            Raise(handler, new GateCheckEventArgs(result), warnings);
+        }
+
+        var report = new QualityGateReport
+        {
+            Model = model,
+            Context = _options.Context,
+            Timestamp = _time.GetUtcNow(),
+            Strict = _options.Strict,
+            Thresholds = _options.Thresholds,
+            Inputs = inputs,
+            Checks = checks,
+            Warnings = warnings,
+        };
+        if (!report.AllPassed)
+        {
+            Raise(GatesBlocked, new GateReportEventArgs(report), warnings);
+        }
+
+        return report;
+    }
+
+    private void Raise<T>(EventHandler<T>? handler, T args, List<string> warnings)
+        where T : EventArgs
+    {
+        if (handler is null)
+        {
+            return;
+        }
+
+        foreach (var single in handler.GetInvocationList().Cast<EventHandler<T>>())
+        {
+            try
+            {
+                single(this, args);
+            }
+            catch (Exception ex)
+            {
+                warnings.Add($"An event handler ({single.Method.DeclaringType?.Name}.{single.Method.Name}) threw {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+}
