@@ -113,11 +113,14 @@ public readonly struct JsonCursor
     }
 
     public QualityGatesException WrongType(string expected) =>
-        File.Error(ErrorCodes.WrongJsonFieldType, Path, $"{Path} must be {expected}, but is {Describe(Element)}.");
+        File.Error(ErrorCodes.WrongJsonFieldType, Path, $"{Path} must be {expected}, but is {Description}.");
 
     public QualityGatesException OutOfRange(string message) => File.Error(ErrorCodes.InputValueOutOfRange, Path, message);
 
     public QualityGatesException Error(string code, string message) => File.Error(code, Path, message);
+
+    /// <summary>What this value is, for messages: "an array", "the string \"3\"", "null".</summary>
+    public string Description => Describe(Element);
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
