@@ -50,6 +50,8 @@ public sealed class SecurityScanErrorTests : IDisposable
         Assert.Equal(ErrorCodes.MalformedJson, error.Code);
         Assert.Equal(path, error.File);
         Assert.Equal(6, error.Line);
+        // Only the 1-based line: System.Text.Json's own 0-based "LineNumber: 5" is cut off.
+        Assert.Equal($"'{path}' is not valid JSON (line 6): Expected start of a property name or value, but instead reached end of data.", error.Message);
     }
 
     [Fact]
