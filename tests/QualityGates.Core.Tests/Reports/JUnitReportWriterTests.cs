@@ -52,7 +52,7 @@ public sealed class JUnitReportWriterTests
 
         var critical = Case(suite, "security.critical").Element("failure")!;
         Assert.Equal("QG2009", (string?)critical.Attribute("type"));
-        Assert.Equal("1 critical vulnerability exceed the production maximum of 0 (scan: trivy) [value 1, threshold ≤ 0, context production]",
+        Assert.Equal("1 critical vulnerability exceeds the production maximum of 0 (scan: trivy) [value 1, threshold ≤ 0, context production]",
             (string?)critical.Attribute("message"));
     }
 
