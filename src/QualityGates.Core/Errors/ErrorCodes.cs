@@ -71,7 +71,24 @@ public static class ErrorCodes
     /// <summary>A test failed and the build is set to fail on any failed test.</summary>
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
 
-    // 3xxx registry — reserved for the approval registry.
+    // 3xxx registry and deployment control
+    /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>
+    public const string RegistryLineCorrupt = "QG3001";
+    /// <summary>An approval from a gate report was refused because the report did not pass, or judged no check at all.</summary>
+    public const string ReportDidNotPass = "QG3002";
+    /// <summary>An approval from a gate report was refused because the report is for another model, version or context, or names no model.</summary>
+    public const string ReportDoesNotMatch = "QG3003";
+    /// <summary>A model name cannot be a registry file name (a device name such as <c>CON</c>, a character Windows forbids, a trailing dot or space).</summary>
+    public const string RegistryNameNotAllowed = "QG3004";
+    /// <summary>A registry value (who, reason, target) is missing, too long, or holds control characters.</summary>
+    public const string RegistryValueNotAllowed = "QG3005";
+    /// <summary>A deployment was refused: the version may not be deployed to that context (the reason says why).</summary>
+    public const string DeploymentNotAllowed = "QG3006";
+    /// <summary>A rollback names a version that was never deployed to that context (and target).</summary>
+    public const string NothingToRollBack = "QG3007";
+    /// <summary>The registry folder or one of its files cannot be created, read or written.</summary>
+    public const string RegistryUnavailable = "QG3008";
+
     // 4xxx CLI
     /// <summary>The command line is not valid (unknown option, missing value).</summary>
     public const string InvalidCommandLine = "QG4001";

@@ -33,6 +33,17 @@ public sealed record ModelIdentity(string Name, string Version)
         return new ModelIdentity(name.Trim(), version.Trim());
     }
 
+    /// <summary>
+    /// Validates a model name given on its own, without a version (e.g. to list its approved versions);
+    /// the same rules as <see cref="Create"/>.
+    /// </summary>
+    public static string ParseName(string? text, string source)
+    {
+        var name = text?.Trim() ?? string.Empty;
+        Validate(name, "name", source);
+        return name;
+    }
+
     private static void Validate(string part, string what, string source)
     {
         string? problem = part switch

@@ -24,17 +24,46 @@ public static class JsonLinesFile
         }
 
         var bytes = Encoding.UTF8.GetBytes(jsonLine + "\n");
+        WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
+        {
+            // bufferSize 0: the line goes to the OS in one write, never split by a buffer flush.
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Reads the whole file while no append is in progress (a shared lock that writers wait for), so
+    /// the snapshot never ends in the middle of a line being written. Null when the file does not exist.
+    /// </summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InputFileUnreadable"/> when the file cannot be read.</exception>
+    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return WithRetry(path, lockTimeout, ErrorCodes.InputFileUnreadable, "read", () =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        });
+    }
+
+    private static T WithRetry<T>(string path, TimeSpan? lockTimeout, string code, string verb, Func<T> attempt)
+    {
         var deadline = DateTime.UtcNow + (lockTimeout ?? DefaultLockTimeout);
         var wait = 1;
         while (true)
         {
             try
             {
-                // bufferSize 0: the line goes to the OS in one write, never split by a buffer flush.
-                using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-                return;
+                return attempt();
             }
             catch (IOException ex) when (IsContention(ex) && DateTime.UtcNow < deadline)
             {
@@ -44,7 +73,7 @@ public static class JsonLinesFile
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new QualityGatesException(ErrorCodes.ReportNotWritten, $"Cannot append to '{path}': {ex.Message}", path, inner: ex);
+                throw new QualityGatesException(code, $"Cannot {verb} '{path}': {ex.Message}", path, inner: ex);
             }
         }
     }

@@ -1,0 +1,39 @@
+using QualityGates.Configuration;
+using QualityGates.Metrics;
+
+namespace QualityGates.Registry;
+
+/// <summary>
+/// One line of the registry: a decision about a model version in a context, or a deployment. Written
+/// once and never changed; the order of the lines in the file, not the timestamps, says what came later.
+/// </summary>
+public sealed record RegistryRecord
+{
+    /// <summary>A unique id (32 hex digits), so a copied or duplicated line can be told apart.</summary>
+    public required string Id { get; init; }
+    public required RegistryRecordKind Kind { get; init; }
+    /// <summary>When it was recorded, in UTC.</summary>
+    public required DateTimeOffset Timestamp { get; init; }
+    public required ModelIdentity Model { get; init; }
+    public required DeploymentContext Context { get; init; }
+    /// <summary>Who approved, rejected, deployed or rolled back (for a blocked run: the build's user).</summary>
+    public required string By { get; init; }
+    public string? Notes { get; init; }
+    /// <summary>Why it was rejected, blocked or rolled back.</summary>
+    public string? Reason { get; init; }
+    /// <summary>The deployment target (cluster, slot, host) of a deployment or a targeted rollback.</summary>
+    public string? Target { get; init; }
+    /// <summary>The gate report an approval or a blocked run came from, when there was one.</summary>
+    public ReportReference? Report { get; init; }
+
+    /// <summary>The registry file this record was read from; null for a record just written.</summary>
+    public string? File { get; init; }
+    /// <summary>The 1-based line in <see cref="File"/>; 0 for a record just written.</summary>
+    public int Line { get; init; }
+
+    public string ContextName => DeploymentContexts.NameOf(Context);
+    public string KindName => RegistryRecordKinds.NameOf(Kind);
+
+    /// <summary>True for approvals, rejections, blocked runs and rollbacks: the records that decide whether a version may ship.</summary>
+    public bool IsDecision => Kind != RegistryRecordKind.Deployed;
+}

@@ -1,0 +1,16 @@
+namespace QualityGates.Registry;
+
+/// <summary>What a registry record says happened. Every kind but <see cref="Deployed"/> is a decision about a version in a context.</summary>
+public enum RegistryRecordKind
+{
+    /// <summary>The version was approved for the context (by hand or from a passing gate report).</summary>
+    Approved,
+    /// <summary>The version was rejected for the context, with a reason.</summary>
+    Rejected,
+    /// <summary>A gate run for the version in the context failed (recorded by the build).</summary>
+    Blocked,
+    /// <summary>The version was deployed to a target in the context.</summary>
+    Deployed,
+    /// <summary>The version was rolled back in the context, with a reason; it must be approved again before it is deployed.</summary>
+    RolledBack,
+}

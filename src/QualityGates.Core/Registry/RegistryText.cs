@@ -1,0 +1,51 @@
+using QualityGates.Errors;
+
+namespace QualityGates.Registry;
+
+/// <summary>
+/// Validates the free text a record carries (who, notes, reason, target). It is printed on terminals
+/// and CI logs later, so control characters (escape sequences) are refused; notes and reasons may span
+/// lines, names may not.
+/// </summary>
+internal static class RegistryText
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 4000;
+
+    /// <summary>A required one-line value: who, or a deployment target.</summary>
+    public static string Name(string? value, string source) =>
+        Check(value, source, MaxNameLength, allowLineBreaks: false) ?? throw Missing(source);
+
+    /// <summary>A required reason (reject, rollback).</summary>
+    public static string Reason(string? value, string source) =>
+        Check(value, source, MaxTextLength, allowLineBreaks: true) ?? throw Missing(source);
+
+    /// <summary>Optional notes; null when blank.</summary>
+    public static string? Notes(string? value, string source) => Check(value, source, MaxTextLength, allowLineBreaks: true);
+
+    private static string? Check(string? value, string source, int maxLength, bool allowLineBreaks)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw Invalid(source, $"is {text.Length} characters long; at most {maxLength} are allowed");
+        }
+
+        if (text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
+        {
+            throw Invalid(source, allowLineBreaks ? "contains a control character other than a line break or tab" : "contains a control character or line break");
+        }
+
+        return text;
+    }
+
+    private static QualityGatesException Missing(string source) => Invalid(source, "is missing or empty");
+
+    private static QualityGatesException Invalid(string source, string problem) =>
+        new(ErrorCodes.RegistryValueNotAllowed, $"{source} {problem}.");
+}
