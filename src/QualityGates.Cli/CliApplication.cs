@@ -6,11 +6,25 @@ namespace QualityGates.Cli;
 /// <summary>Builds the command tree and runs it with the CLI's own error and exit-code conventions.</summary>
 internal static class CliApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where answers go (stdout).</param>
+    /// <param name="error">Where errors, warnings and tables under <c>--json</c> go (stderr).</param>
+    /// <param name="environment">Reads environment variables (the registry folder, the default user); the process environment when null.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
-        var root = new RootCommand("qualitygates: quality gates for tests, coverage, model metrics and security scans.")
+        var env = environment ?? Environment.GetEnvironmentVariable;
+        var root = new RootCommand("qualitygates: quality gates for tests, coverage, model metrics and security scans, and the approval registry.")
         {
             new CheckCommand().Create(),
+            new ApproveCommand(env).Create(),
+            new RejectCommand(env).Create(),
+            new StatusCommand(env).Create(),
+            new HistoryCommand(env).Create(),
+            new ApprovedCommand(env).Create(),
+            new CanDeployCommand(env).Create(),
+            new DeployCommand(env).Create(),
+            new RollbackCommand(env).Create(),
+            new DeploymentsCommand(env).Create(),
         };
 
         var result = root.Parse(args);

@@ -14,7 +14,8 @@ internal static class ErrorOutput
     public static void Error(TextWriter writer, QualityGatesException error) =>
         Write(writer, "error", error.Code, error.Message, error.File, error.Line);
 
-    public static void Warning(TextWriter writer, string code, string message) => Write(writer, "warning", code, message, null, 0);
+    public static void Warning(TextWriter writer, string code, string message, string? file = null, int line = 0) =>
+        Write(writer, "warning", code, message, file, line);
 
     private static void Write(TextWriter writer, string category, string code, string message, string? file, int line)
     {

@@ -1,4 +1,6 @@
+using QualityGates.Configuration;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
 
@@ -35,8 +37,55 @@ public static class Program
 
                 return 0;
 
+            // registry-records <folder> <count> <writer>: <count> decisions on model "race", version w<writer>-<i>,
+            // alternating approvals and rejections over the three contexts.
+            case ["registry-records", var folder, var count, var writer]:
+                var registry = new ApprovalRegistry(folder, lockTimeout: TimeSpan.FromSeconds(60));
+                for (var i = 0; i < int.Parse(count, System.Globalization.CultureInfo.InvariantCulture); i++)
+                {
+                    var model = new ModelIdentity("race", $"w{writer}-{i}");
+                    var context = (DeploymentContext)(i % 3);
+                    if (i % 2 == 0)
+                    {
+                        registry.Approve(model, context, "writer-" + writer, $"record {i} of writer {writer}");
+                    }
+                    else
+                    {
+                        registry.Reject(model, context, $"record {i} of writer {writer}", "writer-" + writer);
+                    }
+                }
+
+                return 0;
+
+            // registry-reader <folder> <expected>: reads the "race" history until it holds <expected> records;
+            // exit 3 if any read saw a torn or corrupt line.
+            case ["registry-reader", var folder, var expected]:
+                var reader = new ApprovalRegistry(folder, lockTimeout: TimeSpan.FromSeconds(60));
+                var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+                var counts = new List<int>();
+                while (DateTime.UtcNow < deadline)
+                {
+                    var history = reader.GetHistory("race");
+                    counts.Add(history.Value.Count);
+                    if (history.Warnings.Count > 0)
+                    {
+                        Console.Error.WriteLine($"read {history.Value.Count} records and a warning: line {history.Warnings[0].Line}: {history.Warnings[0].Message}");
+                        return 3;
+                    }
+
+                    if (history.Value.Count >= int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        Console.WriteLine($"{counts.Count} reads saw {string.Join(", ", counts)} records");
+                        return 0;
+                    }
+
+                    Thread.Sleep(50);
+                }
+
+                return 4;
+
             default:
-                Console.Error.WriteLine("usage: append-blocks <log> <count> <writer> | write-reports <folder> <count>");
+                Console.Error.WriteLine("usage: append-blocks <log> <count> <writer> | write-reports <folder> <count> | registry-records <folder> <count> <writer> | registry-reader <folder> <expected>");
                 return 2;
         }
     }

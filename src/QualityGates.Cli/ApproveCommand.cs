@@ -1,0 +1,60 @@
+using System.CommandLine;
+using QualityGates.Errors;
+using QualityGates.Registry;
+
+namespace QualityGates.Cli;
+
+/// <summary><c>qualitygates approve</c>: approve a model version for a context, by hand or from a gate report.</summary>
+internal sealed class ApproveCommand(Func<string, string?> environment)
+{
+    private readonly Option<string> _model = ModelOptions.Model("The model version to approve, as name:version (with --report: must match the report).", required: false);
+    private readonly Option<string> _context = ModelOptions.Context("The context to approve it for (with --report: must match the report)", required: false);
+    private readonly Option<string> _report = new("--report") { Description = "Approve from this JSON gate report; refused unless it passed.", HelpName = "report.json" };
+    private readonly Option<string> _approvedBy = new("--approved-by") { Description = "Who approves (default: the CI user, see the docs).", HelpName = "who" };
+    private readonly Option<string> _notes = new("--notes") { Description = "Notes kept with the approval.", HelpName = "text" };
+    private readonly RegistryOptions _registry = new(environment);
+
+    public Command Create()
+    {
+        var command = new Command("approve", "Approve a model version for a context, by hand or from a passing gate report.")
+        {
+            _model, _context, _report, _approvedBy, _notes,
+        };
+        _registry.AddTo(command);
+        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error, () => Execute(result, result.InvocationConfiguration.Output)));
+        return command;
+    }
+
+    private int Execute(ParseResult result, TextWriter output)
+    {
+        var model = result.GetValue(_model) is null ? null : ModelOptions.Identity(result, _model);
+        var context = ModelOptions.OptionalContext(result, _context);
+        var registry = _registry.Open(result);
+        RegistryRecord record;
+        if (result.GetValue(_report) is { } report)
+        {
+            record = registry.ApproveFromReportFile(report, model, context, result.GetValue(_approvedBy), result.GetValue(_notes));
+        }
+        else if (model is not null && context is { } given)
+        {
+            record = registry.Approve(model, given, result.GetValue(_approvedBy), result.GetValue(_notes));
+        }
+        else
+        {
+            throw new QualityGatesException(ErrorCodes.InvalidCommandLine,
+                "approve needs --model name:version and --context, or --report with a gate report.");
+        }
+
+        if (result.GetValue(_registry.Json))
+        {
+            RegistryJson.Print(output, json => RegistryRecordJson.Write(json, record));
+        }
+        else
+        {
+            output.WriteLine($"Approved {record.Model} for {record.ContextName} {RegistryTextOutput.Details(record)}.");
+            output.WriteLine($"Recorded in {record.File}.");
+        }
+
+        return ExitCodes.Passed;
+    }
+}

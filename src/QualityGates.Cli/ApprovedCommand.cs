@@ -1,0 +1,65 @@
+using System.CommandLine;
+using QualityGates.Configuration;
+using QualityGates.Metrics;
+
+namespace QualityGates.Cli;
+
+/// <summary><c>qualitygates approved</c>: the versions of a model approved for a context, newest approval first.</summary>
+internal sealed class ApprovedCommand(Func<string, string?> environment)
+{
+    private readonly Option<string> _model = new("--model", "-m") { Description = "The model name (no version).", HelpName = "name", Required = true };
+    private readonly Option<string> _context = ModelOptions.Context("The context");
+    private readonly RegistryOptions _registry = new(environment);
+
+    public Command Create()
+    {
+        var command = new Command("approved", "List the versions of a model approved for a context and not later rejected, blocked or rolled back, newest first.") { _model, _context };
+        _registry.AddTo(command);
+        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
+            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
+        return command;
+    }
+
+    private int Execute(ParseResult result, TextWriter output, TextWriter error)
+    {
+        var name = ModelIdentity.ParseName(result.GetValue(_model), _model.Name);
+        var context = ModelOptions.Context(result, _context);
+        var registry = _registry.Open(result);
+        var approved = registry.GetApprovedVersions(name, context);
+        RegistryCommandRun.PrintWarnings(error, approved.Warnings);
+        if (result.GetValue(_registry.Json))
+        {
+            RegistryJson.Print(output, json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("model", name);
+                json.WriteString("context", DeploymentContexts.NameOf(context));
+                json.WriteStartArray("versions");
+                foreach (var version in approved.Value)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("version", version.Version);
+                    RegistryJson.Record(json, "approval", version.Approval);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                RegistryJson.Warnings(json, approved.Warnings);
+                json.WriteEndObject();
+            });
+        }
+        else if (approved.Value.Count == 0)
+        {
+            output.WriteLine($"No version of {name} is approved for {DeploymentContexts.NameOf(context)}.");
+        }
+        else
+        {
+            foreach (var version in approved.Value)
+            {
+                output.WriteLine($"{version.Version}  {RegistryTextOutput.Time(version.Approval.Timestamp)}  {RegistryTextOutput.Details(version.Approval)}");
+            }
+        }
+
+        return ExitCodes.Passed;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using QualityGates.Registry;
+
+namespace QualityGates.Cli;
+
+/// <summary><c>qualitygates can-deploy</c>: may this version be deployed to this context? Exit 0 yes, 1 no; the reason is printed.</summary>
+internal sealed class CanDeployCommand(Func<string, string?> environment)
+{
+    private readonly Option<string> _model = ModelOptions.Model("The model version, as name:version.");
+    private readonly Option<string> _context = ModelOptions.Context("The context to deploy to");
+    private readonly Option<bool> _noPromotionOrder = PromotionOption();
+    private readonly RegistryOptions _registry = new(environment);
+
+    public static Option<bool> PromotionOption() => new("--no-promotion-order")
+    {
+        Description = "Do not require an earlier, standing staging approval of the same version before production.",
+    };
+
+    public static DeploymentPolicy Policy(ParseResult result, Option<bool> noPromotionOrder) =>
+        new() { RequireStagingBeforeProduction = !result.GetValue(noPromotionOrder) };
+
+    public Command Create()
+    {
+        var command = new Command("can-deploy", "Say whether a model version may be deployed to a context, and why not (exit 0 yes, 1 no).")
+        {
+            _model, _context, _noPromotionOrder,
+        };
+        _registry.AddTo(command);
+        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
+            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
+        return command;
+    }
+
+    private int Execute(ParseResult result, TextWriter output, TextWriter error)
+    {
+        var model = ModelOptions.Identity(result, _model);
+        var context = ModelOptions.Context(result, _context);
+        var controller = new DeploymentController(_registry.Open(result), Policy(result, _noPromotionOrder));
+        var answer = controller.CanDeploy(model, context);
+        var decision = answer.Value;
+        RegistryCommandRun.PrintWarnings(error, answer.Warnings);
+        if (result.GetValue(_registry.Json))
+        {
+            RegistryJson.Print(output, json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("model", model.Name);
+                json.WriteString("version", model.Version);
+                json.WriteString("context", decision.ContextName);
+                json.WriteBoolean("canDeploy", decision.Allowed);
+                json.WriteString("verdict", decision.VerdictName);
+                json.WriteString("reason", decision.Reason);
+                json.WriteBoolean("promotionOrder", controller.Policy.RequireStagingBeforeProduction);
+                RegistryJson.Record(json, "decision", decision.Decision);
+                RegistryJson.Warnings(json, answer.Warnings);
+                json.WriteEndObject();
+            });
+        }
+        else
+        {
+            output.WriteLine((decision.Allowed ? "yes: " : "no: ") + decision.Reason);
+        }
+
+        return decision.Allowed ? ExitCodes.Passed : ExitCodes.Refused;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using QualityGates.Registry;
+
+namespace QualityGates.Cli;
+
+/// <summary>How registry records read on a terminal: one line each, time first, free text kept on that line.</summary>
+internal static class RegistryTextOutput
+{
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>e.g. <c>2025-03-01T09:00:00.000Z  v6.2  production   rejected     by bob: Security vulnerabilities found</c>.</summary>
+    public static string HistoryLine(RegistryRecord record) =>
+        $"{Time(record.Timestamp)}  {record.Model.Version}  {record.ContextName,-11}  {record.KindName,-11}  {Details(record)}";
+
+    /// <summary>e.g. <c>production   approved     2025-03-01T09:00:00.000Z  by alice: notes</c>.</summary>
+    public static string StatusLine(ContextStatus status) => status.LatestDecision is { } decision
+        ? $"{status.ContextName,-11}  {status.StatusName,-11}  {Time(decision.Timestamp)}  {Details(decision)}"
+        : $"{status.ContextName,-11}  none";
+
+    /// <summary>"by who", the target, the reason or notes, and the report's figures.</summary>
+    public static string Details(RegistryRecord record)
+    {
+        var text = new StringBuilder("by ").Append(OneLine(record.By));
+        if (record.Target is not null)
+        {
+            text.Append(", target ").Append(OneLine(record.Target));
+        }
+
+        if ((record.Reason ?? record.Notes) is { } words)
+        {
+            text.Append(": ").Append(OneLine(words));
+        }
+
+        if (record.Report is { } report)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" [report {report.Passed} passed, {report.Failed} failed, {report.Skipped} skipped");
+            text.Append(report.File is null ? "]" : $": {report.File}]");
+        }
+
+        return text.ToString();
+    }
+
+    // Notes may span lines; a record is printed on one.
+    private static string OneLine(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+}
