@@ -14,8 +14,6 @@ internal sealed class RegistryOptions(Func<string, string?> environment)
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON on stdout (and nothing else there)." };
 
-    public Func<string, string?> Environment => environment;
-
     public void AddTo(Command command, bool json = true)
     {
         command.Options.Add(Registry);

@@ -22,9 +22,9 @@ public sealed class InstalledTool : IDisposable
         File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n");
         var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
 
-        Pack = Dotnet(["pack", Path.Combine(RepositoryRoot(), "src", "QualityGates.Cli"), "-c", "Release", "-o", feed, "-p:Version=" + Version, "--nologo"],
+        var pack = Dotnet(["pack", Path.Combine(RepositoryRoot(), "src", "QualityGates.Cli"), "-c", "Release", "-o", feed, "-p:Version=" + Version, "--nologo"],
             RepositoryRoot(), null, TimeSpan.FromMinutes(8));
-        Require(Pack, "dotnet pack");
+        Require(pack, "dotnet pack");
         Require(Dotnet(["tool", "install", "QualityGates.Cli", "--tool-path", Path.Combine(Root, "tools"), "--version", Version,
             "--configfile", config, "--add-source", feed], Root, isolated, TimeSpan.FromMinutes(3)), "dotnet tool install");
         ToolPath = Path.Combine(Root, "tools", OperatingSystem.IsWindows() ? "qualitygates.exe" : "qualitygates");
@@ -33,7 +33,6 @@ public sealed class InstalledTool : IDisposable
     public string Root { get; }
     public string Version { get; }
     public string ToolPath { get; }
-    public ProcessRun Pack { get; }
 
     /// <summary>Every command run so far and its output, for the test log.</summary>
     public string Transcript
