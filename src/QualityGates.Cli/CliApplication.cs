@@ -6,11 +6,13 @@ namespace QualityGates.Cli;
 /// <summary>Builds the command tree and runs it with the CLI's own error and exit-code conventions.</summary>
 internal static class CliApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="environment">Reads environment variables (CI detection, webhook URL); null for the process
+    /// environment. Tests pass their own, so a test run on a CI agent never writes to the agent's files.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
         var root = new RootCommand("qualitygates: quality gates for tests, coverage, model metrics and security scans.")
         {
-            new CheckCommand().Create(),
+            new CheckCommand(environment ?? Environment.GetEnvironmentVariable).Create(),
         };
 
         var result = root.Parse(args);

@@ -3,11 +3,15 @@ namespace QualityGates.Cli.Tests;
 /// <summary>One in-process run of the CLI with its exit code and both output streams.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static CliRun Of(params string[] args)
+    /// <summary>Runs with an empty environment: no CI is detected and nothing outside the test's folders is written.</summary>
+    public static CliRun Of(params string[] args) => WithEnvironment(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with exactly these environment variables visible to the CLI.</summary>
+    public static CliRun WithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = CliApplication.Run(args, output, error);
+        var exitCode = CliApplication.Run(args, output, error, name => environment.GetValueOrDefault(name));
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

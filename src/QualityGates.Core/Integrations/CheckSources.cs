@@ -6,14 +6,17 @@ namespace QualityGates.Integrations;
 /// <summary>Which input file a check's figure came from, for annotations that point at a file.</summary>
 internal static class CheckSources
 {
-    /// <summary>The one file behind <paramref name="gate"/>'s figure; null when there were none or several.</summary>
+    /// <summary>
+    /// The one file behind <paramref name="gate"/>'s figure; null when there were none or several.
+    /// Coverage has none: <see cref="Metrics.CoverageSummary.SourceFiles"/> lists the covered source
+    /// code, not the Cobertura files read.
+    /// </summary>
     public static string? FileOf(QualityGateReport report, string gate)
     {
         var inputs = report.Inputs;
         IReadOnlyList<string> files = gate switch
         {
             GateNames.TestPassRate => inputs.Tests?.SourceFiles ?? [],
-            GateNames.LineCoverage or GateNames.BranchCoverage => inputs.Coverage?.SourceFiles ?? [],
             GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities
                 => inputs.Security?.SourceFiles ?? [],
             _ when gate.StartsWith("model.", StringComparison.Ordinal) && inputs.Model?.SourceFile is { } metrics => [metrics],

@@ -40,7 +40,7 @@ public sealed class GitHubActionsIntegrationTests : IDisposable
         Assert.Equal(
         [
             "::error title=QG2001 tests.pass_rate,file=tests.trx::Test pass rate 97.0%25 is below the production minimum of 98.0%25 (970 of 1000 passed, 2 skipped)",
-            "::error title=QG2002 coverage.line,file=coverage.cobertura.xml::Line coverage 85.0%25 is below the production minimum of 90.0%25 (850 of 1000 lines covered)",
+            "::error title=QG2002 coverage.line::Line coverage 85.0%25 is below the production minimum of 90.0%25 (850 of 1000 lines covered)",
             "::error title=QG2009 security.critical,file=trivy.json::1 critical vulnerability exceeds the production maximum of 0 (scan: trivy)",
         ], Lines(commands));
     }

@@ -74,7 +74,6 @@ internal static class HtmlInputSections
             coverage.BranchesCovered, coverage.BranchesValid, coverage.BranchRate, minimum);
         page.Append("</tbody>\n</table>\n<p class=\"note\">The mark on each bar is the line coverage minimum of this run, ")
             .Append(HtmlText.Encode(Percent(minimum))).Append(", which the gate applies to the whole run.</p>\n");
-        Sources(page, coverage.SourceFiles);
         page.Append("</section>\n");
     }
 
