@@ -52,13 +52,13 @@ public sealed class GitHubActionsIntegration : ICiIntegration
                 existing = length;
                 // A blank line first, so our heading never runs into what an earlier step or project wrote.
                 var separator = length > 0 ? "\n" : string.Empty;
-                var budget = MarkdownSummary.GitHubStepSummaryLimit - length - Encoding.UTF8.GetByteCount(separator);
+                var budget = MarkdownSummary.GitHubStepSummaryBudget - length - 2 * separator.Length;
                 return MarkdownSummary.Render(context.Report, context.Files, budget) is { } markdown ? separator + markdown : null;
             });
             if (!written)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"The quality gate table was not added to the GitHub step summary: '{path}' already holds {existing} bytes of its 1 MiB limit."));
+                    $"The quality gate table was not added to the GitHub step summary: '{path}' already holds {existing} bytes, too close to its 1 MiB limit."));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

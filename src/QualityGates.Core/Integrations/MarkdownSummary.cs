@@ -15,13 +15,23 @@ public static class MarkdownSummary
     /// <summary>GitHub refuses a step summary above 1 MiB (the whole file, for one step).</summary>
     public const long GitHubStepSummaryLimit = 1024 * 1024;
 
+    /// <summary>
+    /// What a step summary is filled to at most: 64 KiB under the limit, because the runner copies the
+    /// file line by line before uploading (CRLF on Windows) and drops summaries a few bytes under the
+    /// documented limit (actions/runner#4337).
+    /// </summary>
+    public const long GitHubStepSummaryBudget = GitHubStepSummaryLimit - 64 * 1024;
+
     /// <summary>Failed tests listed at most; the HTML and JSON reports carry more.</summary>
     public const int MaxFailedTests = 50;
 
     private const int MaxMessageLength = 1000;
     private const int MaxTestTextLength = 300;
 
-    /// <summary>The summary in at most <paramref name="maxBytes"/> UTF-8 bytes; null when not even the heading fits.</summary>
+    /// <summary>
+    /// The summary in at most <paramref name="maxBytes"/> bytes (UTF-8, counting a line end as CRLF);
+    /// null when not even the heading fits.
+    /// </summary>
     public static string? Render(QualityGateReport report, ReportFiles? files, long maxBytes)
     {
         var head = Heading(report);
@@ -118,5 +128,6 @@ public static class MarkdownSummary
         return $"\nReport: {MarkdownText.Cell(files.Json)}{html}\n";
     }
 
-    private static long Bytes(string text) => Encoding.UTF8.GetByteCount(text);
+    // Each '\n' counts twice: the size after the runner rewrites our lines with CRLF.
+    private static long Bytes(string text) => Encoding.UTF8.GetByteCount(text) + text.Count(c => c == '\n');
 }

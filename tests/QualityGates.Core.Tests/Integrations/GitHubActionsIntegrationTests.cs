@@ -153,15 +153,16 @@ public sealed class GitHubActionsIntegrationTests : IDisposable
     {
         var report = WithFailedTests(SampleReports.Failing(), 5000, new string('x', 400));
         var files = new ReportFileSet(Path.Combine(_dir.Path, "reports")).Write(report);
-        var earlier = (int)MarkdownSummary.GitHubStepSummaryLimit - 6000;
+        var earlier = (int)MarkdownSummary.GitHubStepSummaryBudget - 6000;
         File.WriteAllText(SummaryFile, new string('e', earlier));
 
         var warnings = Publish(report, files, new StringWriter());
 
         Assert.Empty(warnings);
         var bytes = new FileInfo(SummaryFile).Length;
-        Assert.InRange(bytes, earlier + 1000, MarkdownSummary.GitHubStepSummaryLimit);
+        Assert.InRange(bytes, earlier + 1000, MarkdownSummary.GitHubStepSummaryBudget);
         var added = File.ReadAllText(SummaryFile)[earlier..];
+        Assert.True(bytes + added.Count(c => c == '\n') <= MarkdownSummary.GitHubStepSummaryBudget, "still within budget with CRLF line ends");
         Assert.StartsWith("\n## ❌ Quality gates failed", added);
         Assert.Matches(@"\n_\d+ more rows are not shown: a step summary is limited to 1 MiB\. The full report is .+report-.+\.json\._\n", added);
     }
@@ -169,12 +170,12 @@ public sealed class GitHubActionsIntegrationTests : IDisposable
     [Fact]
     public void AFullStepSummaryIsLeftAloneWithAWarning()
     {
-        File.WriteAllText(SummaryFile, new string('e', (int)MarkdownSummary.GitHubStepSummaryLimit - 100));
+        File.WriteAllText(SummaryFile, new string('e', (int)MarkdownSummary.GitHubStepSummaryBudget - 100));
 
         var warnings = Publish(SampleReports.Failing(), null, new StringWriter());
 
-        Assert.Equal(MarkdownSummary.GitHubStepSummaryLimit - 100, new FileInfo(SummaryFile).Length);
-        Assert.Equal("The quality gate table was not added to the GitHub step summary: '" + SummaryFile + "' already holds 1048476 bytes of its 1 MiB limit.",
+        Assert.Equal(MarkdownSummary.GitHubStepSummaryBudget - 100, new FileInfo(SummaryFile).Length);
+        Assert.Equal("The quality gate table was not added to the GitHub step summary: '" + SummaryFile + "' already holds 982940 bytes, too close to its 1 MiB limit.",
             Assert.Single(warnings));
     }
 
