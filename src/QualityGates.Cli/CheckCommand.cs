@@ -1,13 +1,17 @@
 using System.CommandLine;
 using QualityGates.Errors;
+using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Running;
 
 namespace QualityGates.Cli;
 
 /// <summary><c>qualitygates check</c>: the seed's check verb, reading real tool output.</summary>
-internal sealed class CheckCommand
+internal sealed class CheckCommand(Func<string, string?> environment)
 {
+    /// <summary>Read when <c>--webhook</c> is not given, so the URL (a secret) can stay out of command lines.</summary>
+    public const string WebhookVariable = "QUALITYGATES_WEBHOOK_URL";
+
     private readonly Option<string> _context = new("--context", "-c")
     {
         Description = "Deployment context: development, staging or production.",
@@ -25,6 +29,9 @@ internal sealed class CheckCommand
     private readonly Option<string> _junit = new("--junit") { Description = "Write the JUnit XML report to this file.", HelpName = "path" };
     private readonly Option<string> _reportDirectory = new("--report-dir") { Description = "Write junit-gates.xml, report-<timestamp>.json and latest.json here.", HelpName = "dir" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the JSON report on stdout (and nothing else there)." };
+    private readonly Option<string> _webhook = new("--webhook") { Description = $"POST a JSON payload to this http(s) URL when the gates block (default: ${WebhookVariable}).", HelpName = "url" };
+    private readonly Option<bool> _webhookAlways = new("--webhook-always") { Description = "POST the webhook after every run, not only blocked ones." };
+    private readonly Option<string> _webhookTimeout = new("--webhook-timeout") { Description = "Seconds the webhook may take before it is given up with a warning (default 5).", HelpName = "seconds" };
     private readonly ThresholdOptions _thresholds = new();
 
     public Command Create()
@@ -32,7 +39,7 @@ internal sealed class CheckCommand
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
             _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _strict,
-            _junit, _reportDirectory, _json,
+            _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout,
         };
         foreach (var option in _thresholds.All)
         {
@@ -46,9 +53,11 @@ internal sealed class CheckCommand
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
         GateRunRequest request;
+        CiReportOptions ci;
         try
         {
             request = ReadRequest(result);
+            ci = new CiReportOptions { Webhook = ReadWebhook(result) };
         }
         catch (QualityGatesException ex)
         {
@@ -56,7 +65,32 @@ internal sealed class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        return new CheckExecution(output, error, result.GetValue(_json), result.GetValue(_junit), result.GetValue(_reportDirectory)).Run(request);
+        var reports = new CheckReports(result.GetValue(_json), result.GetValue(_junit), result.GetValue(_reportDirectory), ci);
+        return new CheckExecution(output, error, reports, environment).Run(request);
+    }
+
+    private WebhookOptions? ReadWebhook(ParseResult result)
+    {
+        var (url, source) = result.GetValue(_webhook) is { } given
+            ? (given, _webhook.Name)
+            : (environment(WebhookVariable), WebhookVariable);
+        var timeout = result.GetValue(_webhookTimeout);
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            if (timeout is not null || result.GetValue(_webhookAlways))
+            {
+                throw new QualityGatesException(ErrorCodes.InvalidSetting,
+                    $"{_webhookAlways.Name} and {_webhookTimeout.Name} need a webhook URL: give {_webhook.Name} or set {WebhookVariable}.");
+            }
+
+            return null;
+        }
+
+        return WebhookOptions.Parse(url, source) with
+        {
+            Always = result.GetValue(_webhookAlways),
+            Timeout = timeout is null ? WebhookOptions.DefaultTimeout : WebhookOptions.ParseTimeout(timeout, _webhookTimeout.Name),
+        };
     }
 
     private GateRunRequest ReadRequest(ParseResult result)

@@ -1,12 +1,13 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Integrations;
 using QualityGates.Reports;
 using QualityGates.Running;
 
 namespace QualityGates.Cli;
 
-/// <summary>Runs one <c>check</c>: evaluate, write the reports asked for, print, choose the exit code.</summary>
-internal sealed class CheckExecution(TextWriter output, TextWriter error, bool json, string? junitPath, string? reportDirectory)
+/// <summary>Runs one <c>check</c>: evaluate, write the reports asked for, print, publish to CI, choose the exit code.</summary>
+internal sealed class CheckExecution(TextWriter output, TextWriter error, CheckReports reports, Func<string, string?> environment)
 {
     public int Run(GateRunRequest request)
     {
@@ -21,9 +22,11 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error, bool j
             return ExitCodes.BadInput;
         }
 
+        var ci = CiBuildInfo.FromEnvironment(environment);
+        ReportFiles? files;
         try
         {
-            WriteReports(report);
+            files = WriteReports(report, ci);
         }
         catch (QualityGatesException ex)
         {
@@ -31,9 +34,10 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error, bool j
             return ExitCodes.BadInput;
         }
 
-        // With --json, stdout carries the JSON report alone; the table goes to stderr.
-        var table = json ? error : output;
-        table.WriteLine(SummaryTable.Render(report));
+        // With --json, stdout carries the JSON report alone; the table and CI commands go to stderr,
+        // which GitHub's runner and Azure's agent read for commands just the same.
+        var log = reports.Json ? error : output;
+        log.WriteLine(SummaryTable.Render(report));
         foreach (var warning in report.Warnings)
         {
             error.WriteLine("warning: " + warning);
@@ -44,24 +48,27 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error, bool j
             ErrorOutput.Error(error, failed.Code ?? ErrorCodes.TestPassRateBelowMinimum, $"{failed.Gate}: {failed.Message}");
         }
 
-        if (json)
+        // The CLI's error lines carry no file(line), so no problem matcher annotates them: the ::error commands do.
+        foreach (var warning in CiReporter.Report(report, files, log, reports.Ci, environment))
         {
-            output.WriteLine(JsonReportWriter.ToJson(report, CiBuildInfo.FromEnvironment()));
+            error.WriteLine("warning: " + warning);
+        }
+
+        if (reports.Json)
+        {
+            output.WriteLine(JsonReportWriter.ToJson(report, ci));
         }
 
         return report.AllPassed ? ExitCodes.Passed : ExitCodes.GateFailed;
     }
 
-    private void WriteReports(QualityGateReport report)
+    private ReportFiles? WriteReports(QualityGateReport report, CiBuildInfo? ci)
     {
-        if (junitPath is not null)
+        if (reports.JUnitPath is not null)
         {
-            ReportFileSet.WriteJUnit(report, junitPath);
+            ReportFileSet.WriteJUnit(report, reports.JUnitPath);
         }
 
-        if (reportDirectory is not null)
-        {
-            new ReportFileSet(reportDirectory).Write(report, CiBuildInfo.FromEnvironment());
-        }
+        return reports.ReportDirectory is null ? null : new ReportFileSet(reports.ReportDirectory).Write(report, ci);
     }
 }

@@ -9,13 +9,13 @@ internal static class CliApplication
     /// <param name="args">The command line.</param>
     /// <param name="output">Where answers go (stdout).</param>
     /// <param name="error">Where errors, warnings and tables under <c>--json</c> go (stderr).</param>
-    /// <param name="environment">Reads environment variables (the registry folder, the default user); the process environment when null.</param>
+    /// <param name="environment">Reads environment variables (CI detection, webhook URL, registry folder, default user); the process environment when null. Tests pass their own, so a test run on a CI agent never writes to the agent's files.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
         var env = environment ?? Environment.GetEnvironmentVariable;
         var root = new RootCommand("qualitygates: quality gates for tests, coverage, model metrics and security scans, and the approval registry.")
         {
-            new CheckCommand().Create(),
+            new CheckCommand(env).Create(),
             new ApproveCommand(env).Create(),
             new RejectCommand(env).Create(),
             new StatusCommand(env).Create(),

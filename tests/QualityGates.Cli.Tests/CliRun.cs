@@ -3,7 +3,11 @@ namespace QualityGates.Cli.Tests;
 /// <summary>One in-process run of the CLI with its exit code and both output streams.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static CliRun Of(params string[] args) => In(null, args);
+    /// <summary>Runs with an empty environment: no CI is detected and nothing outside the test's folders is written.</summary>
+    public static CliRun Of(params string[] args) => In(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with exactly these environment variables visible to the CLI (null: the real ones).</summary>
+    public static CliRun WithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) => In(environment, args);
 
     /// <summary>Runs with <paramref name="environment"/> as the only environment variables the CLI sees (null: the real ones).</summary>
     public static CliRun In(IReadOnlyDictionary<string, string>? environment, params string[] args)

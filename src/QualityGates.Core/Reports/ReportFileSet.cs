@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using QualityGates.Errors;
+using QualityGates.Reports.Html;
 
 namespace QualityGates.Reports;
 
 /// <summary>
 /// The report folder (default <c>.quality-gates</c>): each run writes its own uniquely named JSON
-/// report, replaces <c>latest.json</c> and <c>junit-gates.xml</c>, and appends to
+/// report, replaces <c>latest.json</c>, <c>junit-gates.xml</c> and <c>gates.html</c>, and appends to
 /// <c>blocks.jsonl</c> when it was blocked. Every file appears whole or not at all, and parallel runs
 /// writing into the same folder never overwrite each other's reports.
 /// </summary>
@@ -65,6 +66,9 @@ public sealed class ReportFileSet
             Guard(junitPath, () => AtomicFile.Replace(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length)));
         }
 
+        var htmlPath = Path.Combine(Folder, HtmlReportWriter.FileName);
+        Guard(htmlPath, () => AtomicFile.Replace(htmlPath, HtmlReportWriter.ToUtf8(report)));
+
         string? blockPath = null;
         if (!report.AllPassed)
         {
@@ -72,7 +76,7 @@ public sealed class ReportFileSet
             new BlockLog(blockPath, _lockTimeout).Append(report, Path.GetFileName(reportPath));
         }
 
-        return new ReportFiles(junitPath, reportPath, latestPath, blockPath);
+        return new ReportFiles(junitPath, reportPath, latestPath, blockPath, htmlPath);
     }
 
     private string CreateUniqueReport(DateTimeOffset timestamp, byte[] json)

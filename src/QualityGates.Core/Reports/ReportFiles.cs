@@ -5,8 +5,9 @@ namespace QualityGates.Reports;
 /// <param name="Json">This run's own <c>report-&lt;UTC time&gt;-&lt;random&gt;.json</c>.</param>
 /// <param name="Latest"><c>latest.json</c>, a copy of <paramref name="Json"/>.</param>
 /// <param name="BlockLog"><c>blocks.jsonl</c> when the run was blocked and a line was appended; otherwise null.</param>
-public sealed record ReportFiles(string JUnit, string Json, string Latest, string? BlockLog)
+/// <param name="Html"><c>gates.html</c> (replaced on every run), or null when it was not written.</param>
+public sealed record ReportFiles(string JUnit, string Json, string Latest, string? BlockLog, string? Html = null)
 {
     /// <summary>Every file written, in the order written.</summary>
-    public IReadOnlyList<string> All => BlockLog is null ? [Json, Latest, JUnit] : [Json, Latest, JUnit, BlockLog];
+    public IReadOnlyList<string> All => new[] { Json, Latest, JUnit, Html, BlockLog }.OfType<string>().ToList();
 }

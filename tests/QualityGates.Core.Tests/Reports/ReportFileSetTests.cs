@@ -27,7 +27,7 @@ public sealed class ReportFileSetTests
         Assert.Equal(File.ReadAllBytes(files.Json), File.ReadAllBytes(files.Latest));
         Assert.Equal(JsonReportWriter.ToUtf8(SampleReports.Passing()), File.ReadAllBytes(files.Json));
         Assert.Equal("10", XDocument.Load(files.JUnit).Root!.Element("testsuite")!.Attribute("tests")!.Value);
-        Assert.Equal(["junit-gates.xml", "latest.json", Path.GetFileName(files.Json)], FileNames(target));
+        Assert.Equal(["gates.html", "junit-gates.xml", "latest.json", Path.GetFileName(files.Json)], FileNames(target));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ReportFileSetTests
         var line = Assert.Single(File.ReadAllLines(files.BlockLog!));
         using var entry = JsonDocument.Parse(line);
         Assert.Equal(Path.GetFileName(files.Json), entry.RootElement.GetProperty("report").GetString());
-        Assert.Equal(4, files.All.Count);
+        Assert.Equal(5, files.All.Count);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ReportFileSetTests
         Assert.False(JsonReportReader.Read(first.Json).AllPassed);
         Assert.True(JsonReportReader.Read(second.Latest).AllPassed);
         Assert.Equal("0", XDocument.Load(second.JUnit).Root!.Element("testsuite")!.Attribute("failures")!.Value);
-        Assert.Equal(5, FileNames(folder.Path).Length); // two reports, latest, junit, blocks.jsonl (from the first)
+        Assert.Equal(6, FileNames(folder.Path).Length); // two reports, latest, junit, gates.html, blocks.jsonl (from the first)
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ReportFileSetTests
         Assert.All(reports, r => Assert.True(JsonReportReader.Read(r).AllPassed));
         Assert.True(JsonReportReader.Read(Path.Combine(folder.Path, "latest.json")).AllPassed);
         Assert.Equal("10", XDocument.Load(Path.Combine(folder.Path, "junit-gates.xml")).Root!.Element("testsuite")!.Attribute("tests")!.Value);
-        Assert.Equal(52, FileNames(folder.Path).Length); // no temp file left behind
+        Assert.Equal(53, FileNames(folder.Path).Length); // 50 reports, latest, junit, gates.html: no temp file left behind
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ReportFileSetTests
         var reports = Directory.GetFiles(folder.Path, "report-*.json");
         Assert.Equal(40, reports.Length);
         Assert.All(reports, r => Assert.True(JsonReportReader.Read(r).AllPassed));
-        Assert.Equal(42, FileNames(folder.Path).Length);
+        Assert.Equal(43, FileNames(folder.Path).Length);
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public sealed class TrxReaderBadInputTests : IDisposable
         Assert.Equal(ErrorCodes.XmlDtdNotAllowed, error.Code);
         Assert.Equal(path, error.File);
         Assert.Equal(16, error.Line);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        // Not a speed target: an expanding parser would take minutes and gigabytes here.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     [Fact]

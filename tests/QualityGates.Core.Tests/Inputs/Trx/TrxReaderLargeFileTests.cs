@@ -40,7 +40,6 @@ public sealed class TrxReaderLargeFileTests : IDisposable
         Assert.Equal(LargeTrxWriter.TestName(7), run.FailedTests[0].Name);
         Assert.Equal("Assert.Equal() Failure: Values differ\nExpected: 7\nActual:   8", run.FailedTests[0].Message);
         Assert.Equal(LargeTrxWriter.TestName(7000), run.FailedTests[^1].Name);
-        Assert.True(read < TimeSpan.FromSeconds(5), $"read took {read}");
     }
 
     [Fact]

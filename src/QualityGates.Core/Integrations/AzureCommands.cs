@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace QualityGates.Integrations;
+
+/// <summary>
+/// Azure Pipelines logging commands (<c>##vso[area.action k=v;…]message</c>), escaped as
+/// azure-pipelines-task-lib writes them and the agent decodes them: data escapes <c>%</c> (as
+/// <c>%AZP25</c>), CR and LF; property values also <c>]</c> and <c>;</c>. The agent acts on the first
+/// <c>##vso[</c> of a line only, and with line breaks escaped our command is the whole line.
+/// </summary>
+public static class AzureCommands
+{
+    /// <summary>Escapes a command's message (the part after <c>]</c>).</summary>
+    public static string EscapeData(string? text) => new StringBuilder(text ?? string.Empty)
+        .Replace("%", "%AZP25")
+        .Replace("\r", "%0D")
+        .Replace("\n", "%0A")
+        .ToString();
+
+    /// <summary>Escapes a property value.</summary>
+    public static string EscapeProperty(string? text) => new StringBuilder(EscapeData(text))
+        .Replace("]", "%5D")
+        .Replace(";", "%3B")
+        .ToString();
+
+    /// <summary><c>##vso[task.logissue type=error;code=…]message</c>: an error in the build's issue list.</summary>
+    public static string LogError(string message, string? code = null) =>
+        "##vso[task.logissue type=error" + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(message);
+
+    /// <summary><c>##vso[task.uploadsummary]path</c>: attaches a Markdown file to the build summary.</summary>
+    public static string UploadSummary(string path) => "##vso[task.uploadsummary]" + EscapeData(path);
+}

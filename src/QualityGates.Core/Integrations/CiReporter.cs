@@ -1,0 +1,42 @@
+using QualityGates.Reports;
+
+namespace QualityGates.Integrations;
+
+/// <summary>
+/// The one call the MSBuild task and the CLI make after a gate run and its report files: publishes
+/// the run to the CI server found in the environment and sends the webhook. Nothing here changes the
+/// verdict or throws for a delivery problem; every problem comes back as a warning to log.
+/// </summary>
+public static class CiReporter
+{
+    /// <param name="report">The finished run.</param>
+    /// <param name="files">The report files written for it, or null when none were.</param>
+    /// <param name="commands">The build log the CI server reads commands from (the CLI's stdout).</param>
+    /// <param name="options">What to publish; null for the defaults (annotations on, no webhook).</param>
+    /// <param name="environment">Reads environment variables; null for the process environment.</param>
+    /// <returns>Warnings to log, in order; empty when everything was published.</returns>
+    public static IReadOnlyList<string> Report(
+        QualityGateReport report,
+        ReportFiles? files,
+        TextWriter commands,
+        CiReportOptions? options = null,
+        Func<string, string?>? environment = null)
+    {
+        var variables = environment ?? Environment.GetEnvironmentVariable;
+        var settings = options ?? new CiReportOptions();
+        var warnings = new List<string>();
+
+        if (CiIntegrations.Detect(variables) is { } integration)
+        {
+            warnings.AddRange(integration.Publish(new CiReportContext(report, files, commands, settings, variables)));
+        }
+
+        if (settings.Webhook is { } webhook && (webhook.Always || !report.AllPassed)
+            && new WebhookNotifier(webhook).Send(report, files, CiBuildInfo.FromEnvironment(variables)) is { } problem)
+        {
+            warnings.Add(problem);
+        }
+
+        return warnings;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace QualityGates.Integrations;
+
+/// <summary>
+/// Makes free text (messages, test names) safe for one cell of a GitHub-flavoured Markdown table:
+/// one line, no cell break, no raw HTML, no accidental emphasis, links or code spans.
+/// </summary>
+internal static class MarkdownText
+{
+    /// <summary>The text as cell content, cut to <paramref name="maxLength"/> characters first.</summary>
+    public static string Cell(string? text, int maxLength = int.MaxValue)
+    {
+        var cut = Reports.ReportText.Truncate(text ?? string.Empty, maxLength);
+        var cell = new StringBuilder(cut.Length + 16);
+        foreach (var c in cut)
+        {
+            switch (c)
+            {
+                case '\r' or '\n' or '\t':
+                    cell.Append(' ');
+                    break;
+                // Entities, not backslashes: GitHub's sanitizer strips tags, and '|' ends a cell even after '\' in some renderers.
+                case '&':
+                    cell.Append("&amp;");
+                    break;
+                case '<':
+                    cell.Append("&lt;");
+                    break;
+                case '>':
+                    cell.Append("&gt;");
+                    break;
+                case '|':
+                    cell.Append("&#124;");
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '~' or '#' or '!':
+                    cell.Append('\\').Append(c);
+                    break;
+                default:
+                    cell.Append(char.IsControl(c) ? ' ' : c);
+                    break;
+            }
+        }
+
+        return cell.ToString();
+    }
+}

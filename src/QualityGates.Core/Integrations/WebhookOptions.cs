@@ -1,0 +1,84 @@
+using System.Globalization;
+using QualityGates.Errors;
+
+namespace QualityGates.Integrations;
+
+/// <summary>
+/// Where the webhook goes and when: to an absolute http or https URL, when the gates blocked the
+/// run (or after every run with <see cref="Always"/>), giving up after <see cref="Timeout"/>.
+/// </summary>
+public sealed record WebhookOptions
+{
+    /// <summary>How long a delivery may take when nothing else is set: short, a build waits for it.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest timeout accepted.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly Uri _url = null!;
+    private readonly TimeSpan _timeout = DefaultTimeout;
+
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http or https URL.</exception>
+    public WebhookOptions(Uri url) => Url = url;
+
+    /// <summary>The endpoint; it may carry a secret in its path (Slack, Teams), so it is never logged whole.</summary>
+    public Uri Url
+    {
+        get => _url;
+        init => _url = IsHttp(value) ? value : throw new ArgumentException("The webhook URL must be an absolute http or https URL.", nameof(value));
+    }
+
+    /// <summary>Also POST after a run whose gates all passed (default: only when blocked).</summary>
+    public bool Always { get; init; }
+
+    /// <summary>The whole delivery's time limit, connecting included.</summary>
+    public TimeSpan Timeout
+    {
+        get => _timeout;
+        init => _timeout = value > TimeSpan.Zero && value <= MaxTimeout
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The webhook timeout must be above zero and at most two minutes.");
+    }
+
+    /// <summary>The URL's scheme, host and port only: what messages show instead of the URL.</summary>
+    public string Endpoint => Url.Scheme + "://" + Url.Authority;
+
+    /// <summary>Reads a URL the user wrote.</summary>
+    /// <param name="text">The value as written.</param>
+    /// <param name="source">What the user calls the setting (<c>--webhook</c>, <c>QualityGatesWebhookUrl</c>).</param>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InvalidSetting"/> naming <paramref name="source"/>.</exception>
+    public static WebhookOptions Parse(string text, string source)
+    {
+        // The value itself is not echoed: a mistyped webhook URL still holds its secret token.
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || url.IsFile || url.IsUnc)
+        {
+            throw new QualityGatesException(ErrorCodes.InvalidSetting,
+                $"{source} is not an absolute URL; give the webhook as http://host/path or https://host/path.");
+        }
+
+        if (!IsHttp(url))
+        {
+            throw new QualityGatesException(ErrorCodes.InvalidSetting,
+                $"{source} uses the scheme '{url.Scheme}', but a webhook must be an http:// or https:// URL with a host.");
+        }
+
+        return new WebhookOptions(url);
+    }
+
+    /// <summary>Reads a timeout in seconds (a decimal point is allowed, e.g. 2.5).</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InvalidSetting"/> naming <paramref name="source"/>.</exception>
+    public static TimeSpan ParseTimeout(string text, string source)
+    {
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            || !double.IsFinite(seconds) || seconds <= 0 || seconds > MaxTimeout.TotalSeconds)
+        {
+            throw new QualityGatesException(ErrorCodes.InvalidSetting,
+                $"{source} is '{text}', but it must be a number of seconds above 0 and at most {MaxTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static bool IsHttp(Uri? url) =>
+        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0;
+}
