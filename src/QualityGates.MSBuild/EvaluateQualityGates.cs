@@ -28,6 +28,9 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
+    /// <summary>The project file errors about settings point at; default: the file holding the task call.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Where junit-gates.xml and the JSON report go; created when missing.</summary>
     [Required]
     public string ReportDirectory { get; set; } = string.Empty;
@@ -90,7 +93,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var clock = Stopwatch.StartNew();
-        var projectFile = BuildEngine?.ProjectFileOfTaskNode;
+        var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
         var settingErrors = new List<QualityGatesException>();
         var request = BuildRequest(settingErrors, out var failOnAnyTestFailure);
         EchoInputs(request);
