@@ -53,6 +53,8 @@ public static class ErrorCodes
     public const string TrxCountersDisagree = "QG1011";
     /// <summary>A required field is missing from an input file.</summary>
     public const string MissingJsonField = "QG1012";
+    /// <summary>A scan file says the scan itself failed (e.g. an error in <c>dotnet list package</c>'s <c>problems</c>), so its counts cannot be trusted.</summary>
+    public const string ScanReportedError = "QG1013";
 
     // 2xxx gate failures (one per gate; the gate names are in GateNames)
     public const string TestPassRateBelowMinimum = "QG2001";

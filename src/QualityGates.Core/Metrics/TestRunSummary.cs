@@ -14,6 +14,8 @@ public sealed record TestRunSummary
     public TimeSpan Duration { get; init; }
     /// <summary>True when a test run aborted (e.g. the test host crashed) before or while running tests.</summary>
     public bool Aborted { get; init; }
+    /// <summary>Why the run aborted (e.g. the test host's crash text), when <see cref="Aborted"/> and the input says; otherwise null.</summary>
+    public string? AbortReason { get; init; }
     /// <summary>Failed tests with their messages, for reports.</summary>
     public IReadOnlyList<FailedTest> FailedTests { get; init; } = Array.Empty<FailedTest>();
     /// <summary>The files the figures were read from.</summary>

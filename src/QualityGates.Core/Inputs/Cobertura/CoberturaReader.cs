@@ -1,0 +1,33 @@
+using QualityGates.Metrics;
+
+namespace QualityGates.Inputs.Cobertura;
+
+/// <summary>
+/// Reads Cobertura XML from coverlet.msbuild, coverlet.collector, Microsoft Code Coverage and other
+/// producers into one <see cref="CoverageSummary"/>, streaming, with memory that does not grow with the
+/// size of the files. See docs/coverage.md for the counting and merge rules.
+/// </summary>
+public sealed class CoberturaReader
+{
+    /// <summary>Reads one file.</summary>
+    /// <exception cref="Errors.QualityGatesException">The file is missing, empty, malformed or not Cobertura.</exception>
+    public CoverageSummary Read(string path) => ReadAll(new[] { path });
+
+    /// <summary>
+    /// Reads several files (test projects, target frameworks, repeated runs) and merges them per
+    /// package, source file and line, so the same code reported twice is counted once.
+    /// </summary>
+    /// <exception cref="Errors.QualityGatesException">A file is missing, empty, malformed or not Cobertura.</exception>
+    public CoverageSummary ReadAll(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var accumulator = new CoverageAccumulator();
+        foreach (var path in paths)
+        {
+            ArgumentNullException.ThrowIfNull(path, nameof(paths));
+            accumulator.Add(CoberturaFileParser.Parse(path));
+        }
+
+        return accumulator.ToSummary();
+    }
+}

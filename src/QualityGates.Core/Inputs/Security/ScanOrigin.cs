@@ -1,0 +1,4 @@
+namespace QualityGates.Inputs.Security;
+
+/// <summary>What a scan file says about itself: the scanner's name and when it ran, where the format records them.</summary>
+internal sealed record ScanOrigin(string? Tool, string? Timestamp);

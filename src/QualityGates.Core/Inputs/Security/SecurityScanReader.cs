@@ -1,0 +1,96 @@
+using System.Text.Json;
+using QualityGates.Errors;
+using QualityGates.Inputs.Common;
+using QualityGates.Metrics;
+
+namespace QualityGates.Inputs.Security;
+
+/// <summary>
+/// Reads security scan JSON files into one <see cref="SecuritySummary"/>. The format of each file
+/// is recognised from its content (never its name): SARIF 2.1.0, Trivy, grype,
+/// <c>dotnet list package --vulnerable --format json</c>, or the seed's simple counts. Findings are
+/// de-duplicated within a file and across all files of one call (see <see cref="FindingKey"/>).
+/// </summary>
+public static class SecurityScanReader
+{
+    // Stateless, so one shared instance of each is safe. Order matters only for shapes that could
+    // match twice; none of these do.
+    private static readonly ISecurityScanFormat[] Formats =
+    [
+        new SarifScanFormat(),
+        new TrivyScanFormat(),
+        new GrypeScanFormat(),
+        new DotnetListVulnerableFormat(),
+        new SimpleScanFormat(),
+    ];
+
+    public static SecuritySummary Read(string path) => ReadAll([path]);
+
+    /// <summary>
+    /// Reads every file and counts each finding once across all of them. A file named twice is read
+    /// once. Any bad file fails the whole read: there is never a partial result.
+    /// </summary>
+    public static SecuritySummary ReadAll(IEnumerable<string> paths)
+    {
+        var tally = new FindingTally();
+        var files = new List<string>();
+        var formats = new List<string>();
+        var tools = new List<string>();
+        string? timestamp = null;
+        var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
+        foreach (var path in paths)
+        {
+            if (!seen.Add(Path.GetFullPath(path)))
+            {
+                continue;
+            }
+
+            using var file = JsonInputFile.Open(path);
+            var format = Formats.FirstOrDefault(candidate => candidate.Recognizes(file.Root.Element))
+                ?? throw file.Root.Error(ErrorCodes.WrongFileKind, UnknownFormatMessage(file.Root));
+            var origin = format.Read(file.Root, tally);
+
+            files.Add(path);
+            AddOnce(formats, format.Name);
+            AddOnce(tools, origin.Tool);
+            timestamp ??= origin.Timestamp;
+        }
+
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("At least one security scan file is needed.", nameof(paths));
+        }
+
+        return tally.ToSummary() with
+        {
+            ScanTools = tools,
+            Formats = formats,
+            ScanTimestamp = timestamp,
+            SourceFiles = files,
+        };
+    }
+
+    private static void AddOnce(List<string> list, string? value)
+    {
+        if (!string.IsNullOrEmpty(value) && !list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(value);
+        }
+    }
+
+    private static string UnknownFormatMessage(JsonCursor root)
+    {
+        var names = root.Kind == JsonValueKind.Object ? root.Element.EnumerateObject().Select(p => "'" + p.Name + "'").ToList() : [];
+        var shape = (root.Kind, names.Count) switch
+        {
+            (JsonValueKind.Object, 0) => "an empty object",
+            (JsonValueKind.Object, <= 5) => "an object with fields " + string.Join(", ", names),
+            (JsonValueKind.Object, _) => "an object with fields " + string.Join(", ", names.Take(5)) + ", ...",
+            _ => root.Description,
+        };
+        return "not a security scan format this reader knows (SARIF 2.1.0, Trivy JSON, grype JSON, "
+            + "'dotnet list package --vulnerable --format json', or critical_vulnerabilities/high_vulnerabilities/"
+            + $"medium_vulnerabilities/low_vulnerabilities counts); the top level is {shape}.";
+    }
+}

@@ -1,0 +1,57 @@
+using QualityGates.Inputs.Common;
+
+namespace QualityGates.Inputs.Security;
+
+/// <summary>
+/// One Trivy result (one scanned target): its <c>Vulnerabilities</c>, its <c>Secrets</c> and its
+/// <c>Misconfigurations</c>. A misconfiguration counts when its <c>Status</c> is <c>FAIL</c> or
+/// absent (Trivy lists only failures unless asked for passes); PASS and EXCEPTION do not count.
+/// </summary>
+internal static class TrivyResultReader
+{
+    public static void Read(JsonCursor result, string resource, FindingTally tally)
+    {
+        result.ExpectObject();
+        var target = result.Optional("Target")?.AsString() ?? string.Empty;
+
+        foreach (var vulnerability in result.OptionalItems("Vulnerabilities"))
+        {
+            var id = vulnerability.Required("VulnerabilityID").AsString();
+            var package = vulnerability.Required("PkgName").AsString();
+            var version = vulnerability.Optional("InstalledVersion")?.AsString() ?? string.Empty;
+            tally.Add(SeverityOf(vulnerability), FindingKey.Package(id, package, version));
+        }
+
+        foreach (var secret in result.OptionalItems("Secrets"))
+        {
+            var rule = secret.Optional("RuleID")?.AsString() ?? string.Empty;
+            var line = secret.Optional("StartLine")?.AsCount() ?? 0;
+            tally.Add(SeverityOf(secret), FindingKey.TrivySecret(resource, target, rule, line));
+        }
+
+        foreach (var misconfiguration in result.OptionalItems("Misconfigurations"))
+        {
+            var status = misconfiguration.Optional("Status")?.AsString();
+            if (status is not null && !string.Equals(status, "FAIL", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var check = misconfiguration.Optional("ID")?.AsString() ?? misconfiguration.Optional("AVDID")?.AsString() ?? string.Empty;
+            var line = misconfiguration.Optional("CauseMetadata")?.Optional("StartLine")?.AsCount() ?? 0;
+            var message = misconfiguration.Optional("Message")?.AsString() ?? string.Empty;
+            tally.Add(SeverityOf(misconfiguration), FindingKey.TrivyMisconfiguration(resource, target, check, line, message));
+        }
+    }
+
+    /// <summary>CRITICAL, HIGH, MEDIUM, LOW; UNKNOWN, a missing Severity or any other word is Unknown.</summary>
+    private static FindingSeverity SeverityOf(JsonCursor finding) =>
+        finding.Optional("Severity")?.AsString().ToUpperInvariant() switch
+        {
+            "CRITICAL" => FindingSeverity.Critical,
+            "HIGH" => FindingSeverity.High,
+            "MEDIUM" => FindingSeverity.Medium,
+            "LOW" => FindingSeverity.Low,
+            _ => FindingSeverity.Unknown,
+        };
+}

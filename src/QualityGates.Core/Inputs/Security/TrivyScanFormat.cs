@@ -1,0 +1,89 @@
+using System.Text.Json;
+using QualityGates.Errors;
+using QualityGates.Inputs.Common;
+
+namespace QualityGates.Inputs.Security;
+
+/// <summary>
+/// Trivy JSON in its four layouts: an object with <c>SchemaVersion</c> 2 and <c>Results[]</c>; the
+/// legacy top-level array of results (before SchemaVersion); the literal <c>null</c> that old Trivy
+/// wrote when it found nothing; and the <c>trivy k8s</c> cluster report (<c>ClusterName</c> with
+/// <c>Vulnerabilities[]</c>/<c>Misconfigurations[]</c>, or <c>Resources[]</c>, of resources that each
+/// hold <c>Results[]</c>). Each result is read by <see cref="TrivyResultReader"/>.
+/// </summary>
+internal sealed class TrivyScanFormat : ISecurityScanFormat
+{
+    private static readonly string[] ClusterResourceLists = ["Vulnerabilities", "Misconfigurations", "Resources"];
+
+    public string Name => "trivy";
+
+    public bool Recognizes(JsonElement root) => root.ValueKind switch
+    {
+        JsonValueKind.Null => true,
+        JsonValueKind.Array => root.GetArrayLength() > 0
+            && root[0].ValueKind == JsonValueKind.Object
+            && root[0].TryGetProperty("Target", out _),
+        JsonValueKind.Object => root.TryGetProperty("SchemaVersion", out _)
+            || root.TryGetProperty("ClusterName", out _)
+            || (root.TryGetProperty("Results", out _) && root.TryGetProperty("ArtifactName", out _)),
+        _ => false,
+    };
+
+    public ScanOrigin Read(JsonCursor root, FindingTally tally)
+    {
+        if (root.Kind == JsonValueKind.Null)
+        {
+            return new ScanOrigin("trivy", null);
+        }
+
+        if (root.Kind == JsonValueKind.Array)
+        {
+            foreach (var result in root.Items())
+            {
+                TrivyResultReader.Read(result, resource: string.Empty, tally);
+            }
+
+            return new ScanOrigin("trivy", null);
+        }
+
+        if (root.Optional("SchemaVersion") is { } schemaVersion && schemaVersion.AsFiniteNumber() != 2)
+        {
+            throw schemaVersion.Error(ErrorCodes.WrongFileKind,
+                $"Trivy SchemaVersion {schemaVersion.Element.GetRawText()} is not supported; this reader knows SchemaVersion 2.");
+        }
+
+        if (root.Has("ClusterName"))
+        {
+            ReadCluster(root, tally);
+        }
+        else
+        {
+            foreach (var result in root.OptionalItems("Results"))
+            {
+                TrivyResultReader.Read(result, resource: string.Empty, tally);
+            }
+        }
+
+        return new ScanOrigin("trivy", root.Optional("CreatedAt")?.AsString());
+    }
+
+    private static void ReadCluster(JsonCursor root, FindingTally tally)
+    {
+        foreach (var list in ClusterResourceLists)
+        {
+            foreach (var resource in root.OptionalItems(list))
+            {
+                // Misconfigurations belong to their workload; the same check failing on two
+                // deployments is two findings.
+                var name = string.Join('/',
+                    resource.Optional("Namespace")?.AsString() ?? string.Empty,
+                    resource.Optional("Kind")?.AsString() ?? string.Empty,
+                    resource.Optional("Name")?.AsString() ?? string.Empty);
+                foreach (var result in resource.OptionalItems("Results"))
+                {
+                    TrivyResultReader.Read(result, name, tally);
+                }
+            }
+        }
+    }
+}

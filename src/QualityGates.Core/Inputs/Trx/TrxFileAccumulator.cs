@@ -1,0 +1,111 @@
+using QualityGates.Metrics;
+
+namespace QualityGates.Inputs.Trx;
+
+/// <summary>
+/// The running figures of one TRX file while it streams past: counts, durations, failed-test details
+/// (bounded) and what the ResultSummary says. Turned into a <see cref="TestRunSummary"/> at the end.
+/// </summary>
+internal sealed class TrxFileAccumulator
+{
+    private readonly string path;
+    private readonly int failedTestBudget;
+    private readonly List<FailedTest> failedTests = new();
+
+    // Top-level results: the figures reported.
+    private int total;
+    private int passed;
+    private int failed;
+    private TimeSpan summedDurations;
+
+    // Results at every depth, by exact outcome: what VSTest's Counters count.
+    private int allResults;
+    private int allExecuted;
+    private int allExactlyPassed;
+    private int allExactlyFailed;
+
+    public TrxFileAccumulator(string path, int failedTestBudget)
+    {
+        this.path = path;
+        this.failedTestBudget = failedTestBudget;
+    }
+
+    /// <summary>The run's <c>Times</c> start and finish, when the file has them.</summary>
+    public (DateTimeOffset Start, DateTimeOffset Finish)? Times { get; set; }
+
+    /// <summary>The <c>ResultSummary outcome</c> (Completed, Failed, Aborted, ...), or null.</summary>
+    public string? RunOutcome { get; set; }
+
+    /// <summary>The <c>ResultSummary/Counters</c>, or null when the file has none.</summary>
+    public TrxCounters? Counters { get; set; }
+
+    /// <summary>The text of the first run-level error (<c>RunInfo outcome="Error"</c>), bounded.</summary>
+    public string? FirstRunError { get; set; }
+
+    /// <summary>True while failed tests' details are still kept; once the budget is spent they are only counted.</summary>
+    public bool KeepsFailedTestDetails => failedTests.Count < failedTestBudget;
+
+    /// <summary>Counts one <c>UnitTestResult</c>; only top-level ones count as tests.</summary>
+    public void CountResult(string outcome, TrxOutcomeKind kind, bool topLevel, TimeSpan duration)
+    {
+        allResults++;
+        allExecuted += kind == TrxOutcomeKind.Skipped ? 0 : 1;
+        allExactlyPassed += string.Equals(outcome, "Passed", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        allExactlyFailed += string.Equals(outcome, "Failed", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (!topLevel)
+        {
+            return;
+        }
+
+        total++;
+        passed += kind == TrxOutcomeKind.Passed ? 1 : 0;
+        failed += kind == TrxOutcomeKind.Failed ? 1 : 0;
+        summedDurations += duration;
+    }
+
+    /// <summary>Keeps a failed test's details if the budget allows.</summary>
+    public void AddFailedTest(string name, string message)
+    {
+        if (KeepsFailedTestDetails)
+        {
+            failedTests.Add(new FailedTest(name, message, path));
+        }
+    }
+
+    /// <summary>Checks the counts against the Counters and builds the summary of this file.</summary>
+    public TestRunSummary Finish()
+    {
+        if (Counters is not null)
+        {
+            TrxCountersCheck.Verify(Counters, allResults, allExecuted, allExactlyPassed, allExactlyFailed, path);
+        }
+
+        var aborted = IsAborted();
+        return new TestRunSummary
+        {
+            Total = total,
+            Passed = passed,
+            Failed = failed,
+            Skipped = total - passed - failed,
+            Duration = Times is { } times ? times.Finish - times.Start : summedDurations,
+            Aborted = aborted,
+            AbortReason = aborted ? FirstRunError : null,
+            FailedTests = failedTests.ToArray(),
+            SourceFiles = new[] { path },
+        };
+    }
+
+    private bool IsAborted()
+    {
+        if (string.Equals(RunOutcome, "Aborted", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // VSTest marks a run whose test host crashed before any test as "Failed" with zero counters and
+        // no results (the newtonsoft fixture); a run that merely found no tests says "Completed".
+        var failedRun = string.Equals(RunOutcome, "Failed", StringComparison.OrdinalIgnoreCase) ||
+                        string.Equals(RunOutcome, "Error", StringComparison.OrdinalIgnoreCase);
+        return failedRun && allResults == 0 && Counters?.Total is null or 0;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Xml;
+using QualityGates.Errors;
+using QualityGates.Inputs.Common;
+using QualityGates.Metrics;
+
+namespace QualityGates.Inputs.Trx;
+
+/// <summary>
+/// Streams one TRX file once, front to back, with a forward-only reader: memory stays flat however many
+/// results the file has. Only top-level <c>Results/UnitTestResult</c> elements are tests; the
+/// <c>InnerResults</c> of a data-driven MSTest test are its rows, already summed up in the parent's outcome.
+/// (An ordered test's <c>TestResultAggregation</c> is read the same way as a <c>UnitTestResult</c>.)
+/// </summary>
+internal sealed class TrxFileScanner
+{
+    private readonly string path;
+    private readonly XmlReader reader;
+    private readonly TrxFileAccumulator run;
+
+    // Local name of the current element's ancestors, by depth ("" for elements outside the TRX namespace).
+    private readonly List<string> ancestors = new();
+
+    // The failed top-level result whose details are being collected (its message comes later in the file).
+    private string? failedTestName;
+    private int failedTestDepth;
+    private string? ownMessage;
+    private string? innerMessage;
+
+    private bool inErrorRunInfo;
+
+    private TrxFileScanner(string path, XmlReader reader, int failedTestBudget)
+    {
+        this.path = path;
+        this.reader = reader;
+        run = new TrxFileAccumulator(path, failedTestBudget);
+    }
+
+    /// <summary>Reads <paramref name="path"/>, keeping at most <paramref name="failedTestBudget"/> failed tests' details.</summary>
+    public static TestRunSummary Scan(string path, int failedTestBudget)
+    {
+        using var stream = InputFile.OpenRead(path);
+        using var reader = XmlInput.CreateReader(stream);
+        try
+        {
+            return new TrxFileScanner(path, reader, failedTestBudget).ScanAll();
+        }
+        catch (XmlException ex)
+        {
+            throw XmlInput.Malformed(path, ex);
+        }
+    }
+
+    private TestRunSummary ScanAll()
+    {
+        ExpectTestRunRoot();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                OnElement();
+            }
+        }
+
+        KeepFailedTest();
+        return run.Finish();
+    }
+
+    private void ExpectTestRunRoot()
+    {
+        reader.MoveToContent();
+        if (reader.LocalName != TrxSchema.TestRun || reader.NamespaceURI != TrxSchema.Namespace)
+        {
+            var line = XmlInput.LineOf(reader);
+            var found = reader.NamespaceURI.Length == 0 ? $"<{reader.LocalName}>" : $"<{reader.LocalName}> in namespace '{reader.NamespaceURI}'";
+            throw new QualityGatesException(ErrorCodes.WrongFileKind,
+                $"'{path}' (line {line}) is not a TRX file: its root element is {found}, not <{TrxSchema.TestRun}> in namespace '{TrxSchema.Namespace}'.",
+                path, line);
+        }
+
+        ancestors.Add(TrxSchema.TestRun);
+    }
+
+    private void OnElement()
+    {
+        var depth = reader.Depth;
+        var name = reader.NamespaceURI == TrxSchema.Namespace ? reader.LocalName : string.Empty;
+        if (depth < ancestors.Count)
+        {
+            ancestors[depth] = name;
+        }
+        else
+        {
+            ancestors.Add(name);
+        }
+
+        switch (name)
+        {
+            case TrxSchema.Times when depth == 1:
+                ReadTimes();
+                break;
+            case TrxSchema.UnitTestResult or TrxSchema.TestResultAggregation when depth >= 2 && ancestors[1] == TrxSchema.Results:
+                ReadResult(depth);
+                break;
+            case TrxSchema.Message when failedTestName is not null && depth > failedTestDepth &&
+                                        ParentIs(depth, depth - 1, TrxSchema.ErrorInfo) && ParentIs(depth, depth - 2, TrxSchema.Output):
+                ReadFailureMessage(depth);
+                break;
+            case TrxSchema.ResultSummary when depth == 1:
+                KeepFailedTest();
+                run.RunOutcome = reader.GetAttribute(TrxSchema.OutcomeAttribute);
+                break;
+            case TrxSchema.Counters when depth == 2 && ancestors[1] == TrxSchema.ResultSummary:
+                run.Counters = TrxCounters.Read(reader, path);
+                break;
+            case TrxSchema.RunInfo when depth > 1 && ancestors[1] == TrxSchema.ResultSummary:
+                inErrorRunInfo = run.FirstRunError is null &&
+                                 string.Equals(reader.GetAttribute(TrxSchema.OutcomeAttribute), "Error", StringComparison.OrdinalIgnoreCase);
+                break;
+            case TrxSchema.Text when inErrorRunInfo && ParentIs(depth, depth - 1, TrxSchema.RunInfo):
+                run.FirstRunError = BoundedXmlText.ReadElement(reader, TrxReader.MaxMessageLength);
+                inErrorRunInfo = false;
+                break;
+        }
+    }
+
+    private bool ParentIs(int depth, int ancestorDepth, string name) =>
+        ancestorDepth >= 0 && ancestorDepth < depth && ancestors[ancestorDepth] == name;
+
+    private void ReadTimes()
+    {
+        var start = reader.GetAttribute(TrxSchema.StartAttribute);
+        var finish = reader.GetAttribute(TrxSchema.FinishAttribute);
+        if (start is null || finish is null)
+        {
+            return; // the summed result durations stand in
+        }
+
+        var line = XmlInput.LineOf(reader);
+        var started = TrxValueParser.Timestamp(start, TrxSchema.StartAttribute, path, line);
+        var finished = TrxValueParser.Timestamp(finish, TrxSchema.FinishAttribute, path, line);
+        if (finished < started)
+        {
+            throw TrxValueParser.OutOfRange(path, line, $"Times finish '{finish}' is earlier than start '{start}'");
+        }
+
+        run.Times = (started, finished);
+    }
+
+    private void ReadResult(int depth)
+    {
+        var line = XmlInput.LineOf(reader);
+        var outcome = reader.GetAttribute(TrxSchema.OutcomeAttribute);
+        if (!TrxOutcomeClassifier.TryClassify(outcome, out var kind))
+        {
+            throw TrxValueParser.OutOfRange(path, line,
+                outcome is null ? "UnitTestResult has no outcome" : $"UnitTestResult outcome '{outcome}' is not a TRX outcome");
+        }
+
+        var topLevel = depth == 2;
+        var duration = topLevel ? TrxValueParser.Duration(reader.GetAttribute(TrxSchema.DurationAttribute), path, line) : TimeSpan.Zero;
+        run.CountResult(outcome!, kind, topLevel, duration);
+        if (!topLevel)
+        {
+            return;
+        }
+
+        KeepFailedTest();
+        if (kind == TrxOutcomeKind.Failed && run.KeepsFailedTestDetails)
+        {
+            var name = reader.GetAttribute(TrxSchema.TestNameAttribute) ?? reader.GetAttribute(TrxSchema.TestIdAttribute) ?? "(unnamed test)";
+            failedTestName = BoundedXmlText.Truncate(name, TrxReader.MaxMessageLength);
+            failedTestDepth = depth;
+        }
+    }
+
+    private void ReadFailureMessage(int depth)
+    {
+        // The result's own Output/ErrorInfo/Message wins; a data-driven parent without one shows its first row's.
+        var own = depth == failedTestDepth + 3;
+        if (own ? ownMessage is null : innerMessage is null)
+        {
+            var message = BoundedXmlText.ReadElement(reader, TrxReader.MaxMessageLength);
+            if (own)
+            {
+                ownMessage = message;
+            }
+            else
+            {
+                innerMessage = message;
+            }
+        }
+    }
+
+    private void KeepFailedTest()
+    {
+        if (failedTestName is null)
+        {
+            return;
+        }
+
+        run.AddFailedTest(failedTestName, ownMessage ?? innerMessage ?? string.Empty);
+        failedTestName = null;
+        ownMessage = null;
+        innerMessage = null;
+    }
+}

@@ -1,0 +1,29 @@
+namespace QualityGates.Inputs.Trx;
+
+/// <summary>The names the VSTest <c>trx</c> logger writes, in one place so the reader never misspells one.</summary>
+internal static class TrxSchema
+{
+    /// <summary>The only TRX namespace VSTest has written since Visual Studio 2010.</summary>
+    public const string Namespace = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    public const string TestRun = "TestRun";
+    public const string Times = "Times";
+    public const string Results = "Results";
+    public const string UnitTestResult = "UnitTestResult";
+    /// <summary>An ordered test's result: the same attributes as a UnitTestResult, its steps as InnerResults.</summary>
+    public const string TestResultAggregation = "TestResultAggregation";
+    public const string Output = "Output";
+    public const string ErrorInfo = "ErrorInfo";
+    public const string Message = "Message";
+    public const string ResultSummary = "ResultSummary";
+    public const string Counters = "Counters";
+    public const string RunInfo = "RunInfo";
+    public const string Text = "Text";
+
+    public const string OutcomeAttribute = "outcome";
+    public const string TestNameAttribute = "testName";
+    public const string TestIdAttribute = "testId";
+    public const string DurationAttribute = "duration";
+    public const string StartAttribute = "start";
+    public const string FinishAttribute = "finish";
+}

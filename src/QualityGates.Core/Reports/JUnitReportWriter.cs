@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using QualityGates.Gates;
+
+namespace QualityGates.Reports;
+
+/// <summary>
+/// Writes <c>junit-gates.xml</c>: one <c>&lt;testsuite&gt;</c> with one <c>&lt;testcase&gt;</c> per check,
+/// valid against Jenkins' JUnit schema. Suite and case names never contain run-specific values
+/// (timestamps, versions, figures), so Jenkins tracks each gate's history across builds.
+/// </summary>
+public static class JUnitReportWriter
+{
+    /// <summary>The file name CI servers are pointed at.</summary>
+    public const string FileName = "junit-gates.xml";
+
+    private const string SuitePrefix = "QualityGates";
+
+    /// <summary>"QualityGates.&lt;model name&gt;", or "QualityGates" when the report names no model.</summary>
+    public static string SuiteName(QualityGateReport report) =>
+        report.Model is null ? SuitePrefix : SuitePrefix + "." + ReportText.ForXml(report.Model.Name);
+
+    /// <summary>
+    /// The test-case class name: the suite name plus the context ("QualityGates.veran.production").
+    /// Jenkins shows the part before the last dot as the package and the rest as the class, and the
+    /// context keeps a staging and a production gate of the same build apart.
+    /// </summary>
+    public static string ClassName(QualityGateReport report) => SuiteName(report) + "." + report.ContextName;
+
+    /// <summary>Writes the report to <paramref name="stream"/> as UTF-8 without BOM; the stream is left open.</summary>
+    public static void Write(QualityGateReport report, Stream stream)
+    {
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            Indent = true,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            // Replace entitizes line breaks inside attributes, so a multi-line message survives in message="...".
+            NewLineHandling = NewLineHandling.Replace,
+            CloseOutput = false,
+        };
+        using var xml = XmlWriter.Create(stream, settings);
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        WriteSuite(xml, report);
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    /// <summary>The report as XML text.</summary>
+    public static string ToXml(QualityGateReport report)
+    {
+        using var buffer = new MemoryStream();
+        Write(report, buffer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteSuite(XmlWriter xml, QualityGateReport report)
+    {
+        var failures = report.Checks.Count(c => c.Status == GateStatus.Failed);
+        var skipped = report.Checks.Count(c => c.Status == GateStatus.Skipped);
+
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", SuiteName(report));
+        xml.WriteAttributeString("tests", Count(report.Checks.Count));
+        xml.WriteAttributeString("failures", Count(failures));
+        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("skipped", Count(skipped));
+        // Checks are arithmetic on figures already read; their time is not worth reporting.
+        xml.WriteAttributeString("time", "0");
+        // Ant's convention: UTC without a zone designator (the Ant schema forbids one).
+        xml.WriteAttributeString("timestamp", report.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+
+        // Jenkins ignores these; other readers (and people) get the run's settings in one place.
+        xml.WriteStartElement("properties");
+        WriteProperty(xml, "context", report.ContextName);
+        if (report.Model is not null)
+        {
+            WriteProperty(xml, "model", report.Model.Name);
+            WriteProperty(xml, "modelVersion", report.Model.Version);
+        }
+
+        WriteProperty(xml, "strict", report.Strict ? "true" : "false");
+        WriteProperty(xml, "allPassed", report.AllPassed ? "true" : "false");
+        xml.WriteEndElement();
+
+        var className = ClassName(report);
+        foreach (var check in report.Checks)
+        {
+            WriteCase(xml, report, className, check);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteCase(XmlWriter xml, QualityGateReport report, string className, GateCheckResult check)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", ReportText.ForXml(check.Gate));
+        xml.WriteAttributeString("classname", className);
+        xml.WriteAttributeString("time", "0");
+        switch (check.Status)
+        {
+            case GateStatus.Failed:
+                // Jenkins shows @message as "Error Message" and the text as "Stacktrace"; it drops
+                // <properties>, so both carry value, threshold and context themselves.
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("message", ReportText.ForXml(FailureMessage(report, check)));
+                xml.WriteAttributeString("type", check.Code ?? "failure");
+                xml.WriteString(ReportText.ForXml(FailureDetails(report, check)));
+                xml.WriteEndElement();
+                break;
+            case GateStatus.Skipped:
+                // Jenkins' schema types <skipped> as text only (no message attribute); Jenkins reads the text as the reason.
+                xml.WriteElementString("skipped", ReportText.ForXml(check.Message));
+                break;
+            default:
+                xml.WriteElementString("system-out", ReportText.ForXml(check.Message));
+                break;
+        }
+
+        xml.WriteEndElement();
+    }
+
+    /// <summary>The one-line failure message: the check's message, then value, threshold and context.</summary>
+    internal static string FailureMessage(QualityGateReport report, GateCheckResult check) =>
+        $"{check.Message} [value {ValueText(check)}, threshold {ThresholdText(check)}, context {report.ContextName}]";
+
+    private static string FailureDetails(QualityGateReport report, GateCheckResult check)
+    {
+        var text = new StringBuilder();
+        text.Append(check.Code ?? "failure").Append(": ").Append(check.Message).Append('\n');
+        text.Append("Gate: ").Append(check.Gate).Append('\n');
+        text.Append("Value: ").Append(ValueText(check)).Append('\n');
+        text.Append("Threshold: ").Append(ThresholdText(check)).Append('\n');
+        text.Append("Context: ").Append(report.ContextName).Append('\n');
+        if (report.Model is not null)
+        {
+            text.Append("Model: ").Append(report.Model.Name).Append(' ').Append(report.Model.Version).Append('\n');
+        }
+
+        text.Append("Strict: ").Append(report.Strict ? "yes" : "no");
+        return text.ToString();
+    }
+
+    private static string ValueText(GateCheckResult check) =>
+        check.Value is null ? "not measured" : GateDescriptions.FormatValue(check.Gate, check.Value);
+
+    private static string ThresholdText(GateCheckResult check) =>
+        check.Threshold is null ? "none" : GateDescriptions.FormatThreshold(check.Gate, check.Threshold);
+
+    private static void WriteProperty(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", ReportText.ForXml(value));
+        xml.WriteEndElement();
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using QualityGates.Errors;
+
+namespace QualityGates.Reports;
+
+/// <summary>
+/// Appends whole lines to a JSON Lines log that several processes may write at once (parallel CI
+/// jobs sharing a workspace). Each append opens the file exclusively (FileShare.None; on Linux and
+/// macOS .NET takes an advisory flock), writes the line with one Write call and closes it; a writer
+/// that finds the file locked waits and tries again. So no line is lost, torn or interleaved.
+/// </summary>
+public static class JsonLinesFile
+{
+    /// <summary>How long an append waits for other writers before giving up.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Appends <paramref name="jsonLine"/> (one line of JSON, without a line break) and a '\n'.</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be written.</exception>
+    public static void Append(string path, string jsonLine, TimeSpan? lockTimeout = null)
+    {
+        if (jsonLine.Contains('\n') || jsonLine.Contains('\r'))
+        {
+            throw new ArgumentException("A JSON Lines entry must be a single line.", nameof(jsonLine));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(jsonLine + "\n");
+        var deadline = DateTime.UtcNow + (lockTimeout ?? DefaultLockTimeout);
+        var wait = 1;
+        while (true)
+        {
+            try
+            {
+                // bufferSize 0: the line goes to the OS in one write, never split by a buffer flush.
+                using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+                return;
+            }
+            catch (IOException ex) when (IsContention(ex) && DateTime.UtcNow < deadline)
+            {
+                // Another writer holds the file: back off with jitter so waiting writers do not retry in lockstep.
+                Thread.Sleep(wait + Random.Shared.Next(wait + 1));
+                wait = Math.Min(wait * 2, 50);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new QualityGatesException(ErrorCodes.ReportNotWritten, $"Cannot append to '{path}': {ex.Message}", path, inner: ex);
+            }
+        }
+    }
+
+    // A missing folder or a bad path will not fix itself by waiting.
+    private static bool IsContention(IOException ex) =>
+        ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException or DriveNotFoundException);
+}

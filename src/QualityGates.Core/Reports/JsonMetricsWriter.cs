@@ -1,0 +1,137 @@
+using System.Text.Json;
+using QualityGates.Gates;
+using QualityGates.Metrics;
+
+namespace QualityGates.Reports;
+
+/// <summary>Writes the JSON report's <c>metrics</c> object: the figures the checks judged, section by section.</summary>
+internal static class JsonMetricsWriter
+{
+    /// <summary>At most this many failed tests are listed; the rest are counted in <c>failedTestsOmitted</c>.</summary>
+    public const int MaxFailedTests = 100;
+
+    /// <summary>A failed test's message is cut to this many characters (a message can hold a whole log).</summary>
+    public const int MaxFailedTestMessageLength = 2000;
+
+    public static void Write(Utf8JsonWriter json, GateInputs inputs)
+    {
+        json.WriteStartObject("metrics");
+        WriteTests(json, inputs.Tests);
+        WriteCoverage(json, inputs.Coverage);
+        JsonReportValues.Number(json, "reportedLineRate", inputs.ReportedLineRate);
+        WriteSecurity(json, inputs.Security);
+        WriteModel(json, inputs.Model);
+        json.WriteEndObject();
+    }
+
+    private static void WriteTests(Utf8JsonWriter json, TestRunSummary? tests)
+    {
+        if (tests is null)
+        {
+            json.WriteNull("tests");
+            return;
+        }
+
+        json.WriteStartObject("tests");
+        json.WriteNumber("total", tests.Total);
+        json.WriteNumber("passed", tests.Passed);
+        json.WriteNumber("failed", tests.Failed);
+        json.WriteNumber("skipped", tests.Skipped);
+        json.WriteNumber("executed", tests.Executed);
+        JsonReportValues.Number(json, "passRate", tests.PassRate);
+        json.WriteNumber("durationSeconds", tests.Duration.TotalSeconds);
+        json.WriteBoolean("aborted", tests.Aborted);
+        json.WriteStartArray("failedTests");
+        foreach (var failed in tests.FailedTests.Take(MaxFailedTests))
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "name", failed.Name);
+            JsonReportValues.Text(json, "message", ReportText.Truncate(failed.Message ?? string.Empty, MaxFailedTestMessageLength));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("failedTestsOmitted", Math.Max(0, tests.FailedTests.Count - MaxFailedTests));
+        JsonReportValues.TextArray(json, "sourceFiles", tests.SourceFiles);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter json, CoverageSummary? coverage)
+    {
+        if (coverage is null)
+        {
+            json.WriteNull("coverage");
+            return;
+        }
+
+        json.WriteStartObject("coverage");
+        JsonReportValues.Number(json, "lineRate", coverage.LineRate);
+        JsonReportValues.Number(json, "branchRate", coverage.BranchRate);
+        json.WriteNumber("linesCovered", coverage.LinesCovered);
+        json.WriteNumber("linesValid", coverage.LinesValid);
+        json.WriteNumber("branchesCovered", coverage.BranchesCovered);
+        json.WriteNumber("branchesValid", coverage.BranchesValid);
+        json.WriteStartArray("packages");
+        foreach (var package in coverage.Packages)
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "name", package.Name);
+            JsonReportValues.Number(json, "lineRate", package.LineRate);
+            JsonReportValues.Number(json, "branchRate", package.BranchRate);
+            json.WriteNumber("linesCovered", package.LinesCovered);
+            json.WriteNumber("linesValid", package.LinesValid);
+            json.WriteNumber("branchesCovered", package.BranchesCovered);
+            json.WriteNumber("branchesValid", package.BranchesValid);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        JsonReportValues.TextArray(json, "sourceFiles", coverage.SourceFiles);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSecurity(Utf8JsonWriter json, SecuritySummary? security)
+    {
+        if (security is null)
+        {
+            json.WriteNull("security");
+            return;
+        }
+
+        json.WriteStartObject("security");
+        json.WriteNumber("critical", security.Critical);
+        json.WriteNumber("high", security.High);
+        json.WriteNumber("medium", security.Medium);
+        json.WriteNumber("low", security.Low);
+        json.WriteNumber("unknown", security.Unknown);
+        json.WriteNumber("total", security.Total);
+        JsonReportValues.TextArray(json, "tools", security.ScanTools);
+        JsonReportValues.TextArray(json, "formats", security.Formats);
+        JsonReportValues.Text(json, "scanTimestamp", security.ScanTimestamp);
+        JsonReportValues.TextArray(json, "sourceFiles", security.SourceFiles);
+        json.WriteEndObject();
+    }
+
+    private static void WriteModel(Utf8JsonWriter json, ModelMetrics? model)
+    {
+        if (model is null)
+        {
+            json.WriteNull("model");
+            return;
+        }
+
+        json.WriteStartObject("model");
+        JsonReportValues.Number(json, "qualityScore", model.QualityScore);
+        JsonReportValues.Number(json, "accuracy", model.Accuracy);
+        JsonReportValues.Number(json, "f1Score", model.F1Score);
+        JsonReportValues.Number(json, "perplexity", model.Perplexity);
+        JsonReportValues.Number(json, "latencyMs", model.LatencyMs);
+        JsonReportValues.Number(json, "throughputTokensPerSec", model.ThroughputTokensPerSec);
+        JsonReportValues.Number(json, "memoryMb", model.MemoryMb);
+        JsonReportValues.Number(json, "baselineQualityScore", model.BaselineQualityScore);
+        JsonReportValues.Number(json, "baselineLatencyMs", model.BaselineLatencyMs);
+        JsonReportValues.Number(json, "baselineMemoryMb", model.BaselineMemoryMb);
+        JsonReportValues.Text(json, "sourceFile", model.SourceFile);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using QualityGates.Errors;
+
+namespace QualityGates.Reports;
+
+/// <summary>
+/// The report folder (default <c>.quality-gates</c>): each run writes its own uniquely named JSON
+/// report, replaces <c>latest.json</c> and <c>junit-gates.xml</c>, and appends to
+/// <c>blocks.jsonl</c> when it was blocked. Every file appears whole or not at all, and parallel runs
+/// writing into the same folder never overwrite each other's reports.
+/// </summary>
+public sealed class ReportFileSet
+{
+    /// <summary>The folder name used when none is configured.</summary>
+    public const string DefaultFolderName = ".quality-gates";
+
+    /// <summary>The stable name of the newest report's copy.</summary>
+    public const string LatestFileName = "latest.json";
+
+    // 2^32 suffixes per millisecond make a clash unlikely; a clash is still handled by trying another.
+    private const int NameAttempts = 20;
+
+    private readonly Func<string> _suffix;
+    private readonly TimeSpan? _lockTimeout;
+
+    /// <param name="folder">The report folder; created when missing.</param>
+    /// <param name="lockTimeout">How long an append to <c>blocks.jsonl</c> waits for other writers.</param>
+    public ReportFileSet(string folder, TimeSpan? lockTimeout = null)
+        : this(folder, lockTimeout, () => RandomNumberGenerator.GetHexString(8, lowercase: true))
+    {
+    }
+
+    /// <summary>For tests: <paramref name="suffix"/> supplies the random part of report names.</summary>
+    internal ReportFileSet(string folder, TimeSpan? lockTimeout, Func<string> suffix)
+    {
+        Folder = Path.GetFullPath(folder);
+        _lockTimeout = lockTimeout;
+        _suffix = suffix;
+    }
+
+    /// <summary>The report folder (full path).</summary>
+    public string Folder { get; }
+
+    /// <summary>"report-&lt;yyyyMMddTHHmmssfffZ&gt;-&lt;suffix&gt;.json" for a run at <paramref name="timestamp"/>.</summary>
+    public static string ReportFileName(DateTimeOffset timestamp, string suffix) =>
+        "report-" + timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + suffix + ".json";
+
+    /// <summary>Writes the run's files and returns their paths.</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written.</exception>
+    public ReportFiles Write(QualityGateReport report, CiBuildInfo? ci = null)
+    {
+        Guard(Folder, () => Directory.CreateDirectory(Folder));
+
+        var json = JsonReportWriter.ToUtf8(report, ci);
+        var reportPath = CreateUniqueReport(report.Timestamp, json);
+
+        var latestPath = Path.Combine(Folder, LatestFileName);
+        Guard(latestPath, () => AtomicFile.Replace(latestPath, json));
+
+        var junitPath = Path.Combine(Folder, JUnitReportWriter.FileName);
+        using (var xml = new MemoryStream())
+        {
+            JUnitReportWriter.Write(report, xml);
+            Guard(junitPath, () => AtomicFile.Replace(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length)));
+        }
+
+        string? blockPath = null;
+        if (!report.AllPassed)
+        {
+            blockPath = Path.Combine(Folder, BlockLog.FileName);
+            new BlockLog(blockPath, _lockTimeout).Append(report, Path.GetFileName(reportPath));
+        }
+
+        return new ReportFiles(junitPath, reportPath, latestPath, blockPath);
+    }
+
+    private string CreateUniqueReport(DateTimeOffset timestamp, byte[] json)
+    {
+        string path = Folder;
+        for (var attempt = 0; attempt < NameAttempts; attempt++)
+        {
+            path = Path.Combine(Folder, ReportFileName(timestamp, _suffix()));
+            var candidate = path;
+            var created = false;
+            Guard(candidate, () => created = AtomicFile.TryCreate(candidate, json));
+            if (created)
+            {
+                return path;
+            }
+        }
+
+        throw new QualityGatesException(ErrorCodes.ReportNotWritten,
+            $"Cannot write the JSON report: {NameAttempts} candidate names in '{Folder}' were all taken (last: '{path}').", path);
+    }
+
+    private static void Guard(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new QualityGatesException(ErrorCodes.ReportNotWritten, $"Cannot write '{path}': {ex.Message}", path, inner: ex);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using QualityGates.Configuration;
+using QualityGates.Gates;
+using QualityGates.Metrics;
+
+namespace QualityGates.Reports;
+
+/// <summary>
+/// The parts of a JSON report file that decide whether a model version may be approved: what was
+/// gated, where, when, and the verdict with every check. Read by <see cref="JsonReportReader"/>.
+/// </summary>
+public sealed record SavedGateReport
+{
+    /// <summary>The file it was read from.</summary>
+    public required string SourceFile { get; init; }
+    public required int SchemaVersion { get; init; }
+    /// <summary>The model the report is about, or null when the run named none.</summary>
+    public ModelIdentity? Model { get; init; }
+    public required DeploymentContext Context { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public bool Strict { get; init; }
+    public required bool AllPassed { get; init; }
+    public IReadOnlyList<GateCheckResult> Checks { get; init; } = Array.Empty<GateCheckResult>();
+
+    public string ContextName => DeploymentContexts.NameOf(Context);
+}
