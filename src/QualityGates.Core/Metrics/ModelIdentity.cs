@@ -1,7 +1,55 @@
+using QualityGates.Errors;
+
 namespace QualityGates.Metrics;
 
 /// <summary>The model (or product) name and version a report is about.</summary>
 public sealed record ModelIdentity(string Name, string Version)
 {
     public override string ToString() => $"{Name}:{Version}";
+
+    /// <summary>
+    /// Parses <c>name:version</c>. Names and versions become file and folder names in the registry,
+    /// so path separators, <c>..</c> and control characters are refused.
+    /// </summary>
+    /// <param name="text">The value as written, e.g. <c>veran:v6.2</c>.</param>
+    /// <param name="source">Where it was written (<c>--model</c>), for the error message.</param>
+    public static ModelIdentity Parse(string? text, string source)
+    {
+        var colon = text?.IndexOf(':') ?? -1;
+        if (text is null || colon <= 0 || colon == text.Length - 1)
+        {
+            throw new QualityGatesException(ErrorCodes.InvalidModelIdentity,
+                $"{source} is '{text}', but it must be written as name:version, e.g. veran:v6.2.");
+        }
+
+        return Create(text[..colon], text[(colon + 1)..], source);
+    }
+
+    /// <summary>Validates a name and version given separately (e.g. two MSBuild properties).</summary>
+    public static ModelIdentity Create(string name, string version, string source)
+    {
+        Validate(name.Trim(), "name", source);
+        Validate(version.Trim(), "version", source);
+        return new ModelIdentity(name.Trim(), version.Trim());
+    }
+
+    private static void Validate(string part, string what, string source)
+    {
+        string? problem = part switch
+        {
+            "" => "is empty",
+            _ when part.Contains("..", StringComparison.Ordinal) => "contains '..'",
+            _ when part.IndexOfAny(['/', '\\', ':']) >= 0 => "contains a path separator or ':'",
+            _ when part.Any(char.IsControl) => "contains a control character",
+            _ when part.Length > 200 => "is longer than 200 characters",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new QualityGatesException(ErrorCodes.InvalidModelIdentity,
+                $"{source}: the model {what} '{Printable(part)}' {problem}; names and versions may not contain path separators, '..', ':' or control characters.");
+        }
+    }
+
+    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

@@ -94,6 +94,20 @@ public sealed class ReportFileSet
             $"Cannot write the JSON report: {NameAttempts} candidate names in '{Folder}' were all taken (last: '{path}').", path);
     }
 
+    /// <summary>Writes only a JUnit file at <paramref name="path"/> (the CLI's <c>--junit</c>), atomically.</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file.</exception>
+    public static void WriteJUnit(QualityGateReport report, string path)
+    {
+        var full = Path.GetFullPath(path);
+        using var xml = new MemoryStream();
+        JUnitReportWriter.Write(report, xml);
+        Guard(full, () =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            AtomicFile.Replace(full, xml.GetBuffer().AsSpan(0, (int)xml.Length));
+        });
+    }
+
     private static void Guard(string path, Action write)
     {
         try

@@ -1,64 +1,57 @@
 using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
-using QualityGates.Metrics;
-using QualityGates.Reports;
 
 namespace QualityGates.Running;
 
-// TEMPORARY STUB on feature/msbuild so the MSBuild adapter compiles before the lead's GateRunner lands on
-// main ("Add GateRunner"). It validates settings but reads no input files. Replaced by main's file on merge.
-public sealed record ThresholdOverride(string Name, string? Value, string Source);
-
-public sealed record GateRunRequest
-{
-    public string? Context { get; init; }
-    public string ContextSource { get; init; } = "context";
-    public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
-    public bool Strict { get; init; }
-    public GateGroup Groups { get; init; } = GateGroup.All;
-    public ModelIdentity? Model { get; init; }
-    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
-    public IReadOnlyList<string> TestResultFiles { get; init; } = [];
-    public IReadOnlyList<string> CoverageFiles { get; init; } = [];
-    public IReadOnlyList<string> SecurityScanFiles { get; init; } = [];
-    public string? TestMetricsFile { get; init; }
-    public string? ModelMetricsFile { get; init; }
-    public string? BaselineFile { get; init; }
-}
-
-public sealed record GateRunOutcome(QualityGateReport? Report, IReadOnlyList<QualityGatesException> Errors)
-{
-    public bool Succeeded => Report is not null;
-}
-
+/// <summary>
+/// The one entry point the MSBuild task and the CLI share: validates the settings, reads the inputs,
+/// runs the gate. Every bad setting and bad file becomes one coded error; with any error there is
+/// no report, so nothing is ever judged or written from partial inputs.
+/// </summary>
 public sealed class GateRunner
 {
     private readonly TimeProvider _time;
 
     public GateRunner(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
+    /// <summary>Raised with the gate before evaluation, so callers can subscribe to its events.</summary>
     public event Action<QualityGate>? GateCreated;
 
     public GateRunOutcome Run(GateRunRequest request)
     {
         var errors = new List<QualityGatesException>();
-        var context = DeploymentContext.Staging;
+        var options = ReadOptions(request, errors);
+        var inputs = GateInputLoader.Load(request, errors);
+        if (errors.Count > 0 || options is null)
+        {
+            return new GateRunOutcome(null, errors);
+        }
+
+        var gate = new QualityGate(options, _time);
+        GateCreated?.Invoke(gate);
+        return new GateRunOutcome(gate.Evaluate(inputs, request.Model), []);
+    }
+
+    private static GateOptions? ReadOptions(GateRunRequest request, List<QualityGatesException> errors)
+    {
+        DeploymentContext? context = null;
         try
         {
-            context = string.IsNullOrWhiteSpace(request.Context) ? DeploymentContext.Staging : DeploymentContexts.Parse(request.Context, request.ContextSource);
+            context = DeploymentContexts.Parse(string.IsNullOrWhiteSpace(request.Context) ? GateRunRequest.DefaultContext : request.Context, request.ContextSource);
         }
         catch (QualityGatesException ex)
         {
             errors.Add(ex);
         }
 
-        var thresholds = GateThresholds.For(context);
-        foreach (var o in request.Overrides)
+        // Overrides are validated even when the context is bad, so one run reports every mistake.
+        var thresholds = GateThresholds.For(context ?? DeploymentContext.Staging);
+        foreach (var item in request.Overrides)
         {
             try
             {
-                thresholds = ThresholdCatalog.Apply(thresholds, o.Name, o.Value, o.Source);
+                thresholds = ThresholdCatalog.Apply(thresholds, item.Name, item.Value, item.Source);
             }
             catch (QualityGatesException ex)
             {
@@ -66,23 +59,8 @@ public sealed class GateRunner
             }
         }
 
-        foreach (var file in request.TestResultFiles.Concat(request.CoverageFiles).Concat(request.SecurityScanFiles)
-                     .Concat(new[] { request.TestMetricsFile, request.ModelMetricsFile, request.BaselineFile }.OfType<string>()))
-        {
-            var path = Path.Combine(request.BaseDirectory, file);
-            if (!File.Exists(path))
-            {
-                errors.Add(new QualityGatesException(ErrorCodes.InputFileNotFound, $"Input file '{path}' does not exist.", path));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return new GateRunOutcome(null, errors);
-        }
-
-        var gate = new QualityGate(new GateOptions(context, thresholds) { Strict = request.Strict, Groups = request.Groups }, _time);
-        GateCreated?.Invoke(gate);
-        return new GateRunOutcome(gate.Evaluate(new GateInputs(), request.Model), []);
+        return context is { } valid
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups }
+            : null;
     }
 }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using QualityGates.Errors;
+using QualityGates.Metrics;
+using QualityGates.Running;
+
+namespace QualityGates.Cli;
+
+/// <summary><c>qualitygates check</c>: the seed's check verb, reading real tool output.</summary>
+internal sealed class CheckCommand
+{
+    private readonly Option<string> _context = new("--context", "-c")
+    {
+        Description = "Deployment context: development, staging or production.",
+        DefaultValueFactory = _ => GateRunRequest.DefaultContext,
+    };
+
+    private readonly Option<string> _model = new("--model", "-m") { Description = "The model or product, as name:version.", HelpName = "name:version" };
+    private readonly Option<string[]> _testResults = new("--test-results") { Description = "TRX file or glob (repeatable).", HelpName = "trx" };
+    private readonly Option<string[]> _coverage = new("--coverage") { Description = "Cobertura file or glob (repeatable).", HelpName = "xml" };
+    private readonly Option<string> _testMetrics = new("--test-metrics") { Description = "Test metrics JSON (the seed's TestMetrics fields).", HelpName = "json" };
+    private readonly Option<string> _metrics = new("--metrics") { Description = "Model metrics JSON.", HelpName = "json" };
+    private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
+    private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
+    private readonly Option<bool> _strict = new("--strict") { Description = "A check whose input is missing fails instead of being skipped." };
+    private readonly Option<string> _junit = new("--junit") { Description = "Write the JUnit XML report to this file.", HelpName = "path" };
+    private readonly Option<string> _reportDirectory = new("--report-dir") { Description = "Write junit-gates.xml, report-<timestamp>.json and latest.json here.", HelpName = "dir" };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the JSON report on stdout (and nothing else there)." };
+    private readonly ThresholdOptions _thresholds = new();
+
+    public Command Create()
+    {
+        var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
+        {
+            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _strict,
+            _junit, _reportDirectory, _json,
+        };
+        foreach (var option in _thresholds.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private int Execute(ParseResult result, TextWriter output, TextWriter error)
+    {
+        GateRunRequest request;
+        try
+        {
+            request = ReadRequest(result);
+        }
+        catch (QualityGatesException ex)
+        {
+            ErrorOutput.Error(error, ex);
+            return ExitCodes.BadInput;
+        }
+
+        return new CheckExecution(output, error, result.GetValue(_json), result.GetValue(_junit), result.GetValue(_reportDirectory)).Run(request);
+    }
+
+    private GateRunRequest ReadRequest(ParseResult result)
+    {
+        var model = result.GetValue(_model);
+        return new GateRunRequest
+        {
+            Context = result.GetValue(_context),
+            ContextSource = _context.Name,
+            Model = model is null ? null : ModelIdentity.Parse(model, _model.Name),
+            Overrides = _thresholds.Read(result),
+            Strict = result.GetValue(_strict),
+            TestResultFiles = result.GetValue(_testResults) ?? [],
+            CoverageFiles = result.GetValue(_coverage) ?? [],
+            SecurityScanFiles = result.GetValue(_securityScans) ?? [],
+            TestMetricsFile = result.GetValue(_testMetrics),
+            ModelMetricsFile = result.GetValue(_metrics),
+            BaselineFile = result.GetValue(_baseline),
+        };
+    }
+}

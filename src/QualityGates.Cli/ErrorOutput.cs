@@ -1,0 +1,27 @@
+using QualityGates.Errors;
+
+namespace QualityGates.Cli;
+
+/// <summary>
+/// Writes coded lines in MSBuild's canonical form (<c>file(line): error QG1003 : message</c>), so CI
+/// problem matchers and people read them the same way as build errors.
+/// </summary>
+internal static class ErrorOutput
+{
+    public static void Error(TextWriter writer, string code, string message, string? file = null, int line = 0) =>
+        Write(writer, "error", code, message, file, line);
+
+    public static void Error(TextWriter writer, QualityGatesException error) =>
+        Write(writer, "error", error.Code, error.Message, error.File, error.Line);
+
+    public static void Warning(TextWriter writer, string code, string message) => Write(writer, "warning", code, message, null, 0);
+
+    private static void Write(TextWriter writer, string category, string code, string message, string? file, int line)
+    {
+        var origin = file is null ? string.Empty : line > 0 ? $"{file}({line}): " : $"{file}: ";
+        writer.WriteLine($"{origin}{category} {code} : {OneLine(message)}");
+    }
+
+    // A message spanning lines would read as several log entries.
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

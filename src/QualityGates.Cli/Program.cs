@@ -1,0 +1,3 @@
+using QualityGates.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using QualityGates.Tests.Support;
+
+namespace QualityGates.Cli.Tests;
+
+public class CheckCommandTests
+{
+    private static readonly string GuardClausesTrx = Fixtures.Path("trx", "guardclauses-xunit-failskip.trx");
+    private static readonly string GuardClausesCoverage = Fixtures.Path("cobertura", "coverlet-collector", "guardclauses-failskip.coverage.cobertura.xml");
+
+    [Fact]
+    public void PassesUnderDevelopmentWithTheFixtureCounts()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--model", "guard:1.0",
+            "--test-results", GuardClausesTrx, "--min-code-coverage", "0.4", "--coverage", GuardClausesCoverage);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("tests.pass_rate", run.Output);
+        Assert.Contains("99.7%", run.Output); // 959 of 962 executed
+        Assert.Contains("49.9%", run.Output); // 295 of 591 lines
+        Assert.Empty(run.ErrorCodes);
+    }
+
+    [Fact]
+    public void FailsUnderProductionWithOneErrorPerFailedGate()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--test-results", GuardClausesTrx, "--coverage", GuardClausesCoverage);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2002"], run.ErrorCodes);
+        Assert.Contains("Line coverage 49.9% is below the production minimum of 90.0% (295 of 591 lines covered)", run.Error);
+    }
+
+    [Fact]
+    public void JsonPutsOnlyTheReportOnStdout()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--model", "veran:v6.2", "--test-results", GuardClausesTrx, "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("veran", json.RootElement.GetProperty("modelName").GetString());
+        Assert.Equal("production", json.RootElement.GetProperty("context").GetString());
+        Assert.True(json.RootElement.GetProperty("allPassed").GetBoolean());
+        Assert.Equal(964, json.RootElement.GetProperty("metrics").GetProperty("tests").GetProperty("total").GetInt32());
+        Assert.Contains("tests.pass_rate", run.Error);
+    }
+
+    [Fact]
+    public void SeveralTrxFilesAndGlobsMergeIntoOneResult()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--test-results", Fixtures.Path("trx", "stateless-multitfm_*.trx"), "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var tests = json.RootElement.GetProperty("metrics").GetProperty("tests");
+        Assert.Equal(766, tests.GetProperty("total").GetInt32());
+        Assert.Equal(766, tests.GetProperty("passed").GetInt32());
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void ACriticalFindingFailsTheSecurityGate()
+    {
+        var run = CliRun.Of("check", "--context", "staging", "--security-scan", Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2009"], run.ErrorCodes);
+    }
+
+    [Fact]
+    public void StrictModeFailsMissingInputs()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--strict", "--test-results", GuardClausesTrx);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("QG2002", run.ErrorCodes);
+        Assert.Contains("strict mode", run.Error);
+    }
+
+    [Fact]
+    public void WritesTheJUnitFileAndTheReportFolder()
+    {
+        using var dir = new TempDirectory();
+        var junit = Path.Combine(dir.Path, "out", "gates.xml");
+        var reports = Path.Combine(dir.Path, "reports");
+
+        var run = CliRun.Of("check", "--context", "production", "--test-results", GuardClausesTrx, "--coverage", GuardClausesCoverage,
+            "--junit", junit, "--report-dir", reports);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("<failure", File.ReadAllText(junit));
+        Assert.True(File.Exists(Path.Combine(reports, "junit-gates.xml")));
+        Assert.Single(Directory.GetFiles(reports, "report-*.json"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "check", "--context", "prod" }, "QG0001")]
+    [InlineData(new[] { "check", "--min-test-pass-rate", "95" }, "QG0003")]
+    [InlineData(new[] { "check", "--model", "veran" }, "QG0005")]
+    [InlineData(new[] { "check", "--model", "../etc:passwd" }, "QG0005")]
+    [InlineData(new[] { "check", "--metrics", "does-not-exist.json" }, "QG1001")]
+    [InlineData(new[] { "check", "--bogus" }, "QG4001")]
+    public void BadUsageOrInputExitsTwoWithACodedError(string[] args, string code)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(code, run.ErrorCodes);
+        Assert.DoesNotContain("   at ", run.Error); // no stack trace
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
+    public void AMalformedInputNamesTheFileAndLine()
+    {
+        using var dir = new TempDirectory();
+        var trx = dir.Write("broken.trx", "<?xml version=\"1.0\"?>\n<TestRun xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\">\n<Results>\n");
+
+        var run = CliRun.Of("check", "--test-results", trx);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["QG1003"], run.ErrorCodes);
+        Assert.Contains(trx, run.Error);
+    }
+}
