@@ -197,7 +197,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         {
             try
             {
-                attachments.AddRange(TrxCoverageAttachments.Find(trx));
+                // An attachment whose copy under the TRX's deployment folder was removed is not this run's to judge.
+                attachments.AddRange(TrxCoverageAttachments.Find(trx).Where(File.Exists));
             }
             catch (QualityGatesException)
             {
