@@ -16,8 +16,10 @@ public sealed partial class PackageFeed : IDisposable
         FeedDirectory = Directory.CreateDirectory(Path.Combine(RunRoot, "feed")).FullName;
         PackagesDirectory = Directory.CreateDirectory(Path.Combine(RunRoot, "packages")).FullName;
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var (exitCode, output) = DotnetCli.Run(RepositoryPaths.Root,
-            ["pack", RepositoryPaths.PackageProject, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + version, "-tl:off", "-nologo"],
+        // Pack a copy of the sources: the solution's own build may be compiling the same projects right now.
+        var source = RepositoryPaths.CopyPackageSources(Path.Combine(RunRoot, "source"));
+        var (exitCode, output) = DotnetCli.Run(source,
+            ["pack", Path.Combine("src", "QualityGates.MSBuild"), "-c", "Release", "-o", FeedDirectory, "-p:Version=" + version, "-tl:off", "-nologo"],
             null, TimeSpan.FromMinutes(5), line => sink.OnMessage(new DiagnosticMessage(line)));
         if (exitCode != 0)
         {
