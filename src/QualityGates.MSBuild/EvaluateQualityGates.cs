@@ -126,7 +126,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
         var strict = Guard(errors, () => SwitchSetting.Parse(Strict, Prefix + "Strict", whenEmpty: false));
         failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
-        var groups = Guard(errors, () => CheckGroupsSetting.Parse(Checks, Prefix + "Checks"), GateGroup.All);
+        var groups = Guard(errors, () => CheckGroupsSetting.Parse(NonEmpty(Checks), Prefix + "Checks"), GateGroup.All);
         var testResults = Guard(errors, ThisRunsTestResults, []);
 
         return new GateRunRequest
@@ -186,7 +186,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             return named;
         }
 
-        var coverlet = NonEmpty(RunCoverageFiles);
+        // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one.
+        var coverlet = NonEmpty(RunCoverageFiles).Where(f => f.EndsWith(".cobertura.xml", StringComparison.OrdinalIgnoreCase)).ToList();
         if (coverlet.Count > 0 || NonEmpty(TestResultFiles).Count > 0)
         {
             return coverlet;
@@ -280,8 +281,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         }
     }
 
+    /// <summary>
+    /// The non-empty entries of a list parameter. A list given on the command line as
+    /// <c>-p:X=a%3Bb</c> reaches the task as one entry "a;b", so entries are split once more.
+    /// </summary>
     private static IReadOnlyList<string> NonEmpty(IEnumerable<string>? values) =>
-        values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        values?.SelectMany(v => v.Split(';')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList() ?? [];
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -202,5 +202,31 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.Equal(["QG1010"], run.Engine.ErrorCodes);
     }
 
+    [Fact]
+    public void SplitsAListGivenAsOneEscapedCommandLineValue()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.Checks = ["Tests;Coverage"];
+        run.Task.TestResultFiles = [PassingTrx];
+
+        Assert.True(run.Execute());
+
+        Assert.Equal(["tests.pass_rate", "coverage.line"], run.Task.Results.Select(r => r.ItemSpec));
+    }
+
+    [Fact]
+    public void ReadsOnlyTheCoberturaReportsOfCoverletMSBuild()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.RunCoverageFiles = [Path.Combine(_temp.Path, "coverage.json"), PassingCoverage];
+
+        Assert.True(run.Execute());
+
+        Assert.Equal("Passed", run.Result("coverage.line").GetMetadata("Status"));
+    }
+
     private TaskRun NewRun() => new(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
 }

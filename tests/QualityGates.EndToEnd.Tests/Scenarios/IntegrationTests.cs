@@ -60,7 +60,7 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", "QualityGates-Lib.Tests-net10.0.trx")));
-        Assert.Contains("Passed AddsAndDescribes", run.Output);
+        Assert.Contains("Passed CalculatorTests.AddsAndDescribes", run.Output);
     }
 
     [Fact]
