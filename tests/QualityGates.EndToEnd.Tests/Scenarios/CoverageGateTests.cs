@@ -16,7 +16,7 @@ public sealed class CoverageGateTests(PackageFeed feed, ITestOutputHelper output
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Equal(["QG2002"], run.GateErrorCodes);
-        Assert.Contains("below the production minimum of 90.0%", Assert.Single(run.Errors));
+        Assert.Contains("error QG2002: Line coverage 25.0% is below the production minimum of 90.0% (3 of 12 lines covered)", Assert.Single(run.Errors));
         var reports = GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
         Assert.Equal(["coverage.line"], reports.Failures);
     }
