@@ -141,7 +141,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             Model = string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty),
             BaseDirectory = ProjectDirectory,
             TestResultFiles = testResults,
-            CoverageFiles = ThisRunsCoverage(testResults),
+            CoverageFiles = ThisRunsCoverage(testResults, groups),
             SecurityScanFiles = NonEmpty(SecurityScanFiles),
             TestMetricsFile = NullIfEmpty(TestMetricsFile),
             ModelMetricsFile = NullIfEmpty(ModelMetricsFile),
@@ -178,7 +178,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// The user's files when named; else coverlet.msbuild's report of this run; else the Cobertura files
     /// coverlet.collector attached to this run's TRX.
     /// </summary>
-    private IReadOnlyList<string> ThisRunsCoverage(IReadOnlyList<string> testResults)
+    private IReadOnlyList<string> ThisRunsCoverage(IReadOnlyList<string> testResults, GateGroup groups)
     {
         var named = NonEmpty(CoverageFiles);
         if (named.Count > 0)
@@ -193,13 +193,18 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             return coverlet;
         }
 
+        // Attachments are only read when coverage is judged: a run gated on tests alone needs no coverage file.
         var attachments = new List<string>();
+        if ((groups & GateGroup.Coverage) == 0)
+        {
+            return attachments;
+        }
+
         foreach (var trx in testResults.Where(File.Exists))
         {
             try
             {
-                // An attachment whose copy under the TRX's deployment folder was removed is not this run's to judge.
-                attachments.AddRange(TrxCoverageAttachments.Find(trx).Where(File.Exists));
+                attachments.AddRange(TrxCoverageAttachments.Find(trx));
             }
             catch (QualityGatesException)
             {
