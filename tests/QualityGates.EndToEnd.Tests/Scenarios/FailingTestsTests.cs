@@ -24,12 +24,14 @@ public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output
         Assert.Empty(reports.Failures);
     }
 
-    [Fact]
-    public void PassesOneFailedTestOfFiftyUnderWarnAsError()
+    [Theory]
+    [InlineData("-tl:off")]
+    [InlineData("-tl:on")]
+    public void PassesOneFailedTestOfFiftyUnderWarnAsError(string terminalLogger)
     {
         var workspace = SingleProjectConsumer.Get(feed, output);
 
-        var run = workspace.Test(["-p:QualityGatesContext=development", "-tl:on", "-warnaserror"], OneFails);
+        var run = workspace.Test(["-p:QualityGatesContext=development", terminalLogger, "-warnaserror"], OneFails);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(run.ErrorCodes);
