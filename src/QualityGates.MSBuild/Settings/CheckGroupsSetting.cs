@@ -1,0 +1,45 @@
+using QualityGates.Errors;
+using QualityGates.Gates;
+
+namespace QualityGates.MSBuild.Settings;
+
+/// <summary>
+/// Reads <c>QualityGatesChecks</c>: a <c>;</c>-separated list of check groups (<c>Tests</c>,
+/// <c>Coverage</c>, <c>Model</c>, <c>Security</c>, or <c>All</c>), case-insensitive.
+/// </summary>
+internal static class CheckGroupsSetting
+{
+    private static readonly IReadOnlyList<(string Name, GateGroup Group)> Names = new[]
+    {
+        ("All", GateGroup.All),
+        ("Tests", GateGroup.Tests),
+        ("Coverage", GateGroup.Coverage),
+        ("Model", GateGroup.Model),
+        ("Security", GateGroup.Security),
+    };
+
+    /// <summary>Parses the groups; an empty list means every group.</summary>
+    public static GateGroup Parse(IReadOnlyList<string> values, string property)
+    {
+        var groups = GateGroup.None;
+        foreach (var raw in values)
+        {
+            var text = raw.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var match = Names.FirstOrDefault(n => string.Equals(n.Name, text, StringComparison.OrdinalIgnoreCase));
+            if (match.Name is null)
+            {
+                throw new QualityGatesException(ErrorCodes.InvalidSetting,
+                    $"{property} contains '{text}', which is not a group of checks; use any of: {string.Join(", ", Names.Select(n => n.Name))}, separated by ';'.");
+            }
+
+            groups |= match.Group;
+        }
+
+        return groups == GateGroup.None ? GateGroup.All : groups;
+    }
+}

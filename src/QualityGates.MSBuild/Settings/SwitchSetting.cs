@@ -1,0 +1,36 @@
+using QualityGates.Errors;
+
+namespace QualityGates.MSBuild.Settings;
+
+/// <summary>
+/// Reads an on/off MSBuild property. Only <c>true</c> and <c>false</c> (any case) are accepted: a typo
+/// such as <c>ture</c> or <c>yes</c> must not silently mean "off".
+/// </summary>
+internal static class SwitchSetting
+{
+    /// <summary>Parses <paramref name="value"/>; empty means <paramref name="whenEmpty"/>.</summary>
+    /// <param name="value">The property value as written.</param>
+    /// <param name="property">The MSBuild property name, for the error.</param>
+    /// <param name="whenEmpty">The default for an unset property.</param>
+    public static bool Parse(string? value, string property, bool whenEmpty)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return whenEmpty;
+        }
+
+        if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        throw new QualityGatesException(ErrorCodes.InvalidBoolean,
+            $"{property} is '{value}', but it must be 'true' or 'false'.");
+    }
+}

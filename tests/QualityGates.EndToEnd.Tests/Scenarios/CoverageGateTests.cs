@@ -1,0 +1,39 @@
+using QualityGates.EndToEnd.Tests.Support;
+
+namespace QualityGates.EndToEnd.Tests.Scenarios;
+
+[Collection(PackageCollection.Name)]
+public sealed class CoverageGateTests(PackageFeed feed, ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, string> PartialCoverage = new() { ["QG_PARTIAL_COVERAGE"] = "1" };
+
+    [Fact]
+    public void FailsCoverageBelowTheProductionMinimumWithOneError()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+
+        var run = workspace.Test(["--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:off"], PartialCoverage);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(["QG2002"], run.GateErrorCodes);
+        Assert.Contains("error QG2002: Line coverage 25.0% is below the production minimum of 90.0% (3 of 12 lines covered)", Assert.Single(run.Errors));
+        var reports = GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
+        Assert.Equal(["coverage.line"], reports.Failures);
+    }
+
+    [Fact]
+    public void ReadsCoverletMSBuildCoverageEvenWhenATestFails()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+        File.Delete(workspace.FullPath(GatedConsumer.TestsFolder, "coverage.cobertura.xml"));
+
+        var run = workspace.Test(["-p:CollectCoverage=true", "-p:QualityGatesContext=development", "-tl:off"],
+            new Dictionary<string, string> { ["QG_FAILCOUNT"] = "1" });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.GateErrorCodes);
+        Assert.Equal(("PASS", "98.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
+        Assert.Equal(("PASS", "100.0%"), GateTable.Row(run.Output, "coverage.line"));
+        Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "coverage.cobertura.xml")));
+    }
+}

@@ -1,0 +1,86 @@
+using QualityGates.EndToEnd.Tests.Support;
+
+namespace QualityGates.EndToEnd.Tests.Scenarios;
+
+/// <summary>How the package meets VSTest: the fallback on unverified SDKs, the user's own TRX, the standalone target.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, string> OneFails = new() { ["QG_FAILCOUNT"] = "1" };
+
+    [Fact]
+    public void FallsBackWithAWarningOnAnUnverifiedSdkAndStillGatesFailedRuns()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+
+        var plain = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:off"], OneFails);
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Contains("QG0008", plain.WarningCodes);
+        Assert.Equal(("PASS", "98.0%"), GateTable.Row(plain.Output, "tests.pass_rate"));
+        GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
+
+        // The fallback's documented limit: under the terminal logger a failed test stays an error.
+        var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
+
+        Assert.NotEqual(0, terminal.ExitCode);
+        Assert.Contains("QG0008", terminal.WarningCodes);
+        Assert.Empty(terminal.GateErrorCodes);
+        Assert.Empty(GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates")).Failures);
+    }
+
+    [Fact]
+    public void KeepsTheUsersOwnTrxAndResultsDirectoryAndGatesTheNewestTrx()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+        var results = workspace.FullPath("my-results");
+
+        var first = workspace.Test(["--logger", "trx;LogFileName=mine.trx", "--results-directory", results, "-p:QualityGatesContext=development", "-tl:off"], OneFails);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.True(File.Exists(Path.Combine(results, "mine.trx")));
+        Assert.Empty(Directory.GetFiles(results, "QualityGates-*.trx"));
+        Assert.Equal(("PASS", "98.0%"), GateTable.Row(first.Output, "tests.pass_rate"));
+
+        // A plain trx logger names its file by time; the older mine.trx must not be read.
+        var second = workspace.Test(["--logger", "trx", "--results-directory", results, "-p:QualityGatesContext=development", "-tl:off"],
+            new Dictionary<string, string> { ["QG_FAILCOUNT"] = "2" });
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(2, Directory.GetFiles(results, "*.trx").Length);
+        Assert.Equal(("PASS", "96.0%"), GateTable.Row(second.Output, "tests.pass_rate"));
+    }
+
+    [Fact]
+    public void AddsItsOwnTrxNextToTheUsersOtherLoggers()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+
+        var run = workspace.Test(["--logger", "console;verbosity=normal", "-tl:off"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", "QualityGates-Lib.Tests-net10.0.trx")));
+        Assert.Contains("Passed CalculatorTests.AddsAndDescribes", run.Output);
+    }
+
+    [Fact]
+    public void GatesExistingResultFilesWithTheStandaloneTarget()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+        Assert.Equal(0, workspace.Test(["-tl:off"]).ExitCode);
+        workspace.DeleteDirectory(Path.Combine(GatedConsumer.TestsFolder, ".quality-gates"));
+
+        var run = workspace.Dotnet(["msbuild", SingleProjectConsumer.ProjectPath, "-t:QualityGatesEvaluate",
+            "-p:QualityGatesTestResultFiles=TestResults/QualityGates-*.trx", "-p:QualityGatesContext=production", "-tl:off"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(("PASS", "100.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
+        Assert.Equal(["tests.pass_rate"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates")).TestCases.Take(1));
+
+        var none = workspace.Dotnet(["msbuild", SingleProjectConsumer.ProjectPath, "-t:QualityGatesEvaluate",
+            "-p:QualityGatesTestResultFiles=nowhere/*.trx", "-tl:off"]);
+
+        Assert.NotEqual(0, none.ExitCode);
+        Assert.Equal(["QG1010"], none.ErrorCodes);
+    }
+}

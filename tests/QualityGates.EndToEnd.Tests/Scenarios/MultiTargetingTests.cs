@@ -1,0 +1,40 @@
+using QualityGates.EndToEnd.Tests.Support;
+
+namespace QualityGates.EndToEnd.Tests.Scenarios;
+
+/// <summary>A test project with two target frameworks: one gate and one report folder per framework.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class MultiTargetingTests(PackageFeed feed, ITestOutputHelper output)
+{
+    [Fact]
+    public void GatesEachTargetFrameworkIntoItsOwnReportFolder()
+    {
+        var workspace = new Workspace(feed, output, "multi");
+        GatedConsumer.WriteSources(workspace);
+        // Only the 10.0 runtime is installed: the net8.0 leg rolls forward.
+        GatedConsumer.TestProject(feed, targetFramework: null, targetFrameworks: "net8.0;net10.0")
+            .Property("RollForward", "Major")
+            .Save(workspace.FullPath(SingleProjectConsumer.ProjectPath));
+
+        var passing = workspace.Dotnet(["test", SingleProjectConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-tl:off"]);
+
+        Assert.Equal(0, passing.ExitCode);
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            var reports = GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", framework));
+            Assert.Empty(reports.Failures);
+            Assert.Single(reports.JsonReports);
+            // Each framework has its own results folder, so their coverage attachments cannot mix.
+            Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", framework, $"QualityGates-Lib.Tests-{framework}.trx")));
+        }
+
+        var failing = workspace.Dotnet(["test", SingleProjectConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
+            new Dictionary<string, string> { ["QG_PARTIAL_COVERAGE"] = "1" });
+
+        Assert.NotEqual(0, failing.ExitCode);
+        Assert.Equal(["QG2002", "QG2002"], failing.ErrorCodes);
+        Assert.All(failing.Errors, e => Assert.Contains("Line coverage 25.0% is below the production minimum of 90.0% (3 of 12 lines covered)", e));
+        Assert.Equal(["coverage.line"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net8.0")).Failures);
+        Assert.Equal(["coverage.line"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net10.0")).Failures);
+    }
+}

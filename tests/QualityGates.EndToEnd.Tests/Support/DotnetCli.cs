@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace QualityGates.EndToEnd.Tests.Support;
+
+/// <summary>
+/// Runs the real dotnet CLI out of process with a timeout, in a clean environment: the variables the
+/// outer test run's MSBuild and VSTest set are removed, so the consumer build is a fresh one.
+/// </summary>
+public static class DotnetCli
+{
+    private static readonly string[] InheritedPrefixes = ["MSBUILD", "MSBuild", "VSTEST", "_MSBUILD", "TESTINGPLATFORM", "DOTNET_HOST_PATH", "NUGET_"];
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns exit code and output.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Action<string> log)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => InheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // No MSBuild node may outlive the command: it would keep an old task assembly loaded.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        log($"> cd {workingDirectory} && dotnet {string.Join(' ', arguments.Select(Quote))}"
+            + (environment is { Count: > 0 } ? $"   (env: {string.Join(", ", environment.Select(e => $"{e.Key}={e.Value}"))})" : string.Empty));
+        var output = new StringBuilder();
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            log(output.ToString());
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0} s.");
+        }
+
+        process.WaitForExit();
+        var text = output.ToString();
+        log(text);
+        log($"< exit code {process.ExitCode} after {clock.Elapsed.TotalSeconds:0.0} s");
+        return (process.ExitCode, text);
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string Quote(string argument) => argument.Contains(' ') || argument.Contains(';') ? $"\"{argument}\"" : argument;
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace QualityGates.EndToEnd.Tests.Support;
+
+/// <summary>
+/// An isolated folder for one scenario: its own global.json and NuGet.config (the local feed, the
+/// registry, the run's packages folder) and blank Directory.* files, so the repository's own settings
+/// never leak in. Every command and its output goes to the test output.
+/// </summary>
+public sealed class Workspace
+{
+    private int _commands;
+
+    public Workspace(PackageFeed feed, ITestOutputHelper output, string name)
+    {
+        Feed = feed;
+        Output = output;
+        Root = Directory.CreateDirectory(Path.Combine(feed.RunRoot, "scenarios", name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        Write("global.json", """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature", "allowPrerelease": false } }""");
+        Write("NuGet.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{feed.PackagesDirectory}" />
+              </config>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed.FeedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        ProjectBuilder.Blank().Save(FullPath("Directory.Build.props"));
+        ProjectBuilder.Blank().Save(FullPath("Directory.Build.targets"));
+        ProjectBuilder.Blank().Save(FullPath("Directory.Packages.props"));
+    }
+
+    public PackageFeed Feed { get; }
+
+    /// <summary>Where commands and their output are logged: the current test's output.</summary>
+    public ITestOutputHelper Output { get; set; }
+
+    public string Root { get; }
+
+    public string FullPath(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public string Write(string relativePath, string content)
+    {
+        var path = FullPath(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void DeleteDirectory(string relativePath)
+    {
+        var path = FullPath(relativePath);
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    /// <summary>Runs dotnet in the workspace. MSBuild commands get error-only and warning-only file logs.</summary>
+    public CommandResult Dotnet(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        var number = (++_commands).ToString("00", CultureInfo.InvariantCulture);
+        var errors = FullPath("logs", number + ".errors.log");
+        var warnings = FullPath("logs", number + ".warnings.log");
+        Directory.CreateDirectory(FullPath("logs"));
+        var all = arguments.ToList();
+        if (all[0] is "build" or "test" or "msbuild" or "restore")
+        {
+            all.Add($"-flp:logfile={errors};errorsonly");
+            all.Add($"-flp1:logfile={warnings};warningsonly");
+        }
+
+        var (exitCode, output) = DotnetCli.Run(workingDirectory ?? Root, all, environment, TimeSpan.FromMinutes(4), Output.WriteLine);
+        return new CommandResult(exitCode, output, ReadLines(errors), ReadLines(warnings));
+    }
+
+    private static IReadOnlyList<string> ReadLines(string path) =>
+        File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToList() : [];
+}

@@ -1,0 +1,232 @@
+using Microsoft.Build.Framework;
+using QualityGates.MSBuild.Tests.Support;
+using QualityGates.Tests.Support;
+
+namespace QualityGates.MSBuild.Tests;
+
+/// <summary>The gate task's transcript: coded errors naming the property or file, messages, result items.</summary>
+public sealed class EvaluateQualityGatesTests : IDisposable
+{
+    private static readonly string PassingTrx = Fixtures.Path("trx", "stateless-multitfm_net8.0_20261126074954.trx");
+    private static readonly string PassingCoverage = Fixtures.Path("cobertura", "coverlet-collector", "stateless-net8.0.coverage.cobertura.xml");
+    private static readonly string FailSkipTrx = Fixtures.Path("trx", "guardclauses-xunit-failskip.trx");
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void RejectsAnAbbreviatedContextNamingTheProperty()
+    {
+        var run = NewRun();
+        run.Task.Context = "prod";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0001", error.Code);
+        Assert.Contains("QualityGatesContext", error.Message);
+        Assert.Contains("'prod'", error.Message);
+        Assert.Equal(RecordingBuildEngine.ProjectFile, error.File);
+        Assert.Empty(run.Task.Results);
+    }
+
+    [Fact]
+    public void RejectsAPercentWhereAFractionBelongs()
+    {
+        var run = NewRun().Threshold("MinTestPassRate", "95");
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0003", error.Code);
+        Assert.Contains("QualityGatesMinTestPassRate", error.Message);
+    }
+
+    [Fact]
+    public void NamesTheMissingModelMetricsFile()
+    {
+        var run = NewRun();
+        run.Task.ModelMetricsFile = "metrics/model.json";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG1001", error.Code);
+        Assert.Equal(Path.Combine(_temp.Path, "metrics", "model.json"), Path.GetFullPath(error.File));
+    }
+
+    [Fact]
+    public void RejectsAWordForASwitchNamingTheProperty()
+    {
+        var run = NewRun();
+        run.Task.Strict = "yes";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0006", error.Code);
+        Assert.Contains("QualityGatesStrict", error.Message);
+    }
+
+    [Fact]
+    public void LogsOneErrorPerBadSetting()
+    {
+        var run = NewRun().Threshold("MinCodeCoverage", "abc");
+        run.Task.Context = "prod";
+        run.Task.FailOnAnyTestFailure = "1";
+        run.Task.Checks = ["Tests", "Lint"];
+
+        Assert.False(run.Execute());
+
+        Assert.Equal(["QG0006", "QG0009", "QG0001", "QG0002"], run.Engine.ErrorCodes);
+    }
+
+    [Fact]
+    public void FailsCoverageBelowTheProductionMinimumWithOneCodedError()
+    {
+        var run = NewRun();
+        run.Task.Context = "production";
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.CoverageFiles = [PassingCoverage];
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG2002", error.Code);
+        Assert.Contains("production", error.Message);
+        Assert.Equal("Failed", run.Result("coverage.line").GetMetadata("Status"));
+        Assert.Equal("Passed", run.Result("tests.pass_rate").GetMetadata("Status"));
+    }
+
+    [Fact]
+    public void PassesWithoutErrorsAndReturnsOneItemPerCheck()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.CoverageFiles = [PassingCoverage];
+
+        Assert.True(run.Execute());
+
+        Assert.Empty(run.Engine.Errors);
+        var tests = run.Result("tests.pass_rate");
+        Assert.Equal("tests.pass_rate", tests.GetMetadata("Gate"));
+        Assert.Equal("Passed", tests.GetMetadata("Status"));
+        Assert.Equal("1", tests.GetMetadata("Value"));
+        Assert.Equal("0.8", tests.GetMetadata("Threshold"));
+        Assert.Equal(string.Empty, tests.GetMetadata("Code"));
+        var coverage = run.Result("coverage.line");
+        // 2518 of 3359 lines: the engine computes the rate from the counts.
+        Assert.Equal((2518d / 3359).ToString("R", System.Globalization.CultureInfo.InvariantCulture), coverage.GetMetadata("Value"));
+        Assert.Equal("0.6", coverage.GetMetadata("Threshold"));
+        Assert.Contains(run.Engine.MessagesAt(MessageImportance.High), m => m.Contains("Quality gates") && m.Contains("PASSED"));
+        Assert.Contains(run.Engine.MessagesAt(MessageImportance.Normal), m => m.StartsWith("PASS tests.pass_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FailsOnAnyFailedTestWithOneErrorWhenAskedTo()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.Checks = ["Tests"];
+        run.Task.FailOnAnyTestFailure = "true";
+        run.Task.TestResultFiles = [FailSkipTrx];
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG2012", error.Code);
+        Assert.Contains("3 of 962 tests failed", error.Message);
+        Assert.Equal("Passed", run.Result("tests.pass_rate").GetMetadata("Status"));
+    }
+
+    [Fact]
+    public void PassesARunWithAFewFailedTestsWhenThePassRateMeetsTheContext()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.Checks = ["Tests"];
+        run.Task.TestResultFiles = [FailSkipTrx];
+
+        Assert.True(run.Execute());
+
+        Assert.Empty(run.Engine.Errors);
+    }
+
+    [Fact]
+    public void EchoesEveryInputAtLowImportanceWithOnePrefix()
+    {
+        var run = NewRun().Threshold("MinCodeCoverage", "0.85");
+        run.Task.Context = "staging";
+
+        run.Execute();
+
+        var inputs = run.Engine.MessagesAt(MessageImportance.Low).Where(m => m.StartsWith("[input] ", StringComparison.Ordinal)).ToList();
+        Assert.Contains("[input] QualityGatesContext=staging", inputs);
+        Assert.Contains("[input] QualityGatesMinCodeCoverage=0.85", inputs);
+        Assert.Contains(run.Engine.MessagesAt(MessageImportance.Low), m => m.StartsWith("[timing] quality gates took ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TakesTheNewestTrxOfThisRunWhenTheUsersLoggerWroteIt()
+    {
+        var results = Directory.CreateDirectory(Path.Combine(_temp.Path, "TestResults")).FullName;
+        var stale = Path.Combine(results, "old.trx");
+        File.Copy(FailSkipTrx, stale);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+        var fresh = Path.Combine(results, "user.trx");
+        File.Copy(PassingTrx, fresh);
+        File.SetLastWriteTimeUtc(fresh, DateTime.UtcNow);
+        var run = NewRun();
+        run.Task.Context = "production";
+        run.Task.Checks = ["Tests"];
+        run.Task.RunResultsDirectory = results;
+        run.Task.RunStartedUtc = DateTime.UtcNow.AddMinutes(-1).ToString("o");
+
+        Assert.True(run.Execute(), string.Join("\n", run.Engine.Errors.Select(e => e.Code + " " + e.Message)));
+
+        Assert.Equal("1", run.Result("tests.pass_rate").GetMetadata("Value"));
+        Assert.Contains($"[input] TestResultFiles={fresh}", run.Engine.MessagesAt(MessageImportance.Low));
+    }
+
+    [Fact]
+    public void ReportsAMissingTrxOfThisRunAsNoFileWritten()
+    {
+        var run = NewRun();
+        run.Task.RunResultsDirectory = Path.Combine(_temp.Path, "TestResults");
+        run.Task.RunStartedUtc = DateTime.UtcNow.ToString("o");
+
+        Assert.False(run.Execute());
+
+        Assert.Equal(["QG1010"], run.Engine.ErrorCodes);
+    }
+
+    [Fact]
+    public void SplitsAListGivenAsOneEscapedCommandLineValue()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.Checks = ["Tests;Coverage"];
+        run.Task.TestResultFiles = [PassingTrx];
+
+        Assert.True(run.Execute());
+
+        Assert.Equal(["tests.pass_rate", "coverage.line"], run.Task.Results.Select(r => r.ItemSpec));
+    }
+
+    [Fact]
+    public void ReadsOnlyTheCoberturaReportsOfCoverletMSBuild()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.RunCoverageFiles = [Path.Combine(_temp.Path, "coverage.json"), PassingCoverage];
+
+        Assert.True(run.Execute());
+
+        Assert.Equal("Passed", run.Result("coverage.line").GetMetadata("Status"));
+    }
+
+    private TaskRun NewRun() => new(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
+}
