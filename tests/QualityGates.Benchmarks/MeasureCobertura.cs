@@ -10,7 +10,7 @@ namespace QualityGates.Benchmarks;
 /// </summary>
 internal static class MeasureCobertura
 {
-    /// <summary>The line <see cref="CompareCobertura"/> parses: mode, milliseconds, peak bytes, figure.</summary>
+    /// <summary>The line <see cref="CompareCobertura"/> parses: mode, elapsed ms, process CPU ms, peak bytes.</summary>
     public const string ResultPrefix = "RESULT";
 
     public static int Run(string path, bool bare)
@@ -37,7 +37,7 @@ internal static class MeasureCobertura
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{mode}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms (process CPU {cpu:F0} ms), peak working set {peak / 1048576.0:F1} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F1} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {figures}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultPrefix} {mode} {stopwatch.Elapsed.TotalMilliseconds:F1} {peak}"));
+            $"{ResultPrefix} {mode} {stopwatch.Elapsed.TotalMilliseconds:F1} {cpu:F1} {peak}"));
         return 0;
     }
 }
