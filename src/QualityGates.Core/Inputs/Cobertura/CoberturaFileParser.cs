@@ -36,6 +36,7 @@ internal sealed class CoberturaFileParser
     private readonly string _numberAttribute;
     private readonly string _hitsAttribute;
     private readonly string _conditionCoverageAttribute;
+    private readonly bool _canReadValueChunk;
 
     private char[] _valueBuffer = new char[64];
     private string? _source;
@@ -58,6 +59,7 @@ internal sealed class CoberturaFileParser
         _numberAttribute = names.Add("number");
         _hitsAttribute = names.Add("hits");
         _conditionCoverageAttribute = names.Add("condition-coverage");
+        _canReadValueChunk = reader.CanReadValueChunk;
     }
 
     /// <summary>Reads <paramref name="path"/>, or throws a coded <see cref="QualityGatesException"/>.</summary>
@@ -248,7 +250,7 @@ internal sealed class CoberturaFileParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> AttributeValue()
     {
-        if (!_reader.CanReadValueChunk)
+        if (!_canReadValueChunk)
         {
             return _reader.Value.AsSpan();
         }
