@@ -12,7 +12,7 @@ internal static class CompareCobertura
     public static int Run(string path, int runs)
     {
         var size = new FileInfo(path).Length;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {size / 1048576.0:F1} MB ({size} bytes), {runs} runs each"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {size / 1048576.0:F1} MB ({size} bytes), {runs} runs each{LoadAverage()}"));
         var bare = new List<(double Ms, double Cpu, long Peak)>();
         var reader = new List<(double Ms, double Cpu, long Peak)>();
         for (var i = 0; i < runs; i++)
@@ -32,7 +32,7 @@ internal static class CompareCobertura
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median process CPU: bare {bareCpu:F0} ms, reader {readerCpu:F0} ms: {readerCpu / bareCpu:F2}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"peak working set: bare max {bare.Max(r => r.Peak) / 1048576.0:F1} MB, reader max {readerPeak:F1} MB (target < 100 MB)"));
+            $"peak working set: bare max {bare.Max(r => r.Peak) / 1048576.0:F1} MB, reader max {readerPeak:F1} MB (target < 100 MB){LoadAverage()}"));
         return 0;
     }
 
@@ -76,6 +76,10 @@ internal static class CompareCobertura
 
         return start;
     }
+
+    /// <summary>The machine's load, where Linux tells it: timings on a busy machine need that context.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : string.Empty;
 
     private static double Median(IEnumerable<double> values)
     {

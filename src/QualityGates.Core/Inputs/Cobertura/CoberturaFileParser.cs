@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml;
 using QualityGates.Errors;
 using QualityGates.Inputs.Common;
@@ -11,11 +10,6 @@ namespace QualityGates.Inputs.Cobertura;
 /// and Microsoft Code Coverage's method lines do not add up to its totals. Root and package rates are
 /// never read (they are rounded, or NaN, or missing).
 /// </summary>
-/// <remarks>
-/// The per-line methods are <see cref="MethodImplOptions.AggressiveOptimization"/>: a one-shot process
-/// (the CLI, a first build) otherwise runs much of a large file through unoptimised and PGO-instrumented
-/// code before tiering catches up (measured in docs/coverage.md).
-/// </remarks>
 internal sealed class CoberturaFileParser
 {
     private readonly string _path;
@@ -81,7 +75,6 @@ internal sealed class CoberturaFileParser
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CoberturaReport Run()
     {
         ExpectCoverageRoot();
@@ -195,7 +188,6 @@ internal sealed class CoberturaFileParser
         return tally;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLine(LineTally tally)
     {
         var number = -1;
@@ -247,7 +239,6 @@ internal sealed class CoberturaFileParser
     }
 
     /// <summary>The current attribute's value, copied into a reused buffer rather than a new string.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> AttributeValue()
     {
         if (!_canReadValueChunk)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace QualityGates.Inputs.Cobertura;
 
 /// <summary>
@@ -9,7 +7,6 @@ namespace QualityGates.Inputs.Cobertura;
 internal static class CoberturaNumbers
 {
     /// <summary>A whole number ≥ 0 that fits an int (line numbers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseLineNumber(ReadOnlySpan<char> text, out int value)
     {
         value = 0;
@@ -41,7 +38,6 @@ internal static class CoberturaNumbers
     /// <summary>
     /// A whole number ≥ 0 of any size (gcovr counts can pass 2^31); only whether it is above zero matters.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseHits(ReadOnlySpan<char> text, out bool aboveZero)
     {
         aboveZero = false;
@@ -68,7 +64,6 @@ internal static class CoberturaNumbers
     /// Reads the counts of <c>condition-coverage="50% (1/2)"</c>: the part in parentheses is exact, the
     /// percentage is rounded by the producer and ignored.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseConditionCoverage(ReadOnlySpan<char> text, out int covered, out int valid)
     {
         covered = 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace QualityGates.Inputs.Cobertura;
@@ -29,7 +28,6 @@ internal sealed class LineTally
     private Dictionary<int, LineCounts>? _merged;
 
     /// <summary>Adds one class-level entry of the report being read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(int line, bool covered, int branchesCovered, int branchesValid)
     {
         if (line < MaxBitLine && !_valid.Get(line))
