@@ -23,16 +23,18 @@ internal sealed class CoberturaFileParser
     private readonly string _packageName;
     private readonly string _className;
     private readonly string _linesName;
+    private readonly string _methodsName;
     private readonly string _lineName;
     private readonly string _nameAttribute;
     private readonly string _filenameAttribute;
     private readonly string _numberAttribute;
     private readonly string _hitsAttribute;
     private readonly string _conditionCoverageAttribute;
+    private readonly bool _canReadValueChunk;
 
     private char[] _valueBuffer = new char[64];
     private string? _source;
-    private string _package = string.Empty;
+    private Dictionary<string, LineTally>? _packageFiles;
 
     private CoberturaFileParser(string path, XmlReader reader)
     {
@@ -44,12 +46,14 @@ internal sealed class CoberturaFileParser
         _packageName = names.Add("package");
         _className = names.Add("class");
         _linesName = names.Add("lines");
+        _methodsName = names.Add("methods");
         _lineName = names.Add("line");
         _nameAttribute = names.Add("name");
         _filenameAttribute = names.Add("filename");
         _numberAttribute = names.Add("number");
         _hitsAttribute = names.Add("hits");
         _conditionCoverageAttribute = names.Add("condition-coverage");
+        _canReadValueChunk = reader.CanReadValueChunk;
     }
 
     /// <summary>Reads <paramref name="path"/>, or throws a coded <see cref="QualityGatesException"/>.</summary>
@@ -108,6 +112,13 @@ internal sealed class CoberturaFileParser
                     linesDepth = depth;
                 }
             }
+            else if ((object)name == _methodsName)
+            {
+                // Method-level lines never count; skipping the subtree spares the loop a look at each.
+                _reader.Skip();
+                more = !_reader.EOF;
+                continue;
+            }
             else if ((object)name == _className)
             {
                 tally = TallyFor(RequiredAttribute(_filenameAttribute, "class"));
@@ -115,8 +126,7 @@ internal sealed class CoberturaFileParser
             }
             else if ((object)name == _packageName)
             {
-                _package = _reader.GetAttribute(_nameAttribute) ?? string.Empty;
-                _report.Packages.Add(_package);
+                _packageFiles = _report.FilesOf(_reader.GetAttribute(_nameAttribute) ?? string.Empty);
                 tally = null;
                 classDepth = -1;
             }
@@ -167,11 +177,12 @@ internal sealed class CoberturaFileParser
             _resolvedPaths.Add(filename, sourcePath);
         }
 
-        var key = (_package, sourcePath);
-        if (!_report.Files.TryGetValue(key, out var tally))
+        // A class outside any <package> counts under the unnamed package.
+        var files = _packageFiles ??= _report.FilesOf(string.Empty);
+        if (!files.TryGetValue(sourcePath, out var tally))
         {
             tally = new LineTally();
-            _report.Files.Add(key, tally);
+            files.Add(sourcePath, tally);
         }
 
         return tally;
@@ -217,8 +228,6 @@ internal sealed class CoberturaFileParser
                 }
             }
             while (_reader.MoveToNextAttribute());
-
-            _reader.MoveToElement();
         }
 
         if (number < 0 || !hitsSeen)
@@ -232,25 +241,25 @@ internal sealed class CoberturaFileParser
     /// <summary>The current attribute's value, copied into a reused buffer rather than a new string.</summary>
     private ReadOnlySpan<char> AttributeValue()
     {
-        if (!_reader.CanReadValueChunk)
+        if (!_canReadValueChunk)
         {
             return _reader.Value.AsSpan();
         }
 
+        // XmlTextReader holds attribute values whole and copies all that fits, so a read that leaves
+        // room is the whole value. One char of slack: a read can stop short before a surrogate pair.
         var length = 0;
         while (true)
         {
-            var read = _reader.ReadValueChunk(_valueBuffer, length, _valueBuffer.Length - length);
-            if (read == 0)
+            var space = _valueBuffer.Length - length;
+            var read = _reader.ReadValueChunk(_valueBuffer, length, space);
+            length += read;
+            if (read < space - 1)
             {
                 return _valueBuffer.AsSpan(0, length);
             }
 
-            length += read;
-            if (length == _valueBuffer.Length)
-            {
-                Array.Resize(ref _valueBuffer, _valueBuffer.Length * 2);
-            }
+            Array.Resize(ref _valueBuffer, _valueBuffer.Length * 2);
         }
     }
 

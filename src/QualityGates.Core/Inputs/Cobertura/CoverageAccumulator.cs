@@ -8,42 +8,50 @@ namespace QualityGates.Inputs.Cobertura;
 /// </summary>
 internal sealed class CoverageAccumulator
 {
-    private readonly Dictionary<(string Package, string SourcePath), LineTally> _files = new();
-    private readonly HashSet<string> _packages = new(StringComparer.Ordinal);
+    private readonly CoberturaReport _merged = new();
 
     public void Add(CoberturaReport report)
     {
-        _packages.UnionWith(report.Packages);
-        foreach (var (key, tally) in report.Files)
+        foreach (var (package, files) in report.Packages)
         {
-            if (_files.TryGetValue(key, out var existing))
+            var mergedFiles = _merged.FilesOf(package);
+            foreach (var (path, tally) in files)
             {
-                existing.MergeFrom(tally);
-            }
-            else
-            {
-                // The first report of a file hands over its tally: no copy.
-                _files.Add(key, tally);
+                if (mergedFiles.TryGetValue(path, out var existing))
+                {
+                    existing.MergeFrom(tally);
+                }
+                else
+                {
+                    // The first report of a file hands over its tally: no copy.
+                    mergedFiles.Add(path, tally);
+                }
             }
         }
     }
 
     public CoverageSummary ToSummary()
     {
-        var byPackage = _packages.ToDictionary(name => name, _ => default(CoverageTotals), StringComparer.Ordinal);
-        foreach (var ((package, _), tally) in _files)
-        {
-            byPackage[package] += tally.Totals();
-        }
-
+        var names = _merged.Packages.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var packages = new List<PackageCoverage>(names.Length);
+        var sourceFiles = new HashSet<string>(StringComparer.Ordinal);
         var total = default(CoverageTotals);
-        var packages = new List<PackageCoverage>(byPackage.Count);
-        foreach (var (name, totals) in byPackage.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var name in names)
         {
-            total += totals;
-            packages.Add(new PackageCoverage(name, totals.LinesCovered, totals.LinesValid, totals.BranchesCovered, totals.BranchesValid));
+            var package = default(CoverageTotals);
+            foreach (var (path, tally) in _merged.Packages[name])
+            {
+                package += tally.Totals();
+                sourceFiles.Add(path);
+            }
+
+            total += package;
+            packages.Add(new PackageCoverage(name, package.LinesCovered, package.LinesValid, package.BranchesCovered, package.BranchesValid));
         }
 
+        var sortedFiles = sourceFiles.ToArray();
+        Array.Sort(sortedFiles, StringComparer.Ordinal);
         return new CoverageSummary
         {
             LinesCovered = total.LinesCovered,
@@ -51,7 +59,7 @@ internal sealed class CoverageAccumulator
             BranchesCovered = total.BranchesCovered,
             BranchesValid = total.BranchesValid,
             Packages = packages,
-            SourceFiles = _files.Keys.Select(key => key.SourcePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            SourceFiles = sortedFiles,
         };
     }
 }

@@ -3,87 +3,65 @@ using System.Runtime.InteropServices;
 namespace QualityGates.Inputs.Cobertura;
 
 /// <summary>
-/// Coverage of one source file (within one package): two bits per line for the common case, and a
-/// small dictionary only for lines with branches or with several entries.
+/// Coverage of one source file within one package: two bits per line, an append-only list of the few
+/// entries bits cannot hold (branch counts, repeated lines), and a per-line dictionary only once two
+/// reports of the same file are merged.
 /// </summary>
 /// <remarks>
 /// Within one report every class-level entry counts, as the producer counts it (Microsoft Code Coverage
 /// lists a line once for the method and once more for a lambda's closure class on it). Across reports
 /// the same line merges by the larger figure (<see cref="MergeFrom"/>), so a line that two runs report
 /// is counted once, and is covered if either run covered it.
-/// Invariant: a line in <see cref="_extras"/> has its <see cref="_valid"/> bit set, and its
-/// <see cref="_covered"/> bit set when any report covered it; its covered count is then the larger of
-/// the dictionary's count and 1 (a merge may bring the bit without the count). Any other line has at
-/// most one entry, which the bits describe.
+/// Before a merge, the bits hold each line's first entry and <see cref="_entries"/> the rest. After
+/// one, a line's figures are those in <see cref="_merged"/>, raised to its bits where those say more
+/// (a merge may bring a covered bit without a count); a line not in the dictionary has its bits only.
 /// </remarks>
 internal sealed class LineTally
 {
-    /// <summary>Lines above this go to the dictionary: a stray huge line number must not allocate megabytes of bits.</summary>
+    /// <summary>Lines above this never get bits: a stray huge line number must not allocate megabytes.</summary>
     internal const int MaxBitLine = 1 << 24;
 
     private readonly LineBits _valid = new();
     private readonly LineBits _covered = new();
-    private Dictionary<int, LineCounts>? _extras;
+    private LineEntry[] _entries = Array.Empty<LineEntry>();
+    private int _entryCount;
+    private Dictionary<int, LineCounts>? _merged;
 
     /// <summary>Adds one class-level entry of the report being read.</summary>
     public void Record(int line, bool covered, int branchesCovered, int branchesValid)
     {
-        var inBits = line < MaxBitLine;
-        if (branchesValid == 0 && inBits && !_valid.Get(line))
+        if (line < MaxBitLine && !_valid.Get(line))
         {
             _valid.Set(line);
             if (covered)
             {
                 _covered.Set(line);
+            }
+
+            if (branchesValid > 0)
+            {
+                Append(new LineEntry(line, IsExtraEntry: false, ExtraEntryCovered: false, branchesCovered, branchesValid));
             }
 
             return;
         }
 
-        _extras ??= new Dictionary<int, LineCounts>();
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_extras, line, out var exists);
-        if (!exists && inBits)
-        {
-            // The line may already have one plain entry, held only in the bits.
-            counts.Entries = _valid.Get(line) ? 1 : 0;
-            counts.CoveredEntries = _covered.Get(line) ? 1 : 0;
-        }
-
-        counts.Entries++;
-        counts.BranchesCovered += branchesCovered;
-        counts.BranchesValid += branchesValid;
-        if (covered)
-        {
-            counts.CoveredEntries++;
-        }
-
-        if (inBits)
-        {
-            _valid.Set(line);
-            if (covered)
-            {
-                _covered.Set(line);
-            }
-        }
+        Append(new LineEntry(line, IsExtraEntry: true, covered, branchesCovered, branchesValid));
     }
 
     /// <summary>Merges another report's tally of the same file: per line, the larger of each figure.</summary>
     public void MergeFrom(LineTally other)
     {
-        if (other._extras is not null)
+        var merged = EnsureMerged();
+        foreach (var (line, theirs) in other.PerLineCounts())
         {
-            _extras ??= new Dictionary<int, LineCounts>();
-            foreach (var (line, theirs) in other._extras)
+            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, line, out var exists);
+            if (!exists)
             {
-                ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_extras, line, out var exists);
-                if (!exists && line < MaxBitLine)
-                {
-                    counts.Entries = _valid.Get(line) ? 1 : 0;
-                    counts.CoveredEntries = _covered.Get(line) ? 1 : 0;
-                }
-
-                counts = LineCounts.Max(counts, theirs);
+                counts = FromBits(line);
             }
+
+            counts = LineCounts.Max(counts, theirs);
         }
 
         _valid.Or(other._valid);
@@ -96,14 +74,26 @@ internal sealed class LineTally
         var linesCovered = _covered.Count();
         long branchesCovered = 0;
         long branchesValid = 0;
-        if (_extras is not null)
+        if (_merged is null)
         {
-            foreach (var (line, counts) in _extras)
+            for (var i = 0; i < _entryCount; i++)
             {
-                // The bits already count one entry (and one covered entry) of lines that have bits.
-                var counted = line < MaxBitLine ? 1 : 0;
-                linesValid += counts.Entries - counted;
-                linesCovered += counts.CoveredEntries - (counts.CoveredEntries > 0 ? counted : 0);
+                var entry = _entries[i];
+                linesValid += entry.IsExtraEntry ? 1 : 0;
+                linesCovered += entry.ExtraEntryCovered ? 1 : 0;
+                branchesCovered += entry.BranchesCovered;
+                branchesValid += entry.BranchesValid;
+            }
+        }
+        else
+        {
+            foreach (var (line, counts) in _merged)
+            {
+                // The bits already count one entry (and one covered entry) where they are set.
+                var validBit = line < MaxBitLine && _valid.Get(line) ? 1 : 0;
+                var coveredBit = line < MaxBitLine && _covered.Get(line) ? 1 : 0;
+                linesValid += Math.Max(counts.Entries, validBit) - validBit;
+                linesCovered += Math.Max(counts.CoveredEntries, coveredBit) - coveredBit;
                 branchesCovered += counts.BranchesCovered;
                 branchesValid += counts.BranchesValid;
             }
@@ -111,4 +101,58 @@ internal sealed class LineTally
 
         return new CoverageTotals(linesCovered, linesValid, branchesCovered, branchesValid);
     }
+
+    private void Append(LineEntry entry)
+    {
+        if (_entryCount == _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(8, _entries.Length * 2));
+        }
+
+        _entries[_entryCount++] = entry;
+    }
+
+    /// <summary>Switches to the per-line dictionary, folding in the entries of this tally's own report.</summary>
+    private Dictionary<int, LineCounts> EnsureMerged()
+    {
+        if (_merged is null)
+        {
+            _merged = PerLineCounts();
+            _entries = Array.Empty<LineEntry>();
+            _entryCount = 0;
+        }
+
+        return _merged;
+    }
+
+    /// <summary>Per-line figures of every line that has more than its bits say.</summary>
+    private Dictionary<int, LineCounts> PerLineCounts()
+    {
+        if (_merged is not null)
+        {
+            return _merged;
+        }
+
+        var counts = new Dictionary<int, LineCounts>();
+        for (var i = 0; i < _entryCount; i++)
+        {
+            var entry = _entries[i];
+            ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, entry.Line, out var exists);
+            if (!exists)
+            {
+                line = FromBits(entry.Line);
+            }
+
+            line.Entries += entry.IsExtraEntry ? 1 : 0;
+            line.CoveredEntries += entry.ExtraEntryCovered ? 1 : 0;
+            line.BranchesCovered += entry.BranchesCovered;
+            line.BranchesValid += entry.BranchesValid;
+        }
+
+        return counts;
+    }
+
+    private LineCounts FromBits(int line) => line < MaxBitLine
+        ? new LineCounts { Entries = _valid.Get(line) ? 1 : 0, CoveredEntries = _covered.Get(line) ? 1 : 0 }
+        : default;
 }

@@ -14,6 +14,7 @@ public sealed class LineTallyAgainstAModel
     [InlineData(3, 3)]
     [InlineData(4, 5)]
     [InlineData(5, 8)]
+    [InlineData(6, 12)]
     public void AgreesWithADictionaryPerLine(int seed, int reports)
     {
         var random = new Random(seed);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using QualityGates.Benchmarks;
+
+// Commands that measure out of process come first; anything else goes to BenchmarkDotNet
+// (e.g. `-- --filter *Cobertura*`). A TRX generator and measurement can sit beside these.
+var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["generate-cobertura"] = a => Generate(a),
+    ["measure-cobertura"] = a => MeasureCobertura.Run(a[0], a.Contains("--bare")),
+    ["compare-cobertura"] = a => CompareCobertura.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
+};
+
+if (args.Length == 0)
+{
+    Console.WriteLine("""
+        QualityGates.Benchmarks (run with: dotnet run -c Release --project tests/QualityGates.Benchmarks -- <command>)
+          generate-cobertura <path> <lines>   write a coverlet-shaped Cobertura file with <lines> class-level lines
+          measure-cobertura <path> [--bare]   read <path> once (CoberturaReader, or a bare XmlReader pass) and print time and peak working set
+          compare-cobertura <path> [runs]     run measure-cobertura in fresh processes, bare and reader, <runs> times each (default 3)
+          --filter *Cobertura*                BenchmarkDotNet (QG_BENCH_COBERTURA_LINES sets the size, default 100000)
+        """);
+    return 0;
+}
+
+if (commands.TryGetValue(args[0], out var command))
+{
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine($"{args[0]} needs a path; run without arguments for usage.");
+        return 2;
+    }
+
+    return command(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CoberturaReadBenchmarks).Assembly).Run(args);
+return 0;
+
+static int Generate(string[] args)
+{
+    var lines = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    CoberturaGenerator.Write(args[0], lines);
+    var size = new FileInfo(args[0]).Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {lines} class-level lines, {size / 1048576.0:F1} MB ({size} bytes)"));
+    return 0;
+}
