@@ -3,11 +3,12 @@ using BenchmarkDotNet.Running;
 using QualityGates.Benchmarks;
 
 // Commands that measure out of process come first; anything else goes to BenchmarkDotNet
-// (e.g. `-- --filter *Cobertura*`). A TRX generator and measurement can sit beside these.
+// (e.g. `-- --filter *Cobertura*`).
 var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["generate-cobertura"] = a => Generate(a),
     ["measure-cobertura"] = a => MeasureCobertura.Run(a[0], a.Contains("--bare")),
+    ["generate-trx"] = a => GenerateTrx(a),
     ["compare-cobertura"] = a => CompareCobertura.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
 };
 
@@ -18,6 +19,8 @@ if (args.Length == 0)
           generate-cobertura <path> <lines>   write a coverlet-shaped Cobertura file with <lines> class-level lines
           measure-cobertura <path> [--bare]   read <path> once (CoberturaReader, or a bare XmlReader pass) and print time and peak working set
           compare-cobertura <path> [runs]     run measure-cobertura in fresh processes, bare and reader, <runs> times each (default 3)
+          generate-trx <path> <results>       write a VSTest-shaped TRX with <results> results (every 7th fails, every 11th is skipped)
+          --filter *Trx*                      BenchmarkDotNet: TrxReader (QG_BENCH_TRX_RESULTS sets the size, default 100000)
           --filter *Cobertura*                BenchmarkDotNet (QG_BENCH_COBERTURA_LINES sets the size, default 100000)
         """);
     return 0;
@@ -43,5 +46,14 @@ static int Generate(string[] args)
     CoberturaGenerator.Write(args[0], lines);
     var size = new FileInfo(args[0]).Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {lines} class-level lines, {size / 1048576.0:F1} MB ({size} bytes)"));
+    return 0;
+}
+
+static int GenerateTrx(string[] args)
+{
+    var results = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    QualityGates.Tests.Support.LargeTrxWriter.Write(args[0], results, failedEvery: 7, skippedEvery: 11);
+    var size = new FileInfo(args[0]).Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {results} results, {size / 1048576.0:F1} MB ({size} bytes)"));
     return 0;
 }
