@@ -122,6 +122,10 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     [Output]
     public string AllPassed { get; private set; } = string.Empty;
 
+    /// <summary>The Cobertura files the gate read (full paths), for a coverage report; empty when none were read.</summary>
+    [Output]
+    public ITaskItem[] JudgedCoverageFiles { get; private set; } = [];
+
     /// <summary>With <see cref="DeferErrors"/>: the errors to log later (identity = code; metadata Code, Message, File, Line, Column).</summary>
     [Output]
     public ITaskItem[] DeferredErrors { get; private set; } = [];
@@ -154,6 +158,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
             Results = ResultItems.From(report);
             AllPassed = report.AllPassed ? "true" : "false";
+            JudgedCoverageFiles = report.Inputs.Coverage is null ? []
+                : FilePatterns.Expand(request.CoverageFiles, ProjectDirectory).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
             var ci = CiBuildInfo.FromEnvironment(EnvironmentVariables);
             var files = ReportOutput.Write(report, ReportDirectory, ci, errors, Log, projectFile);
             ReportFiles = ReportOutput.Items(files);

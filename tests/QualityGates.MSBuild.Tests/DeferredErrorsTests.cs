@@ -92,5 +92,20 @@ public sealed class DeferredErrorsTests : IDisposable
         Assert.Equal(["JUnit", "Json", "Latest", "Html"], run.Task.ReportFiles.Select(f => f.GetMetadata("Kind")));
     }
 
+    [Fact]
+    public void NamesTheCoberturaFilesItReadForTheCoverageReport()
+    {
+        var run = NewRun().Passing();
+
+        Assert.True(run.Execute());
+
+        Assert.Equal([GateFixtures.Coverage], run.Task.JudgedCoverageFiles.Select(f => f.ItemSpec));
+
+        var noCoverage = NewRun().Passing();
+        noCoverage.Task.CoverageFiles = [];
+        Assert.True(noCoverage.Execute());
+        Assert.Empty(noCoverage.Task.JudgedCoverageFiles);
+    }
+
     private TaskRun NewRun() => new(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
 }
