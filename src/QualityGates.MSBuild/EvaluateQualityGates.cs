@@ -4,7 +4,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
 using QualityGates.Gates;
-using QualityGates.Inputs.Trx;
+using QualityGates.MSBuild.Integrations;
 using QualityGates.Metrics;
 using QualityGates.MSBuild.Discovery;
 using QualityGates.MSBuild.Logging;
@@ -82,21 +82,64 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>Cobertura files coverlet.msbuild wrote in this run (<c>@(CoverletReport)</c>).</summary>
     public string[] RunCoverageFiles { get; set; } = [];
 
+    /// <summary>False switches the GitHub Actions and Azure Pipelines integrations off (default true).</summary>
+    public string? CiIntegration { get; set; }
+
+    /// <summary>POST the webhook payload here when blocked; default <c>QUALITYGATES_WEBHOOK_URL</c>. Never logged whole.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Also POST after a passing run (default false).</summary>
+    public string? WebhookAlways { get; set; }
+
+    /// <summary>The webhook delivery's time limit in seconds (default 5, at most 120).</summary>
+    public string? WebhookTimeout { get; set; }
+
+    /// <summary>Approve the model version in the registry after a passing gate, record a blocked one (default false).</summary>
+    public string? ApproveOnPass { get; set; }
+
+    /// <summary>Who approves; empty = the CI or OS user (the registry's rule).</summary>
+    public string? ApprovedBy { get; set; }
+
+    /// <summary>The registry folder, relative to <see cref="ProjectDirectory"/>; empty = <c>QUALITYGATES_REGISTRY</c> or <c>models/registry</c>.</summary>
+    public string? Registry { get; set; }
+
+    /// <summary>
+    /// True (the targets): the errors found after the verdict (failed checks, QG2012, report and registry
+    /// failures) are not logged but returned in <see cref="DeferredErrors"/>, so hook targets can run
+    /// before <see cref="LogQualityGateErrors"/> fails the build. Bad settings and inputs are logged at once.
+    /// </summary>
+    public bool DeferErrors { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
 
-    /// <summary>The report files written (junit-gates.xml and the JSON report).</summary>
+    /// <summary>The report files written (metadata Kind: JUnit, Json, Latest, Html, BlockLog).</summary>
     [Output]
     public ITaskItem[] ReportFiles { get; private set; } = [];
+
+    /// <summary><c>true</c> or <c>false</c>: the gate's verdict; empty when there is none (a bad setting or input).</summary>
+    [Output]
+    public string AllPassed { get; private set; } = string.Empty;
+
+    /// <summary>The Cobertura files the gate read (full paths), for a coverage report; empty when none were read.</summary>
+    [Output]
+    public ITaskItem[] JudgedCoverageFiles { get; private set; } = [];
+
+    /// <summary>With <see cref="DeferErrors"/>: the errors to log later (identity = code; metadata Code, Message, File, Line, Column).</summary>
+    [Output]
+    public ITaskItem[] DeferredErrors { get; private set; } = [];
+
+    /// <summary>Reads environment variables (CI detection, the webhook URL, the registry and its user); tests inject their own.</summary>
+    internal Func<string, string?> EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
 
     public override bool Execute()
     {
         var clock = Stopwatch.StartNew();
         var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
         var settingErrors = new List<QualityGatesException>();
-        var request = BuildRequest(settingErrors, out var failOnAnyTestFailure);
-        EchoInputs(request);
+        var request = BuildRequest(settingErrors, out var settings);
+        EchoInputs(request, settings);
 
         var outcome = new GateRunner().Run(request);
         foreach (var error in settingErrors.Concat(outcome.Errors))
@@ -106,14 +149,23 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         if (outcome.Report is { } report && settingErrors.Count == 0)
         {
-            LogReport(report, projectFile);
-            if (failOnAnyTestFailure)
+            var errors = new GateErrorLog(Log, DeferErrors);
+            LogReport(report, errors, projectFile);
+            if (settings.FailOnAnyTestFailure)
             {
-                LogAnyTestFailure(report.Inputs.Tests, projectFile);
+                LogAnyTestFailure(report.Inputs.Tests, errors, projectFile);
             }
 
             Results = ResultItems.From(report);
-            ReportFiles = ReportOutput.Write(report, ReportDirectory, Log, projectFile);
+            AllPassed = report.AllPassed ? "true" : "false";
+            JudgedCoverageFiles = report.Inputs.Coverage is null ? []
+                : FilePatterns.Expand(request.CoverageFiles, ProjectDirectory).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            var ci = CiBuildInfo.FromEnvironment(EnvironmentVariables);
+            var files = ReportOutput.Write(report, ReportDirectory, ci, errors, Log, projectFile);
+            ReportFiles = ReportOutput.Items(files);
+            settings.Registry?.Record(report, files?.Json, errors, Log, projectFile);
+            CiPublishing.Publish(report, files, ci, settings.CiIntegration, settings.Webhook, EnvironmentVariables, Log, projectFile);
+            DeferredErrors = errors.Deferred;
         }
 
         Log.LogMessage(MessageImportance.Low, "[timing] quality gates took {0} ms",
@@ -121,13 +173,21 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private GateRunRequest BuildRequest(List<QualityGatesException> errors, out bool failOnAnyTestFailure)
+    private GateRunRequest BuildRequest(List<QualityGatesException> errors, out TaskSettings settings)
     {
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
         var strict = Guard(errors, () => SwitchSetting.Parse(Strict, Prefix + "Strict", whenEmpty: false));
-        failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
-        var groups = Guard(errors, () => CheckGroupsSetting.Parse(NonEmpty(Checks), Prefix + "Checks"), GateGroup.All);
-        var testResults = Guard(errors, ThisRunsTestResults, []);
+        var failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
+        var groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks"), GateGroup.All);
+        var namedTestResults = ListSetting.NonEmpty(TestResultFiles);
+        var testResults = Guard(errors, () => RunInputs.TestResults(namedTestResults, RunTestResultFile, RunResultsDirectory, RunStartedUtc, ProjectDirectory), []);
+        settings = new TaskSettings(
+            failOnAnyTestFailure,
+            Guard(errors, () => SwitchSetting.Parse(CiIntegration, Prefix + "CiIntegration", whenEmpty: true)),
+            Guard(errors, () => WebhookSetting.Parse(WebhookUrl, WebhookAlways, WebhookTimeout, EnvironmentVariables)),
+            Guard(errors, () => SwitchSetting.Parse(ApproveOnPass, RegistryRecording.ApproveOnPassProperty, whenEmpty: false))
+                ? Guard(errors, () => RegistryRecording.Prepare(Registry, ApprovedBy, ModelName, ModelVersion, ProjectDirectory, EnvironmentVariables))
+                : null);
 
         return new GateRunRequest
         {
@@ -141,81 +201,16 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             Model = string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty),
             BaseDirectory = ProjectDirectory,
             TestResultFiles = testResults,
-            CoverageFiles = ThisRunsCoverage(testResults, groups),
-            SecurityScanFiles = NonEmpty(SecurityScanFiles),
-            TestMetricsFile = NullIfEmpty(TestMetricsFile),
-            ModelMetricsFile = NullIfEmpty(ModelMetricsFile),
-            BaselineFile = NullIfEmpty(BaselineFile),
+            CoverageFiles = RunInputs.Coverage(ListSetting.NonEmpty(CoverageFiles), ListSetting.NonEmpty(RunCoverageFiles),
+                namedTestResults.Count > 0, testResults, groups),
+            SecurityScanFiles = ListSetting.NonEmpty(SecurityScanFiles),
+            TestMetricsFile = ListSetting.NullIfEmpty(TestMetricsFile),
+            ModelMetricsFile = ListSetting.NullIfEmpty(ModelMetricsFile),
+            BaselineFile = ListSetting.NullIfEmpty(BaselineFile),
         };
     }
 
-    /// <summary>The user's files when named; otherwise the TRX this run wrote (ours, or the newest of the user's logger).</summary>
-    private IReadOnlyList<string> ThisRunsTestResults()
-    {
-        var named = NonEmpty(TestResultFiles);
-        if (named.Count > 0)
-        {
-            return named;
-        }
-
-        if (!string.IsNullOrWhiteSpace(RunTestResultFile))
-        {
-            return [RunTestResultFile.Trim()];
-        }
-
-        if (!string.IsNullOrWhiteSpace(RunResultsDirectory) && !string.IsNullOrWhiteSpace(RunStartedUtc))
-        {
-            var started = DateTime.TryParse(RunStartedUtc, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-                ? parsed.ToUniversalTime()
-                : DateTime.MinValue;
-            return [TestRunResultFinder.FindNewest(Path.GetFullPath(RunResultsDirectory.Trim(), ProjectDirectory), started)];
-        }
-
-        return [];
-    }
-
-    /// <summary>
-    /// The user's files when named; else coverlet.msbuild's report of this run; else the Cobertura files
-    /// coverlet.collector attached to this run's TRX.
-    /// </summary>
-    private IReadOnlyList<string> ThisRunsCoverage(IReadOnlyList<string> testResults, GateGroup groups)
-    {
-        var named = NonEmpty(CoverageFiles);
-        if (named.Count > 0)
-        {
-            return named;
-        }
-
-        // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one.
-        var coverlet = NonEmpty(RunCoverageFiles).Where(f => f.EndsWith(".cobertura.xml", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (coverlet.Count > 0 || NonEmpty(TestResultFiles).Count > 0)
-        {
-            return coverlet;
-        }
-
-        // Attachments are only read when coverage is judged: a run gated on tests alone needs no coverage file.
-        var attachments = new List<string>();
-        if ((groups & GateGroup.Coverage) == 0)
-        {
-            return attachments;
-        }
-
-        foreach (var trx in testResults.Where(File.Exists))
-        {
-            try
-            {
-                attachments.AddRange(TrxCoverageAttachments.Find(trx));
-            }
-            catch (QualityGatesException)
-            {
-                // The engine reads the same TRX and reports what is wrong with it, once.
-            }
-        }
-
-        return attachments;
-    }
-
-    private void EchoInputs(GateRunRequest request)
+    private void EchoInputs(GateRunRequest request, TaskSettings settings)
     {
         Log.LogInput(Prefix + "Enabled", Enabled);
         Log.LogInput(Prefix + "Context", Context);
@@ -236,16 +231,24 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "TestMetricsFile", TestMetricsFile);
         Log.LogInput(Prefix + "ModelMetricsFile", ModelMetricsFile);
         Log.LogInput(Prefix + "BaselineFile", BaselineFile);
+        Log.LogInput(Prefix + "CiIntegration", CiIntegration);
+        // Only where the webhook goes: its URL may hold a secret token.
+        Log.LogInput("Webhook", settings.Webhook?.Endpoint);
+        Log.LogInput(Prefix + "WebhookAlways", WebhookAlways);
+        Log.LogInput(Prefix + "WebhookTimeout", WebhookTimeout);
+        Log.LogInput(RegistryRecording.ApproveOnPassProperty, ApproveOnPass);
+        Log.LogInput(Prefix + "ApprovedBy", ApprovedBy);
+        Log.LogInput("Registry", settings.Registry?.Folder);
     }
 
-    private void LogReport(QualityGateReport report, string? projectFile)
+    private void LogReport(QualityGateReport report, GateErrorLog errors, string? projectFile)
     {
         Log.LogMessage(MessageImportance.High, SummaryTable.Render(report));
         foreach (var check in report.Checks)
         {
             if (check.Status == GateStatus.Failed)
             {
-                Log.LogCodedError(check.Code ?? string.Empty, check.Message, projectFile);
+                errors.Error(check.Code ?? string.Empty, check.Message, projectFile);
             }
             else
             {
@@ -259,7 +262,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         }
     }
 
-    private void LogAnyTestFailure(TestRunSummary? tests, string? projectFile)
+    private static void LogAnyTestFailure(TestRunSummary? tests, GateErrorLog errors, string? projectFile)
     {
         if (tests is null || (tests.Failed == 0 && !tests.Aborted))
         {
@@ -269,7 +272,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         var what = tests.Aborted && tests.Failed == 0
             ? "The test run aborted"
             : string.Create(CultureInfo.InvariantCulture, $"{tests.Failed} of {tests.Executed} tests failed");
-        Log.LogCodedError(ErrorCodes.TestFailedWithFailOnAnyTestFailure,
+        errors.Error(ErrorCodes.TestFailedWithFailOnAnyTestFailure,
             $"{what}, and {Prefix}FailOnAnyTestFailure is true, so any failed test fails the build.", projectFile);
     }
 
@@ -285,13 +288,4 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             return fallback;
         }
     }
-
-    /// <summary>
-    /// The non-empty entries of a list parameter. A list given on the command line as
-    /// <c>-p:X=a%3Bb</c> reaches the task as one entry "a;b", so entries are split once more.
-    /// </summary>
-    private static IReadOnlyList<string> NonEmpty(IEnumerable<string>? values) =>
-        values?.SelectMany(v => v.Split(';')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList() ?? [];
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

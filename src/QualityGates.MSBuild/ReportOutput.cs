@@ -6,25 +6,40 @@ using QualityGates.Reports;
 
 namespace QualityGates.MSBuild;
 
-/// <summary>Writes junit-gates.xml and the JSON reports of one run into the report folder.</summary>
+/// <summary>Writes junit-gates.xml, the JSON reports and gates.html of one run into the report folder.</summary>
 internal static class ReportOutput
 {
-    /// <summary>Writes the files and returns them as items (metadata <c>Kind</c>); a failure is one QG5001 error.</summary>
-    public static ITaskItem[] Write(QualityGateReport report, string reportDirectory, TaskLoggingHelper log, string? projectFile)
+    /// <summary>Writes the files, the JSON ones with the CI build they came from; a failure is one QG5001 error and null.</summary>
+    public static ReportFiles? Write(QualityGateReport report, string reportDirectory, CiBuildInfo? ci, GateErrorLog errors,
+        TaskLoggingHelper log, string? projectFile)
     {
-        ReportFiles files;
         try
         {
-            files = new ReportFileSet(reportDirectory).Write(report);
+            var files = new ReportFileSet(reportDirectory).Write(report, ci);
+            log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}", files.JUnit, files.Json, files.Html);
+            return files;
         }
         catch (QualityGatesException ex)
         {
-            log.LogCodedError(ex, projectFile);
+            errors.Error(ex, projectFile);
+            return null;
+        }
+    }
+
+    /// <summary>The files as items, metadata <c>Kind</c> = JUnit, Json, Latest, Html or BlockLog.</summary>
+    public static ITaskItem[] Items(ReportFiles? files)
+    {
+        if (files is null)
+        {
             return [];
         }
 
-        log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}", files.JUnit, files.Json);
         var items = new List<ITaskItem> { Item(files.JUnit, "JUnit"), Item(files.Json, "Json"), Item(files.Latest, "Latest") };
+        if (files.Html is not null)
+        {
+            items.Add(Item(files.Html, "Html"));
+        }
+
         if (files.BlockLog is not null)
         {
             items.Add(Item(files.BlockLog, "BlockLog"));

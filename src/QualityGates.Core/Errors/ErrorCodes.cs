@@ -96,4 +96,8 @@ public static class ErrorCodes
     // 5xxx reports and integrations
     /// <summary>A report file cannot be written.</summary>
     public const string ReportNotWritten = "QG5001";
+    /// <summary>The webhook was not delivered (timeout, refused, non-2xx answer); a warning, the verdict stands.</summary>
+    public const string WebhookNotDelivered = "QG5002";
+    /// <summary>A CI server's summary, outputs or annotations file could not be written; a warning, the verdict stands.</summary>
+    public const string CiOutputNotWritten = "QG5003";
 }

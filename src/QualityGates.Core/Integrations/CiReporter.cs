@@ -31,7 +31,7 @@ public static class CiReporter
             warnings.AddRange(integration.Publish(new CiReportContext(report, files, commands, settings, variables)));
         }
 
-        if (settings.Webhook is { } webhook && (webhook.Always || !report.AllPassed)
+        if (settings.Webhook is { } webhook && webhook.AppliesTo(report)
             && new WebhookNotifier(webhook).Send(report, files, CiBuildInfo.FromEnvironment(variables)) is { } problem)
         {
             warnings.Add(problem);

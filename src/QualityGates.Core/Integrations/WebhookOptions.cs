@@ -40,6 +40,9 @@ public sealed record WebhookOptions
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The webhook timeout must be above zero and at most two minutes.");
     }
 
+    /// <summary>Whether <paramref name="report"/> is sent: always when blocked, after a passing run only with <see cref="Always"/>.</summary>
+    public bool AppliesTo(Reports.QualityGateReport report) => Always || !report.AllPassed;
+
     /// <summary>The URL's scheme, host and port only: what messages show instead of the URL.</summary>
     public string Endpoint => Url.Scheme + "://" + Url.Authority;
 

@@ -22,12 +22,12 @@ public sealed class CoverageGateTests(PackageFeed feed, ITestOutputHelper output
     }
 
     [Fact]
-    public void ReadsCoverletMSBuildCoverageEvenWhenATestFails()
+    public void ReadsCoverletMSBuildCoverageEvenWhenATestFailsAndMakesTheCoverageReport()
     {
         var workspace = SingleProjectConsumer.Get(feed, output);
         File.Delete(workspace.FullPath(GatedConsumer.TestsFolder, "coverage.cobertura.xml"));
 
-        var run = workspace.Test(["-p:CollectCoverage=true", "-p:QualityGatesContext=development", "-tl:off"],
+        var run = workspace.Test(["-p:CollectCoverage=true", "-p:QualityGatesContext=development", "-p:QualityGatesCoverageReport=true", "-tl:off"],
             new Dictionary<string, string> { ["QG_FAILCOUNT"] = "1" });
 
         Assert.Equal(0, run.ExitCode);
@@ -35,5 +35,8 @@ public sealed class CoverageGateTests(PackageFeed feed, ITestOutputHelper output
         Assert.Equal(("PASS", "98.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
         Assert.Equal(("PASS", "100.0%"), GateTable.Row(run.Output, "coverage.line"));
         Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "coverage.cobertura.xml")));
+        // ReportGenerator's HTML report of the file the gate judged (QualityGatesCoverageReport).
+        var html = File.ReadAllText(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "coverage", "index.html"));
+        Assert.Contains("Lib.Calculator", html);
     }
 }

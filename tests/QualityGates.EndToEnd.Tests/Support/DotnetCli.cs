@@ -9,7 +9,9 @@ namespace QualityGates.EndToEnd.Tests.Support;
 /// </summary>
 public static class DotnetCli
 {
-    private static readonly string[] InheritedPrefixes = ["MSBUILD", "MSBuild", "VSTEST", "_MSBUILD", "TESTINGPLATFORM", "DOTNET_HOST_PATH", "NUGET_"];
+    private static readonly string[] InheritedPrefixes = ["MSBUILD", "MSBuild", "VSTEST", "_MSBUILD", "TESTINGPLATFORM", "DOTNET_HOST_PATH", "NUGET_",
+        // A CI server running these tests must not see the consumers publish to it (annotations, its step summary).
+        "GITHUB_", "TF_BUILD", "JENKINS_URL", "QUALITYGATES_"];
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns exit code and output.</summary>
     public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyList<string> arguments,

@@ -23,6 +23,8 @@ public static class SingleProjectConsumer
                 GatedConsumer.WriteSources(workspace);
                 GatedConsumer.TestProject(feed)
                     .ItemPackageReference("coverlet.msbuild", "10.0.1", privateAssets: "all")
+                    // For QualityGatesCoverageReport; the package only adds a task, so other scenarios are unaffected.
+                    .ItemPackageReference("ReportGenerator", "5.6.0", privateAssets: "all")
                     .Save(workspace.FullPath(ProjectPath));
                 var build = workspace.Dotnet(["build", ProjectPath, "-tl:off"]);
                 Assert.Equal(0, build.ExitCode);

@@ -13,8 +13,13 @@ public sealed class TaskRun
             BuildEngine = Engine,
             ProjectDirectory = projectDirectory,
             ReportDirectory = reportDirectory,
+            // The test machine's own CI variables must not leak in: each test sets what it needs.
+            EnvironmentVariables = name => Environment.GetValueOrDefault(name),
         };
     }
+
+    /// <summary>The environment the task sees; empty unless a test adds variables.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     public RecordingBuildEngine Engine { get; } = new();
 

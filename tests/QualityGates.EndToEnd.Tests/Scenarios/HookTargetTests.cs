@@ -1,0 +1,28 @@
+using QualityGates.EndToEnd.Tests.Support;
+
+namespace QualityGates.EndToEnd.Tests.Scenarios;
+
+/// <summary>The QualityGatesBlocked / Passed / Completed hook targets in a real dotnet test.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class HookTargetTests(PackageFeed feed, ITestOutputHelper output)
+{
+    [Fact]
+    public void RunsTheBlockedHookWithTheFailedGatesBeforeTheBuildFails()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+        HookTargets.Clear(workspace);
+
+        var run = workspace.Test([HookTargets.Argument(workspace), "-p:QualityGatesContext=production", "-tl:off"],
+            new Dictionary<string, string> { ["QG_FAILCOUNT"] = "2" });
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(["QG2001"], run.ErrorCodes);
+        Assert.Equal(["tests.pass_rate QG2001 0.96 0.98"], HookTargets.Read(workspace, HookTargets.BlockedFile));
+        Assert.Equal(["AllPassed=false"], HookTargets.Read(workspace, HookTargets.CompletedFile));
+        Assert.Null(HookTargets.Read(workspace, HookTargets.PassedFile));
+        // The hook ran first; the gate's error came after it.
+        var hook = run.Output.IndexOf("HOOK blocked: tests.pass_rate", StringComparison.Ordinal);
+        var error = run.Output.IndexOf("error QG2001", StringComparison.Ordinal);
+        Assert.True(hook >= 0 && error > hook, $"hook at {hook}, error at {error}");
+    }
+}
