@@ -45,16 +45,6 @@ internal sealed class ApproveCommand(Func<string, string?> environment)
                 "approve needs --model name:version and --context, or --report with a gate report.");
         }
 
-        if (result.GetValue(_registry.Json))
-        {
-            RegistryJson.Print(output, json => RegistryRecordJson.Write(json, record));
-        }
-        else
-        {
-            output.WriteLine($"Approved {record.Model} for {record.ContextName} {RegistryTextOutput.Details(record)}.");
-            output.WriteLine($"Recorded in {record.File}.");
-        }
-
-        return ExitCodes.Passed;
+        return RegistryTextOutput.Recorded(output, result.GetValue(_registry.Json), record, $"Approved {record.Model} for {record.ContextName}");
     }
 }

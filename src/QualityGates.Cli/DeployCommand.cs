@@ -31,16 +31,6 @@ internal sealed class DeployCommand(Func<string, string?> environment)
         var context = ModelOptions.Context(result, _context);
         var controller = new DeploymentController(_registry.Open(result), CanDeployCommand.Policy(result, _noPromotionOrder));
         var record = controller.Deploy(model, context, result.GetValue(_target) ?? string.Empty, result.GetValue(_deployedBy), result.GetValue(_notes));
-        if (result.GetValue(_registry.Json))
-        {
-            RegistryJson.Print(output, json => RegistryRecordJson.Write(json, record));
-        }
-        else
-        {
-            output.WriteLine($"Deployed {record.Model} to {record.ContextName} {RegistryTextOutput.Details(record)}.");
-            output.WriteLine($"Recorded in {record.File}.");
-        }
-
-        return ExitCodes.Passed;
+        return RegistryTextOutput.Recorded(output, result.GetValue(_registry.Json), record, $"Deployed {record.Model} to {record.ContextName}");
     }
 }

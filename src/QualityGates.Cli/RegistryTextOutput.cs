@@ -18,6 +18,25 @@ internal static class RegistryTextOutput
         ? $"{status.ContextName,-11}  {status.StatusName,-11}  {Time(decision.Timestamp)}  {Details(decision)}"
         : $"{status.ContextName,-11}  none";
 
+    /// <summary>
+    /// Prints a record a verb just appended: its JSON with <c>--json</c>, else "<paramref name="what"/> by …"
+    /// and the file it went to. Returns the exit code for success.
+    /// </summary>
+    public static int Recorded(TextWriter output, bool json, RegistryRecord record, string what)
+    {
+        if (json)
+        {
+            RegistryJson.Print(output, writer => RegistryRecordJson.Write(writer, record));
+        }
+        else
+        {
+            output.WriteLine($"{what} {Details(record)}.");
+            output.WriteLine($"Recorded in {record.File}.");
+        }
+
+        return ExitCodes.Passed;
+    }
+
     /// <summary>"by who", the target, the reason or notes, and the report's figures.</summary>
     public static string Details(RegistryRecord record)
     {

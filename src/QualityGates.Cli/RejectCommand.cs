@@ -29,16 +29,6 @@ internal sealed class RejectCommand(Func<string, string?> environment)
         var model = ModelOptions.Identity(result, _model);
         var context = ModelOptions.Context(result, _context);
         var record = _registry.Open(result).Reject(model, context, result.GetValue(_reason) ?? string.Empty, result.GetValue(_rejectedBy), result.GetValue(_notes));
-        if (result.GetValue(_registry.Json))
-        {
-            RegistryJson.Print(output, json => RegistryRecordJson.Write(json, record));
-        }
-        else
-        {
-            output.WriteLine($"Rejected {record.Model} for {record.ContextName} {RegistryTextOutput.Details(record)}.");
-            output.WriteLine($"Recorded in {record.File}.");
-        }
-
-        return ExitCodes.Passed;
+        return RegistryTextOutput.Recorded(output, result.GetValue(_registry.Json), record, $"Rejected {record.Model} for {record.ContextName}");
     }
 }

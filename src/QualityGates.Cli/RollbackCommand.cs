@@ -30,16 +30,6 @@ internal sealed class RollbackCommand(Func<string, string?> environment)
         var context = ModelOptions.Context(result, _context);
         var controller = new DeploymentController(_registry.Open(result));
         var record = controller.Rollback(model, context, result.GetValue(_reason) ?? string.Empty, result.GetValue(_target), result.GetValue(_rolledBackBy));
-        if (result.GetValue(_registry.Json))
-        {
-            RegistryJson.Print(output, json => RegistryRecordJson.Write(json, record));
-        }
-        else
-        {
-            output.WriteLine($"Rolled back {record.Model} in {record.ContextName} {RegistryTextOutput.Details(record)}.");
-            output.WriteLine($"Recorded in {record.File}.");
-        }
-
-        return ExitCodes.Passed;
+        return RegistryTextOutput.Recorded(output, result.GetValue(_registry.Json), record, $"Rolled back {record.Model} in {record.ContextName}");
     }
 }

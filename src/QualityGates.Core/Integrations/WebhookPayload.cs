@@ -31,11 +31,11 @@ public static class WebhookPayload
             json.WriteString("timestamp", JsonReportValues.Timestamp(report.Timestamp));
             json.WriteBoolean("strict", report.Strict);
             json.WriteBoolean("allPassed", report.AllPassed);
-            WriteSummary(json, report);
+            JsonReportValues.Summary(json, report);
             WriteFailedChecks(json, report);
             JsonReportValues.Text(json, "reportPath", files?.Json);
             JsonReportValues.Text(json, "htmlPath", files?.Html);
-            WriteCi(json, ci);
+            JsonReportValues.Ci(json, ci);
             json.WriteEndObject();
         }
 
@@ -51,16 +51,6 @@ public static class WebhookPayload
             ? string.Create(CultureInfo.InvariantCulture, $"Quality gates passed{what} ({report.ContextName}): {report.Checks.Count(c => c.Passed)} checks passed.")
             : $"Quality gates FAILED{what} ({report.ContextName}): {string.Join(", ", failed.Select(c => c.Gate))} failed.";
         return ci?.BuildUrl is { } url ? outcome + " Build: " + url : outcome;
-    }
-
-    private static void WriteSummary(Utf8JsonWriter json, QualityGateReport report)
-    {
-        json.WriteStartObject("summary");
-        json.WriteNumber("total", report.Checks.Count);
-        json.WriteNumber("passed", report.Checks.Count(c => c.Status == GateStatus.Passed));
-        json.WriteNumber("failed", report.Checks.Count(c => c.Status == GateStatus.Failed));
-        json.WriteNumber("skipped", report.Checks.Count(c => c.Status == GateStatus.Skipped));
-        json.WriteEndObject();
     }
 
     private static void WriteFailedChecks(Utf8JsonWriter json, QualityGateReport report)
@@ -82,19 +72,4 @@ public static class WebhookPayload
         json.WriteEndArray();
     }
 
-    private static void WriteCi(Utf8JsonWriter json, CiBuildInfo? ci)
-    {
-        if (ci is null)
-        {
-            json.WriteNull("ci");
-            return;
-        }
-
-        json.WriteStartObject("ci");
-        JsonReportValues.Text(json, "provider", ci.Provider);
-        JsonReportValues.Text(json, "buildNumber", ci.BuildNumber);
-        JsonReportValues.Text(json, "buildUrl", ci.BuildUrl);
-        JsonReportValues.Text(json, "commit", ci.Commit);
-        json.WriteEndObject();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QualityGates.Gates;
 
 namespace QualityGates.Reports;
 
@@ -46,5 +47,33 @@ internal static class JsonReportValues
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The <c>summary</c> object: counts of checks by status (JSON report and webhook payload).</summary>
+    public static void Summary(Utf8JsonWriter json, QualityGateReport report)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("total", report.Checks.Count);
+        json.WriteNumber("passed", report.Checks.Count(c => c.Status == GateStatus.Passed));
+        json.WriteNumber("failed", report.Checks.Count(c => c.Status == GateStatus.Failed));
+        json.WriteNumber("skipped", report.Checks.Count(c => c.Status == GateStatus.Skipped));
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>ci</c> object, or null when no CI server was detected.</summary>
+    public static void Ci(Utf8JsonWriter json, CiBuildInfo? ci)
+    {
+        if (ci is null)
+        {
+            json.WriteNull("ci");
+            return;
+        }
+
+        json.WriteStartObject("ci");
+        JsonReportValues.Text(json, "provider", ci.Provider);
+        JsonReportValues.Text(json, "buildNumber", ci.BuildNumber);
+        JsonReportValues.Text(json, "buildUrl", ci.BuildUrl);
+        JsonReportValues.Text(json, "commit", ci.Commit);
+        json.WriteEndObject();
     }
 }

@@ -52,22 +52,12 @@ public static class JsonReportWriter
         json.WriteString("timestamp", JsonReportValues.Timestamp(report.Timestamp));
         json.WriteBoolean("strict", report.Strict);
         json.WriteBoolean("allPassed", report.AllPassed);
-        WriteSummary(json, report);
+        JsonReportValues.Summary(json, report);
         WriteChecks(json, report);
         WriteThresholds(json, report.Thresholds);
         JsonMetricsWriter.Write(json, report.Inputs);
         JsonReportValues.TextArray(json, "warnings", report.Warnings);
-        WriteCi(json, ci);
-        json.WriteEndObject();
-    }
-
-    private static void WriteSummary(Utf8JsonWriter json, QualityGateReport report)
-    {
-        json.WriteStartObject("summary");
-        json.WriteNumber("total", report.Checks.Count);
-        json.WriteNumber("passed", report.Checks.Count(c => c.Status == GateStatus.Passed));
-        json.WriteNumber("failed", report.Checks.Count(c => c.Status == GateStatus.Failed));
-        json.WriteNumber("skipped", report.Checks.Count(c => c.Status == GateStatus.Skipped));
+        JsonReportValues.Ci(json, ci);
         json.WriteEndObject();
     }
 
@@ -107,22 +97,6 @@ public static class JsonReportWriter
         json.WriteNumber("maxCriticalVulnerabilities", thresholds.MaxCriticalVulnerabilities);
         json.WriteNumber("maxHighVulnerabilities", thresholds.MaxHighVulnerabilities);
         json.WriteNumber("maxMediumVulnerabilities", thresholds.MaxMediumVulnerabilities);
-        json.WriteEndObject();
-    }
-
-    private static void WriteCi(Utf8JsonWriter json, CiBuildInfo? ci)
-    {
-        if (ci is null)
-        {
-            json.WriteNull("ci");
-            return;
-        }
-
-        json.WriteStartObject("ci");
-        JsonReportValues.Text(json, "provider", ci.Provider);
-        JsonReportValues.Text(json, "buildNumber", ci.BuildNumber);
-        JsonReportValues.Text(json, "buildUrl", ci.BuildUrl);
-        JsonReportValues.Text(json, "commit", ci.Commit);
         json.WriteEndObject();
     }
 
