@@ -178,7 +178,10 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
         var strict = Guard(errors, () => SwitchSetting.Parse(Strict, Prefix + "Strict", whenEmpty: false));
         var failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
-        var groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks"), GateGroup.All);
+        var defaultGroups = CheckGroupsSetting.Default(
+            !string.IsNullOrWhiteSpace(ModelMetricsFile) || !string.IsNullOrWhiteSpace(BaselineFile),
+            ListSetting.NonEmpty(SecurityScanFiles).Count > 0);
+        var groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
         var namedTestResults = ListSetting.NonEmpty(TestResultFiles);
         var testResults = Guard(errors, () => RunInputs.TestResults(namedTestResults, RunTestResultFile, RunResultsDirectory, RunStartedUtc, ProjectDirectory), []);
         settings = new TaskSettings(

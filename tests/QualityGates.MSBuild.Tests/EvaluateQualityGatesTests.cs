@@ -228,5 +228,48 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.Equal("Passed", run.Result("coverage.line").GetMetadata("Status"));
     }
 
+    [Fact]
+    public void RunsModelAndSecurityChecksOnlyWhenTheirFilesAreNamed()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.CoverageFiles = [PassingCoverage];
+
+        Assert.True(run.Execute());
+
+        Assert.Equal(["tests.pass_rate", "coverage.line"], run.Task.Results.Select(r => r.ItemSpec));
+    }
+
+    [Fact]
+    public void ANamedScanAddsTheSecurityChecks()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.CoverageFiles = [PassingCoverage];
+        run.Task.SecurityScanFiles = [Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden")];
+
+        Assert.False(run.Execute());
+
+        Assert.Equal(["tests.pass_rate", "coverage.line", "security.critical", "security.high", "security.medium"], run.Task.Results.Select(r => r.ItemSpec));
+        Assert.Equal(["QG2009"], run.Engine.ErrorCodes);
+    }
+
+    [Fact]
+    public void AllBringsBackEveryCheck()
+    {
+        var run = NewRun();
+        run.Task.Context = "development";
+        run.Task.Checks = ["All"];
+        run.Task.TestResultFiles = [PassingTrx];
+        run.Task.CoverageFiles = [PassingCoverage];
+
+        Assert.True(run.Execute());
+
+        Assert.Equal(10, run.Task.Results.Length);
+        Assert.Equal(8, run.Task.Results.Count(r => r.GetMetadata("Status") == "Skipped"));
+    }
+
     private TaskRun NewRun() => new(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
 }

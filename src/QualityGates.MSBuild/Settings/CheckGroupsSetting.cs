@@ -18,8 +18,17 @@ internal static class CheckGroupsSetting
         ("Security", GateGroup.Security),
     };
 
-    /// <summary>Parses the groups; an empty list means every group.</summary>
-    public static GateGroup Parse(IReadOnlyList<string> values, string property)
+    /// <summary>
+    /// The groups when none are named: tests and coverage always; model and security checks only when
+    /// their files are named, so a plain test project is not shown eight checks it never had inputs for.
+    /// </summary>
+    public static GateGroup Default(bool modelFilesNamed, bool securityScansNamed) =>
+        GateGroup.Tests | GateGroup.Coverage
+        | (modelFilesNamed ? GateGroup.Model : GateGroup.None)
+        | (securityScansNamed ? GateGroup.Security : GateGroup.None);
+
+    /// <summary>Parses the groups; an empty list means <paramref name="whenEmpty"/>.</summary>
+    public static GateGroup Parse(IReadOnlyList<string> values, string property, GateGroup whenEmpty)
     {
         var groups = GateGroup.None;
         foreach (var raw in values)
@@ -40,6 +49,6 @@ internal static class CheckGroupsSetting
             groups |= match.Group;
         }
 
-        return groups == GateGroup.None ? GateGroup.All : groups;
+        return groups == GateGroup.None ? whenEmpty : groups;
     }
 }
