@@ -13,7 +13,7 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
     {
         var workspace = SingleProjectConsumer.Get(feed, output);
 
-        var plain = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:off"], OneFails);
+        var plain = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:_QualityGatesVSTestTargetsHash=1", "-p:QualityGatesContext=development", "-tl:off"], OneFails);
 
         Assert.Equal(0, plain.ExitCode);
         Assert.Contains("QG0008", plain.WarningCodes);
@@ -21,12 +21,25 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
         GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
 
         // The fallback's documented limit: under the terminal logger a failed test stays an error.
-        var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
+        var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:_QualityGatesVSTestTargetsHash=1", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
 
         Assert.NotEqual(0, terminal.ExitCode);
         Assert.Contains("QG0008", terminal.WarningCodes);
         Assert.Empty(terminal.GateErrorCodes);
         Assert.Empty(GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates")).Failures);
+    }
+
+    [Fact]
+    public void KeepsTheFullIntegrationOnAnUnlistedSdkWhoseTestTargetsAreTheVerifiedOnes()
+    {
+        var workspace = SingleProjectConsumer.Get(feed, output);
+
+        // Only the version is unknown; this SDK's Microsoft.TestPlatform.targets is the verified file.
+        var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
+
+        Assert.Equal(0, terminal.ExitCode);
+        Assert.DoesNotContain("QG0008", terminal.WarningCodes);
+        Assert.Empty(terminal.GateErrorCodes);
     }
 
     [Fact]
