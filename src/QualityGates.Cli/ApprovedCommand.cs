@@ -14,10 +14,7 @@ internal sealed class ApprovedCommand(Func<string, string?> environment)
     public Command Create()
     {
         var command = new Command("approved", "List the versions of a model approved for a context and not later rejected, blocked or rolled back, newest first.") { _model, _context };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
-            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
-        return command;
+        return _registry.Attach(command, Execute);
     }
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)

@@ -25,10 +25,7 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
         {
             _model, _context, _noPromotionOrder,
         };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
-            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
-        return command;
+        return _registry.Attach(command, Execute);
     }
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)

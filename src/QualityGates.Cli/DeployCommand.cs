@@ -20,9 +20,7 @@ internal sealed class DeployCommand(Func<string, string?> environment)
         {
             _model, _context, _target, _deployedBy, _notes, _noPromotionOrder,
         };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error, () => Execute(result, result.InvocationConfiguration.Output)));
-        return command;
+        return _registry.Attach(command, (result, output, _) => Execute(result, output));
     }
 
     private int Execute(ParseResult result, TextWriter output)

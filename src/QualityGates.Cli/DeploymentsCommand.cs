@@ -15,10 +15,7 @@ internal sealed class DeploymentsCommand(Func<string, string?> environment)
     public Command Create()
     {
         var command = new Command("deployments", "Show which version of a model is deployed on each context and target, as the records say.") { _model, _context };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
-            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
-        return command;
+        return _registry.Attach(command, Execute);
     }
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)

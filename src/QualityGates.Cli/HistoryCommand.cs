@@ -14,10 +14,7 @@ internal sealed class HistoryCommand(Func<string, string?> environment)
     public Command Create()
     {
         var command = new Command("history", "List every approval, rejection, blocked run, deployment and rollback of a model version, oldest first.") { _model, _context };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
-            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
-        return command;
+        return _registry.Attach(command, Execute);
     }
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)

@@ -14,13 +14,17 @@ internal sealed class RegistryOptions(Func<string, string?> environment)
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON on stdout (and nothing else there)." };
 
-    public void AddTo(Command command, bool json = true)
+    /// <summary>
+    /// Adds the registry options to <paramref name="command"/> and runs <paramref name="execute"/> (with
+    /// stdout and stderr) as its action, with the registry verbs' coded-error handling.
+    /// </summary>
+    public Command Attach(Command command, Func<ParseResult, TextWriter, TextWriter, int> execute)
     {
         command.Options.Add(Registry);
-        if (json)
-        {
-            command.Options.Add(Json);
-        }
+        command.Options.Add(Json);
+        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
+            () => execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
+        return command;
     }
 
     public ApprovalRegistry Open(ParseResult result) => new(result.GetValue(Registry), environment: environment);

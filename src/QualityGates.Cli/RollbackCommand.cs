@@ -19,9 +19,7 @@ internal sealed class RollbackCommand(Func<string, string?> environment)
         {
             _model, _context, _reason, _target, _rolledBackBy,
         };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error, () => Execute(result, result.InvocationConfiguration.Output)));
-        return command;
+        return _registry.Attach(command, (result, output, _) => Execute(result, output));
     }
 
     private int Execute(ParseResult result, TextWriter output)

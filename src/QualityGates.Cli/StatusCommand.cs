@@ -13,10 +13,7 @@ internal sealed class StatusCommand(Func<string, string?> environment)
     public Command Create()
     {
         var command = new Command("status", "Show the latest decision about a model version in one context, or in every context.") { _model, _context };
-        _registry.AddTo(command);
-        command.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
-            () => Execute(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
-        return command;
+        return _registry.Attach(command, Execute);
     }
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
