@@ -45,7 +45,8 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error, CheckR
 
         foreach (var failed in report.Checks.Where(c => c.Status == GateStatus.Failed))
         {
-            ErrorOutput.Error(error, failed.Code ?? ErrorCodes.TestPassRateBelowMinimum, $"{failed.Gate}: {failed.Message}");
+            // Every failed check carries its QG2xxx code (GateCheck.Judge and Missing set it).
+            ErrorOutput.Error(error, failed.Code!, $"{failed.Gate}: {failed.Message}");
         }
 
         // The CLI's error lines carry no file(line), so no problem matcher annotates them: the ::error commands do.
