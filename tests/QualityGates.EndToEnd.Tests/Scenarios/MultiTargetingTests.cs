@@ -27,7 +27,7 @@ public sealed class MultiTargetingTests(ITestOutputHelper output)
             Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", framework, $"QualityGates-Lib.Tests-{framework}.trx")));
         }
 
-        var failing = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
+        var failing = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--no-build", "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
             new Dictionary<string, string> { ["QG_PARTIAL_COVERAGE"] = "1" });
 
         Assert.NotEqual(0, failing.ExitCode);

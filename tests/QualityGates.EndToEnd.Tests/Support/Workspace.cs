@@ -82,6 +82,18 @@ public sealed class Workspace
         return new CommandResult(exitCode, output, ReadLines(errors), ReadLines(warnings));
     }
 
+    /// <summary>Runs dotnet as <see cref="Dotnet"/> does, for set-up steps: a non-zero exit code throws.</summary>
+    public CommandResult DotnetOrThrow(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var result = Dotnet(arguments, environment);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {arguments[0]} failed with exit code {result.ExitCode} in {Root}; see the test output.");
+        }
+
+        return result;
+    }
+
     private static IReadOnlyList<string> ReadLines(string path) =>
         File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToList() : [];
 }
