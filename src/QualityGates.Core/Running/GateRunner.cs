@@ -30,7 +30,8 @@ public sealed class GateRunner
 
         var gate = new QualityGate(options, _time);
         GateCreated?.Invoke(gate);
-        return new GateRunOutcome(gate.Evaluate(inputs, request.Model), []);
+        var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework) };
+        return new GateRunOutcome(report, []);
     }
 
     private static GateOptions? ReadOptions(GateRunRequest request, List<QualityGatesException> errors)
@@ -60,7 +61,9 @@ public sealed class GateRunner
         }
 
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups }
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, AllowAbortedRun = request.AllowAbortedRun }
             : null;
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
