@@ -14,7 +14,7 @@ public sealed record QualityGateReport
     public bool Strict { get; init; }
     /// <summary>
     /// The target framework of the leg this report judges (<c>net8.0</c>) when the project has several; null
-    /// otherwise. <see cref="JUnitReportWriter"/> puts it into suite, class and case names.
+    /// otherwise. <see cref="Reports.JUnitReportWriter"/> puts it into suite, class and case names.
     /// </summary>
     public string? TargetFramework { get; init; }
     public GateThresholds Thresholds { get; init; } = GateThresholds.Default;
