@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QualityGates.Tests.Support;
+using QualityGates.Testing;
 
 namespace QualityGates.Cli.Tests;
 

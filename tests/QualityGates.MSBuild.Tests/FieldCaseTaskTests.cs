@@ -1,5 +1,5 @@
 using QualityGates.MSBuild.Tests.Support;
-using QualityGates.Tests.Support;
+using QualityGates.Testing;
 
 namespace QualityGates.MSBuild.Tests;
 
