@@ -25,8 +25,8 @@ internal static class GateInputLoader
 
         return new GateInputs
         {
-            // TRX is the run's own record; test-metrics JSON is for runs whose TRX is not at hand.
-            Tests = trx ?? testMetrics?.Tests,
+            // TRX (or the outcomes an adapter counted) is the run's own record; test-metrics JSON is for runs without one.
+            Tests = trx ?? request.Tests ?? testMetrics?.Tests,
             Coverage = coverage,
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,

@@ -23,6 +23,12 @@ public sealed record GateRunRequest
     /// <summary>TRX files or globs.</summary>
     public IReadOnlyList<string> TestResultFiles { get; init; } = [];
 
+    /// <summary>
+    /// Test outcomes an adapter already has in memory (the test-platform extension counts them from the
+    /// platform's messages); used when no TRX file is named. Null: the tests come from the files.
+    /// </summary>
+    public TestRunSummary? Tests { get; init; }
+
     /// <summary>Cobertura files or globs.</summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
 
