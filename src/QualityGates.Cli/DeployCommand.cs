@@ -1,4 +1,5 @@
 using System.CommandLine;
+using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
 
 namespace QualityGates.Cli;

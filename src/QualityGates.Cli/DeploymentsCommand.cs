@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityGates.Configuration;
 using QualityGates.Metrics;
+using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
 
 namespace QualityGates.Cli;

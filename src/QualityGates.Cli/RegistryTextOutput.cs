@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
 
 namespace QualityGates.Cli;

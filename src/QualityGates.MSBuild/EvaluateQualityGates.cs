@@ -4,11 +4,13 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
 using QualityGates.Gates;
-using QualityGates.MSBuild.Integrations;
-using QualityGates.Metrics;
+using QualityGates.Inputs;
+using QualityGates.Integrations;
 using QualityGates.MSBuild.Discovery;
+using QualityGates.MSBuild.Integrations;
 using QualityGates.MSBuild.Logging;
 using QualityGates.MSBuild.Settings;
+using QualityGates.Metrics;
 using QualityGates.Reports;
 using QualityGates.Running;
 

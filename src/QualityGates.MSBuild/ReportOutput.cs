@@ -1,6 +1,8 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Gates;
+using QualityGates.Integrations;
 using QualityGates.MSBuild.Logging;
 using QualityGates.Reports;
 

@@ -38,3 +38,11 @@ public static class DeploymentContexts
             $"{source} is '{value}', which is not a deployment context; use one of: {string.Join(", ", Names)}.");
     }
 }
+
+/// <summary>The deployment context a gate runs in; each has a full set of thresholds.</summary>
+public enum DeploymentContext
+{
+    Development,
+    Staging,
+    Production,
+}

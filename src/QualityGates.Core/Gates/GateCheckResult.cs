@@ -17,3 +17,12 @@ public sealed record GateCheckResult(
     public bool Failed => Status == GateStatus.Failed;
     public bool Skipped => Status == GateStatus.Skipped;
 }
+
+/// <summary>The outcome of one check.</summary>
+public enum GateStatus
+{
+    Passed,
+    Failed,
+    /// <summary>The check's input was not given (and strict mode is off), so nothing was judged.</summary>
+    Skipped,
+}

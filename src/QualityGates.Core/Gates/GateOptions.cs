@@ -19,3 +19,15 @@ public sealed record GateOptions
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }
+
+/// <summary>The groups of checks a run can select; a group not selected produces no checks at all.</summary>
+[Flags]
+public enum GateGroup
+{
+    None = 0,
+    Tests = 1,
+    Coverage = 2,
+    Model = 4,
+    Security = 8,
+    All = Tests | Coverage | Model | Security,
+}

@@ -91,3 +91,19 @@ public sealed class QualityGate
         }
     }
 }
+
+/// <summary>Carries one check's result to <see cref="QualityGate.GatePassed"/> and <see cref="QualityGate.GateFailed"/> handlers.</summary>
+public sealed class GateCheckEventArgs : EventArgs
+{
+    public GateCheckEventArgs(GateCheckResult result) => Result = result;
+
+    public GateCheckResult Result { get; }
+}
+
+/// <summary>Carries the whole report to <see cref="QualityGate.GatesBlocked"/> handlers.</summary>
+public sealed class GateReportEventArgs : EventArgs
+{
+    public GateReportEventArgs(QualityGateReport report) => Report = report;
+
+    public QualityGateReport Report { get; }
+}

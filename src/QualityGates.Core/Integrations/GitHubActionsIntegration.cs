@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using QualityGates.Files;
 using QualityGates.Gates;
+using QualityGates.Reports;
 
 namespace QualityGates.Integrations;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using QualityGates.Gates;
 using QualityGates.Reports;
 
 namespace QualityGates.Integrations;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityGates.Errors;
+using QualityGates.Gates;
 
 namespace QualityGates.Integrations;
 
@@ -41,7 +42,7 @@ public sealed record WebhookOptions
     }
 
     /// <summary>Whether <paramref name="report"/> is sent: always when blocked, after a passing run only with <see cref="Always"/>.</summary>
-    public bool AppliesTo(Reports.QualityGateReport report) => Always || !report.AllPassed;
+    public bool AppliesTo(Gates.QualityGateReport report) => Always || !report.AllPassed;
 
     /// <summary>The URL's scheme, host and port only: what messages show instead of the URL.</summary>
     public string Endpoint => Url.Scheme + "://" + Url.Authority;

@@ -1,6 +1,7 @@
 using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Metrics;
+using QualityGates.Registry.Deployment;
 using QualityGates.Reports;
 
 namespace QualityGates.Registry;

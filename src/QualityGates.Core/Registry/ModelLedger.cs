@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Registry.Deployment;
 
 namespace QualityGates.Registry;
 
@@ -91,3 +92,6 @@ internal sealed class ModelLedger(IReadOnlyList<RegistryRecord> records)
 
     private static bool IsTarget(RegistryRecord record, string target) => string.Equals(record.Target, target, StringComparison.Ordinal);
 }
+
+/// <summary>A version approved for a context, with the approval that is in effect.</summary>
+public sealed record ApprovedVersion(string Version, RegistryRecord Approval);

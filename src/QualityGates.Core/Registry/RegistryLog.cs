@@ -1,4 +1,5 @@
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Reports;
 
 namespace QualityGates.Registry;

@@ -1,5 +1,6 @@
 using QualityGates.Configuration;
 using QualityGates.Metrics;
+using QualityGates.Gates;
 
 namespace QualityGates.Registry;
 
@@ -37,3 +38,6 @@ public sealed record RegistryRecord
     /// <summary>True for approvals, rejections, blocked runs and rollbacks: the records that decide whether a version may ship.</summary>
     public bool IsDecision => Kind != RegistryRecordKind.Deployed;
 }
+
+/// <summary>One check of the gate report behind a registry record: its gate name, status and failure code.</summary>
+public sealed record ReportCheckEntry(string Gate, GateStatus Status, string? Code = null);

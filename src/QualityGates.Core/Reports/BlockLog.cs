@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using QualityGates.Files;
 using QualityGates.Gates;
 
 namespace QualityGates.Reports;

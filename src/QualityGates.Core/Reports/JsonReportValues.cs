@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using QualityGates.Gates;
+using QualityGates.Integrations;
 
 namespace QualityGates.Reports;
 

@@ -1,9 +1,10 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Text;
 using QualityGates.Configuration;
 using QualityGates.Gates;
+using QualityGates.Integrations;
 
 namespace QualityGates.Reports;
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using QualityGates.Errors;
+using QualityGates.Files;
+using QualityGates.Gates;
+using QualityGates.Integrations;
 using QualityGates.Reports.Html;
 
 namespace QualityGates.Reports;
@@ -123,4 +126,16 @@ public sealed class ReportFileSet
             throw new QualityGatesException(ErrorCodes.ReportNotWritten, $"Cannot write '{path}': {ex.Message}", path, inner: ex);
         }
     }
+}
+
+/// <summary>The files one <see cref="ReportFileSet.Write"/> produced (full paths).</summary>
+/// <param name="JUnit">The <c>junit-gates.xml</c> (replaced on every run).</param>
+/// <param name="Json">This run's own <c>report-&lt;UTC time&gt;-&lt;random&gt;.json</c>.</param>
+/// <param name="Latest"><c>latest.json</c>, a copy of <paramref name="Json"/>.</param>
+/// <param name="BlockLog"><c>blocks.jsonl</c> when the run was blocked and a line was appended; otherwise null.</param>
+/// <param name="Html"><c>gates.html</c> (replaced on every run), or null when it was not written.</param>
+public sealed record ReportFiles(string JUnit, string Json, string Latest, string? BlockLog, string? Html = null)
+{
+    /// <summary>Every file written, in the order written.</summary>
+    public IReadOnlyList<string> All => new[] { Json, Latest, JUnit, Html, BlockLog }.OfType<string>().ToList();
 }

@@ -1,4 +1,5 @@
 using QualityGates.Errors;
+using QualityGates.Gates;
 using QualityGates.Reports;
 
 namespace QualityGates.Running;

@@ -42,3 +42,10 @@ public sealed record GateRunRequest
     /// <summary>The context used when none is given: staging, whose thresholds are the default set.</summary>
     public const string DefaultContext = "staging";
 }
+
+/// <summary>
+/// One threshold override as the user wrote it. <see cref="Name"/> is the catalog name
+/// (<c>MinTestPassRate</c>); <see cref="Source"/> is what the user called it
+/// (<c>QualityGatesMinTestPassRate</c>, <c>--min-test-pass-rate</c>), so errors name it.
+/// </summary>
+public sealed record ThresholdOverride(string Name, string? Value, string Source);

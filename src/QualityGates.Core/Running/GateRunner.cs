@@ -1,6 +1,7 @@
 using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs;
 
 namespace QualityGates.Running;
 

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Reports;
 

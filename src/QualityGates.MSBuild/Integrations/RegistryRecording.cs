@@ -1,8 +1,9 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
-using QualityGates.Metrics;
+using QualityGates.Gates;
 using QualityGates.MSBuild.Logging;
+using QualityGates.Metrics;
 using QualityGates.Registry;
 using QualityGates.Reports;
 

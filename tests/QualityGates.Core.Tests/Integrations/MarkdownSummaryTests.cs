@@ -2,6 +2,7 @@ using System.Text;
 using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Reports;
 using QualityGates.Tests.Reports;
 
 namespace QualityGates.Tests.Integrations;

@@ -1,6 +1,7 @@
 using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Metrics;
+using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
 using QualityGates.Tests.Reports;
 

@@ -1,3 +1,4 @@
+using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
 using QualityGates.Tests.Support;
 

@@ -2,6 +2,7 @@ using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Tests.Support;
 

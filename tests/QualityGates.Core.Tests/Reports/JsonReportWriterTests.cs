@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QualityGates.Gates;
+using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Reports;
 

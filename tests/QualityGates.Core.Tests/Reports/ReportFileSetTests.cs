@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using QualityGates.Errors;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Tests.Support;
 

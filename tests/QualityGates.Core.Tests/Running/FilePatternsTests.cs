@@ -1,4 +1,5 @@
 using QualityGates.Errors;
+using QualityGates.Inputs;
 using QualityGates.Running;
 using QualityGates.Tests.Support;
 

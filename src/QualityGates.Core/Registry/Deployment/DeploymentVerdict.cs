@@ -1,4 +1,4 @@
-namespace QualityGates.Registry;
+namespace QualityGates.Registry.Deployment;
 
 /// <summary>Why a version may or may not be deployed to a context.</summary>
 public enum DeploymentVerdict

@@ -3,7 +3,7 @@ using System.Text;
 using QualityGates.Gates;
 using QualityGates.Reports;
 
-namespace QualityGates.Integrations;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// The run as Markdown for a CI build summary (GitHub's step summary, Azure's build summary): a

@@ -2,7 +2,7 @@ using QualityGates.Configuration;
 using QualityGates.Metrics;
 using QualityGates.Reports;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Registry.Deployment;
 
 /// <summary>Works out a <see cref="DeploymentDecision"/> from a model's records and the policy, with a reason a person understands.</summary>
 internal sealed class DeploymentJudge(ModelLedger ledger, DeploymentPolicy policy)
@@ -60,4 +60,16 @@ internal sealed class DeploymentJudge(ModelLedger ledger, DeploymentPolicy polic
     }
 
     private static string When(RegistryRecord record) => $"{record.By} at {JsonReportValues.Timestamp(record.Timestamp)}";
+}
+
+/// <summary>The rules a deployment must meet beyond an approval in its own context.</summary>
+public sealed record DeploymentPolicy
+{
+    /// <summary>
+    /// Production needs an approval of the same version for staging that came before the production
+    /// approval and still holds (on by default; turn off for products without a staging stage).
+    /// </summary>
+    public bool RequireStagingBeforeProduction { get; init; } = true;
+
+    public static DeploymentPolicy Default { get; } = new();
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace QualityGates.Integrations;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// Makes free text (messages, test names) safe for one cell of a GitHub-flavoured Markdown table:

@@ -1,7 +1,7 @@
 using System.Text;
 using QualityGates.Errors;
 
-namespace QualityGates.Reports;
+namespace QualityGates.Files;
 
 /// <summary>
 /// Appends whole lines to a JSON Lines log that several processes may write at once (parallel CI

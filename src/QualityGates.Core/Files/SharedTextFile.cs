@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace QualityGates.Integrations;
+namespace QualityGates.Files;
 
 /// <summary>
 /// Appends to a file other processes append to at the same time: with <c>dotnet test</c> on a

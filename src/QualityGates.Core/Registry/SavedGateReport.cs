@@ -2,7 +2,7 @@ using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 
-namespace QualityGates.Reports;
+namespace QualityGates.Registry;
 
 /// <summary>
 /// The parts of a JSON report file that decide whether a model version may be approved: what was

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using QualityGates.Errors;
 
-namespace QualityGates.Running;
+namespace QualityGates.Inputs;
 
 /// <summary>
 /// Expands file arguments that may be globs (<c>*</c>, <c>?</c>, <c>**</c> for any folders) into

@@ -2,7 +2,7 @@ using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Registry.Deployment;
 
 /// <summary>
 /// Deployment control on top of the registry: whether a version may be deployed to a context and why
@@ -76,4 +76,10 @@ public sealed class DeploymentController
         var (ledger, warnings) = Registry.ReadLedger(modelName);
         return new(ledger.CurrentDeployments(), warnings);
     }
+}
+
+/// <summary>The version deployed to a target in a context, as the records say, and the deployment record.</summary>
+public sealed record CurrentDeployment(DeploymentContext Context, string Target, string Version, RegistryRecord Deployment)
+{
+    public string ContextName => DeploymentContexts.NameOf(Context);
 }

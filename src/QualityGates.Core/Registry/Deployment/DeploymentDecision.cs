@@ -1,7 +1,7 @@
 using QualityGates.Configuration;
 using QualityGates.Metrics;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Registry.Deployment;
 
 /// <summary>The answer to "can this version be deployed to this context": yes or no, why, and the record it rests on.</summary>
 public sealed record DeploymentDecision(ModelIdentity Model, DeploymentContext Context, DeploymentVerdict Verdict, string Reason, RegistryRecord? Decision)

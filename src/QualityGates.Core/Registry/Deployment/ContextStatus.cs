@@ -1,6 +1,6 @@
 using QualityGates.Configuration;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Registry.Deployment;
 
 /// <summary>Where a model version stands in one context: its latest decision, if any.</summary>
 public sealed record ContextStatus(DeploymentContext Context, RegistryRecord? LatestDecision)

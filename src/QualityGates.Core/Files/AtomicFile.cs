@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace QualityGates.Reports;
+namespace QualityGates.Files;
 
 /// <summary>
 /// Whole-file writes that no reader ever sees half done: the content goes to a hidden temp file in

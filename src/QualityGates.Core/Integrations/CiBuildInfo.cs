@@ -1,4 +1,4 @@
-namespace QualityGates.Reports;
+namespace QualityGates.Integrations;
 
 /// <summary>
 /// Where a report was made, when a CI server is known: written as the JSON report's <c>ci</c> object

@@ -6,8 +6,9 @@ using QualityGates.Inputs.Security;
 using QualityGates.Inputs.TestMetrics;
 using QualityGates.Inputs.Trx;
 using QualityGates.Metrics;
+using QualityGates.Running;
 
-namespace QualityGates.Running;
+namespace QualityGates.Inputs;
 
 /// <summary>
 /// Reads every input a request names. Each kind of input is read on its own, so one bad file is
@@ -34,7 +35,7 @@ internal static class GateInputLoader
         };
     }
 
-    private static ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors)
+    private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors)
     {
         if (request.ModelMetricsFile is null && request.BaselineFile is not null)
         {

@@ -2,7 +2,7 @@ using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 
-namespace QualityGates.Reports;
+namespace QualityGates.Gates;
 
 /// <summary>The whole result of one gate run: what was judged, against what, and the verdict.</summary>
 public sealed record QualityGateReport
