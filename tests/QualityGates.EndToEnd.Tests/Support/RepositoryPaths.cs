@@ -6,7 +6,7 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     private static readonly string[] PackageSources =
-        ["src/QualityGates.Core", "src/QualityGates.MSBuild", "build", "buildTransitive", "Directory.Build.props", "Directory.Packages.props", "global.json"];
+        ["src/QualityGates.Core", "src/QualityGates.MSBuild", "src/QualityGates.Testing.Platform", "build", "buildTransitive", "Directory.Build.props", "Directory.Packages.props", "global.json"];
 
     /// <summary>Copies what packing the package needs (sources, no bin/obj) to <paramref name="destination"/> and returns it.</summary>
     public static string CopyPackageSources(string destination)
