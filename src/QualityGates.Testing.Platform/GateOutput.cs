@@ -8,14 +8,14 @@ namespace QualityGates.Testing.Platform;
 /// Shows a gate result on the platform's output device: the gate table, the CI server's commands,
 /// then one <c>error QGnnnn : message</c> or <c>warning QGnnnn : message</c> line per diagnostic and the
 /// report files. The output device is what a test application run directly prints; <c>dotnet test</c>'s
-/// native mode does not show it (docs/testing-platform.md), which is why failed checks are also
-/// reported as failed test nodes by <see cref="GateSessionHandler"/>.
+/// native mode does not show it (docs/testing-platform.md), which is why the test host also reports
+/// errors as failed test nodes (<see cref="GateSessionHandler"/>).
 /// </summary>
 internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer producer)
 {
-    public async Task ShowAsync(GateResult result, CancellationToken cancellationToken)
+    public async Task ShowAsync(GateSessionResult result, CancellationToken cancellationToken)
     {
-        if (result.Report is { } report)
+        if (result.Run.Report is { } report)
         {
             await TextAsync(Environment.NewLine + SummaryTable.Render(report), cancellationToken).ConfigureAwait(false);
         }
@@ -25,16 +25,15 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
             await TextAsync(line, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Run.Diagnostics)
         {
-            var text = diagnostic.Code.Length == 0 ? diagnostic.Message : $"{diagnostic.Code} : {diagnostic.Message}";
-            IOutputDeviceData data = diagnostic.IsError
-                ? new ErrorMessageOutputDeviceData("error " + text)
-                : new WarningMessageOutputDeviceData("warning " + text);
+            var place = diagnostic.File is null ? string.Empty : $"{diagnostic.File}{(diagnostic.Line > 0 ? $"({diagnostic.Line})" : string.Empty)}: ";
+            var text = $"{place}{(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code} : {diagnostic.Message}";
+            IOutputDeviceData data = diagnostic.IsError ? new ErrorMessageOutputDeviceData(text) : new WarningMessageOutputDeviceData(text);
             await device.DisplayAsync(producer, data, cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.Files is { } files)
+        if (result.Run.Files is { } files)
         {
             await TextAsync($"Quality gate reports: {string.Join(", ", new[] { files.JUnit, files.Json, files.Html }.OfType<string>())}", cancellationToken).ConfigureAwait(false);
         }

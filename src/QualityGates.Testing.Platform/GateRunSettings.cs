@@ -1,6 +1,5 @@
 using Microsoft.Testing.Platform.CommandLine;
 using QualityGates.Errors;
-using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.MSBuild.Settings;
@@ -9,78 +8,75 @@ using QualityGates.Running;
 namespace QualityGates.Testing.Platform;
 
 /// <summary>
-/// The settings of one gate run in a test application: the MSBuild properties from the settings file,
-/// overridden by the <c>--quality-gates-*</c> options. Errors name what the user wrote
-/// (<c>QualityGatesMinCodeCoverage</c> or <c>--quality-gates-min-code-coverage</c>).
+/// Maps a test application's gate settings into the engine's request: the MSBuild properties from the
+/// settings file, overridden by the <c>--quality-gates-*</c> options. Every bad value is one error
+/// naming what the user wrote (<c>QualityGatesMinCodeCoverage</c> or <c>--quality-gates-min-code-coverage</c>).
 /// </summary>
-internal sealed record GateRunSettings
+internal static class GateRunSettings
 {
     private const string Prefix = "QualityGates";
+    private const string ApproveOnPassProperty = Prefix + "ApproveOnPass";
 
-    public bool Enabled { get; init; } = true;
+    /// <summary>Whether the gate runs at all (<c>QualityGatesEnabled</c> / <c>--quality-gates-enabled</c>).</summary>
+    public static bool Enabled(GateSettingsFile file, ICommandLineOptions options, List<QualityGatesException> errors)
+    {
+        var (text, source) = Override(options, GateCommandLineProvider.Enabled, file, Prefix + "Enabled");
+        return Guard(errors, () => SwitchSetting.Parse(text, source, whenEmpty: true), true);
+    }
 
-    /// <summary>The request without this run's test outcomes and coverage (added by <see cref="ForRun"/>).</summary>
-    public required GateRunRequest Request { get; init; }
-
-    /// <summary>Cobertura files the user named; when any, they replace this run's coverage.</summary>
-    public IReadOnlyList<string> NamedCoverageFiles { get; init; } = [];
-
-    /// <summary>Where junit-gates.xml, the JSON report and gates.html go (full path).</summary>
-    public required string ReportDirectory { get; init; }
-
-    public bool CiIntegration { get; init; } = true;
-
-    public WebhookOptions? Webhook { get; init; }
-
-    /// <summary>Reads the settings; every bad value is one error in <paramref name="errors"/>.</summary>
-    public static GateRunSettings Read(GateSettingsFile file, ICommandLineOptions options, Func<string, string?> environment, List<QualityGatesException> errors)
+    /// <summary>The request without this run's results (<see cref="GateRunRequest.Run"/> is the caller's).</summary>
+    public static GateRunRequest Read(GateSettingsFile file, ICommandLineOptions options, Func<string, string?> environment, List<QualityGatesException> errors)
     {
         var projectDirectory = file["ProjectDirectory"] ?? AppContext.BaseDirectory;
-        var (contextText, contextSource) = Override(options, GateCommandLineProvider.Context, file, Prefix + "Context");
-        var (enabledText, enabledSource) = Override(options, GateCommandLineProvider.Enabled, file, Prefix + "Enabled");
-        var (reportText, _) = Override(options, GateCommandLineProvider.ReportDirectory, file, "ReportDirectory");
-        var namedCoverage = options.TryGetOptionArgumentList(GateCommandLineProvider.Coverage, out var fromOption)
-            ? fromOption
-            : ListSetting.NonEmpty([file[Prefix + "CoverageFiles"] ?? string.Empty]);
-        var security = ListSetting.NonEmpty([file[Prefix + "SecurityScanFiles"] ?? string.Empty]);
+        var (context, contextSource) = Override(options, GateCommandLineProvider.Context, file, Prefix + "Context");
+        var (reportDirectory, _) = Override(options, GateCommandLineProvider.ReportDirectory, file, "ReportDirectory");
+        var security = List(file[Prefix + "SecurityScanFiles"]);
         var modelFile = file[Prefix + "ModelMetricsFile"];
         var baselineFile = file[Prefix + "BaselineFile"];
         var defaultGroups = CheckGroupsSetting.Default(modelFile is not null || baselineFile is not null, security.Count > 0);
-        var modelName = file[Prefix + "ModelName"];
+        var webhookAlways = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "WebhookAlways"], Prefix + "WebhookAlways", whenEmpty: false));
+        var approveOnPass = Guard(errors, () => SwitchSetting.Parse(file[ApproveOnPassProperty], ApproveOnPassProperty, whenEmpty: false));
+        var (modelName, modelVersion) = (file[Prefix + "ModelName"], file[Prefix + "ModelVersion"]);
+        var model = approveOnPass
+            ? Guard(errors, () => ModelIdentity.Create(modelName ?? string.Empty, modelVersion ?? string.Empty,
+                $"{ApproveOnPassProperty} needs {Prefix}ModelName and {Prefix}ModelVersion"))
+            : modelName is null ? null : new ModelIdentity(modelName, modelVersion ?? string.Empty);
 
-        return new GateRunSettings
+        return new GateRunRequest
         {
-            Enabled = Guard(errors, () => SwitchSetting.Parse(enabledText, enabledSource, whenEmpty: true), true),
-            Request = new GateRunRequest
+            Context = context,
+            ContextSource = contextSource,
+            Overrides = GateCommandLineProvider.Thresholds
+                .Select(t => (t.Threshold.Name, Setting: Override(options, t.Option, file, Prefix + t.Threshold.Name)))
+                .Select(t => new ThresholdOverride(t.Name, t.Setting.Value, t.Setting.Source))
+                .ToList(),
+            Strict = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Strict"], Prefix + "Strict", whenEmpty: false)),
+            Groups = Guard(errors, () => CheckGroupsSetting.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
+            FailOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "FailOnAnyTestFailure"], Prefix + "FailOnAnyTestFailure", whenEmpty: false)),
+            Model = model,
+            BaseDirectory = projectDirectory,
+            CoverageFiles = options.TryGetOptionArgumentList(GateCommandLineProvider.Coverage, out var coverage) ? coverage : List(file[Prefix + "CoverageFiles"]),
+            SecurityScanFiles = security,
+            TestMetricsFile = file[Prefix + "TestMetricsFile"],
+            ModelMetricsFile = modelFile,
+            BaselineFile = baselineFile,
+            Reports = new ReportOptions { Folder = reportDirectory ?? Path.Combine(projectDirectory, ".quality-gates") },
+            Registry = approveOnPass && model is not null
+                ? new RegistryOptions { Folder = file[Prefix + "Registry"], ApprovedBy = file[Prefix + "ApprovedBy"], Source = ApproveOnPassProperty }
+                : null,
+            Publish = new CiReportOptions
             {
-                Context = contextText,
-                ContextSource = contextSource,
-                Overrides = GateCommandLineProvider.Thresholds
-                    .Select(t => (t.Threshold.Name, Override(options, t.Option, file, Prefix + t.Threshold.Name)))
-                    .Select(t => new ThresholdOverride(t.Name, t.Item2.Value, t.Item2.Source))
-                    .ToList(),
-                Strict = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Strict"], Prefix + "Strict", whenEmpty: false)),
-                Groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty([file[Prefix + "Checks"] ?? string.Empty]), Prefix + "Checks", defaultGroups), defaultGroups),
-                Model = modelName is null ? null : new ModelIdentity(modelName, file[Prefix + "ModelVersion"] ?? string.Empty),
-                BaseDirectory = projectDirectory,
-                SecurityScanFiles = security,
-                TestMetricsFile = file[Prefix + "TestMetricsFile"],
-                ModelMetricsFile = modelFile,
-                BaselineFile = baselineFile,
+                CiServer = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "CiIntegration"], Prefix + "CiIntegration", whenEmpty: true), true),
+                GitHubAnnotations = true,
+                AzureIssues = true,
+                Webhook = Guard(errors, () => WebhookOptions.FromSettings(
+                    new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
             },
-            NamedCoverageFiles = namedCoverage,
-            ReportDirectory = Path.GetFullPath(reportText ?? Path.Combine(projectDirectory, ".quality-gates"), projectDirectory),
-            CiIntegration = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "CiIntegration"], Prefix + "CiIntegration", whenEmpty: true), true),
-            Webhook = Guard(errors, () => WebhookSetting.Parse(file[WebhookSetting.UrlProperty], file[WebhookSetting.AlwaysProperty], file[WebhookSetting.TimeoutProperty], environment)),
+            Environment = environment,
         };
     }
 
-    /// <summary>The request for this run: its test outcomes, and its coverage unless the user named files.</summary>
-    public GateRunRequest ForRun(TestRunSummary? tests, IReadOnlyList<string> runCoverageFiles) => Request with
-    {
-        Tests = tests,
-        CoverageFiles = NamedCoverageFiles.Count > 0 ? NamedCoverageFiles : runCoverageFiles,
-    };
+    private static IReadOnlyList<string> List(string? value) => ListSetting.NonEmpty([value ?? string.Empty]);
 
     /// <summary>The command-line value when given, else the settings file's, with the name the user wrote.</summary>
     private static (string? Value, string Source) Override(ICommandLineOptions options, string option, GateSettingsFile file, string property) =>

@@ -7,6 +7,7 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
+using QualityGates.Errors;
 
 namespace QualityGates.Testing.Platform;
 
@@ -72,7 +73,7 @@ internal sealed class GateSessionHandler(
         }
 
         await new GateOutput(outputDevice, this).ShowAsync(result, cancellation).ConfigureAwait(false);
-        foreach (var error in result.Diagnostics.Where(d => d.IsError))
+        foreach (var error in result.Run.Diagnostics.Where(d => d.IsError))
         {
             await messageBus.PublishAsync(this, FailedNode(testSessionContext, error)).ConfigureAwait(false);
         }
