@@ -1,5 +1,6 @@
 using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.OutputDevice;
+using QualityGates.Registry;
 using QualityGates.Reports;
 
 namespace QualityGates.Testing.Platform;
@@ -31,6 +32,11 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
             var text = $"{place}{(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code} : {diagnostic.Message}";
             IOutputDeviceData data = diagnostic.IsError ? new ErrorMessageOutputDeviceData(text) : new WarningMessageOutputDeviceData(text);
             await device.DisplayAsync(producer, data, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Run.RegistryRecord is { } record)
+        {
+            await TextAsync($"Quality gates registry: {record.Model.Name} {record.Model.Version} {RegistryRecordKinds.NameOf(record.Kind)} for {result.Run.Report?.ContextName} by {record.By} ({record.File})", cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Run.Files is { } files)
