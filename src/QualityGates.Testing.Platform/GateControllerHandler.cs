@@ -16,7 +16,9 @@ namespace QualityGates.Testing.Platform;
 /// the test host has exited (coverlet.MTP's CollectorExtension.OnTestHostProcessExitedAsync). The
 /// package registers this extension after coverlet.MTP, so this handler runs after coverlet's: it reads
 /// the results the test host handed over (<see cref="HandOffVariable"/>), takes the Cobertura files
-/// written since the test host started (never an older run's), judges, and shows the verdict.
+/// written since the test host started (never an older run's), judges, and shows the verdict. It
+/// cannot report failed checks as test nodes: a node published by the controller crashes the .NET 10.0.401
+/// SDK's native dotnet test ("The instanceId ... not found"), so a blocked run is carried by the exit code.
 /// </summary>
 internal sealed class GateControllerHandler(
     ICommandLineOptions options, IConfiguration configuration, IOutputDevice outputDevice)

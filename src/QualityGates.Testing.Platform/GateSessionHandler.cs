@@ -7,7 +7,6 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
-using QualityGates.Errors;
 
 namespace QualityGates.Testing.Platform;
 
@@ -73,25 +72,11 @@ internal sealed class GateSessionHandler(
         }
 
         await new GateOutput(outputDevice, this).ShowAsync(result, cancellation).ConfigureAwait(false);
-        foreach (var error in result.Run.Diagnostics.Where(d => d.IsError))
-        {
-            await messageBus.PublishAsync(this, FailedNode(testSessionContext, error)).ConfigureAwait(false);
-        }
+        await GateFailureNodes.PublishAsync(messageBus, this, testSessionContext.SessionUid, result).ConfigureAwait(false);
 
         if (result.Blocked)
         {
             _latch.Fail();
         }
-    }
-
-    private static TestNodeUpdateMessage FailedNode(ITestSessionContext session, GateDiagnostic error)
-    {
-        var name = error.Gate is null ? $"{error.Code} quality gates" : $"{error.Code} quality gate {error.Gate}";
-        return new TestNodeUpdateMessage(session.SessionUid, new TestNode
-        {
-            Uid = new TestNodeUid("QualityGates/" + (error.Gate ?? error.Code)),
-            DisplayName = name,
-            Properties = new PropertyBag(new FailedTestNodeStateProperty($"{error.Code}: {error.Message}")),
-        });
     }
 }
