@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Testing.Platform.CommandLine;
 using QualityGates.Errors;
-using QualityGates.Tests.Support;
+using QualityGates.Testing;
 
 namespace QualityGates.Testing.Platform.Tests;
 

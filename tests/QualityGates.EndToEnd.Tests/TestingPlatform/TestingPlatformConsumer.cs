@@ -6,7 +6,7 @@ namespace QualityGates.EndToEnd.Tests.TestingPlatform;
 /// Microsoft.Testing.Platform consumers: a library and one test application per framework (xunit.v3,
 /// MSTest with its runner, TUnit), each with the package and nothing else but properties, in one
 /// solution under <c>global.json</c>'s <c>"test": { "runner": "Microsoft.Testing.Platform" }</c>. Built
-/// once per run; scenarios vary the environment and the test application's command line.
+/// once per run; scenarios (in <see cref="Collection"/>) vary the environment and the test application's command line.
 /// The tests read QG_FAIL=1 (one of four tests fails); TUnitTests accepts a 70 % pass rate. The library's coverage is about 50 %: the tests
 /// never call <c>Clamp</c> nor the negative and zero paths of <c>Describe</c>.
 /// </summary>
@@ -17,29 +17,15 @@ public static class TestingPlatformConsumer
     public const string TUnit = "TUnitTests";
     public const string Solution = "Mtp.slnx";
 
-    private static readonly object Gate = new();
-    private static Workspace? _shared;
+    /// <summary>The xunit collection of the scenarios that use these test applications.</summary>
+    public const string Collection = "testing platform";
+
+    private static readonly SharedWorkspace Shared = new("mtp", SetUp);
 
     public static IReadOnlyList<string> Projects { get; } = [Xunit, MSTest, TUnit];
 
-    /// <summary>The shared consumer; the first call restores and builds it.</summary>
-    public static Workspace Get(PackageFeed feed, ITestOutputHelper output)
-    {
-        lock (Gate)
-        {
-            if (_shared is null || _shared.Feed != feed)
-            {
-                var workspace = new Workspace(feed, output, "mtp");
-                Write(workspace);
-                // Three test applications restore the platform's packages and build in one command: allow it more than one scenario step.
-                Assert.Equal(0, Run(workspace, ["build", Solution, "-c", "Release", "-tl:off"], null, TimeSpan.FromMinutes(10)).ExitCode);
-                _shared = workspace;
-            }
-
-            _shared.Output = output;
-            return _shared;
-        }
-    }
+    /// <summary>The shared consumer; the first call restores and builds it, with <paramref name="output"/> logging the build.</summary>
+    public static Workspace Get(ITestOutputHelper output) => Shared.Get(output);
 
     /// <summary>
     /// <c>dotnet test</c> in the SDK's native Microsoft.Testing.Platform mode. Not through
@@ -47,7 +33,7 @@ public static class TestingPlatformConsumer
     /// applications, which refuse unknown options (exit code 5).
     /// </summary>
     public static CommandResult TestNative(this Workspace workspace, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
-        Run(workspace, ["test", .. arguments], environment, TimeSpan.FromMinutes(4));
+        Run(workspace, ["test", .. arguments], environment, TimeSpan.FromMinutes(10));
 
     /// <summary>The built test application's dll, to run directly with <c>dotnet &lt;dll&gt;</c>.</summary>
     public static string App(this Workspace workspace, string project) =>
@@ -70,7 +56,7 @@ public static class TestingPlatformConsumer
         return new CommandResult(exitCode, text, [], []);
     }
 
-    private static void Write(Workspace workspace)
+    private static void SetUp(Workspace workspace)
     {
         workspace.Write("global.json", """
             { "sdk": { "version": "10.0.100", "rollForward": "latestFeature", "allowPrerelease": false },
@@ -182,8 +168,9 @@ public static class TestingPlatformConsumer
             }
             """);
 
-        Assert.Equal(0, workspace.Dotnet(["new", "sln", "-n", "Mtp", "--format", "slnx"]).ExitCode);
-        Assert.Equal(0, workspace.Dotnet(["sln", Solution, "add", "Lib/Lib.csproj", .. Projects.Select(p => $"{p}/{p}.csproj")]).ExitCode);
+        workspace.DotnetOrThrow(["new", "sln", "-n", "Mtp", "--format", "slnx"]);
+        workspace.DotnetOrThrow(["sln", Solution, "add", "Lib/Lib.csproj", .. Projects.Select(p => $"{p}/{p}.csproj")]);
+        workspace.DotnetOrThrow(["build", Solution, "-c", "Release", "-tl:off"]);
     }
 
     private static ProjectBuilder TestProject() =>

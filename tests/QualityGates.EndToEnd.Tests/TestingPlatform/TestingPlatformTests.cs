@@ -6,15 +6,15 @@ namespace QualityGates.EndToEnd.Tests.TestingPlatform;
 /// The gate under Microsoft.Testing.Platform: dotnet test in the .NET 10 SDK's native mode (solution and
 /// project) and the test application run directly, for xunit.v3, MSTest's runner and TUnit.
 /// </summary>
-[Collection(PackageCollection.Name)]
-public sealed class TestingPlatformTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(TestingPlatformConsumer.Collection)]
+public sealed class TestingPlatformTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> OneTestFails = new() { ["QG_FAIL"] = "1" };
 
     [Fact]
     public void NativeSolutionRunGivesEachProjectItsOwnVerdictAndReportFolder()
     {
-        var workspace = TestingPlatformConsumer.Get(feed, output);
+        var workspace = TestingPlatformConsumer.Get(output);
         workspace.ClearReports();
 
         // One of four tests fails in each project: 75 % is below staging's 95 %, but TUnitTests accepts 70 %.
@@ -38,7 +38,7 @@ public sealed class TestingPlatformTests(PackageFeed feed, ITestOutputHelper out
     [InlineData(TestingPlatformConsumer.TUnit)]
     public void RunDirectlyWithCoverletFailsOnLowCoverage(string project)
     {
-        var workspace = TestingPlatformConsumer.Get(feed, output);
+        var workspace = TestingPlatformConsumer.Get(output);
         workspace.ClearReports();
 
         var run = workspace.Dotnet([workspace.App(project), "--coverlet", "--coverlet-output-format", "cobertura"]);
@@ -52,7 +52,7 @@ public sealed class TestingPlatformTests(PackageFeed feed, ITestOutputHelper out
     [Fact]
     public void RunDirectlyTakesThresholdsFromTheCommandLine()
     {
-        var workspace = TestingPlatformConsumer.Get(feed, output);
+        var workspace = TestingPlatformConsumer.Get(output);
         workspace.ClearReports();
 
         var relaxed = workspace.Dotnet([workspace.App(TestingPlatformConsumer.TUnit)], OneTestFails);
@@ -70,7 +70,7 @@ public sealed class TestingPlatformTests(PackageFeed feed, ITestOutputHelper out
     [Fact]
     public void NativeProjectRunWithCoverletFailsOnLowCoverageAfterPassingTests()
     {
-        var workspace = TestingPlatformConsumer.Get(feed, output);
+        var workspace = TestingPlatformConsumer.Get(output);
         workspace.ClearReports();
 
         var run = workspace.TestNative(["--project", TestingPlatformConsumer.MSTest, "--no-build", "-c", "Release", "--coverlet", "--coverlet-output-format", "cobertura"]);
@@ -83,7 +83,7 @@ public sealed class TestingPlatformTests(PackageFeed feed, ITestOutputHelper out
     [Fact]
     public void HelpListsTheOptionsAndABadValueIsRefusedWithItsCode()
     {
-        var workspace = TestingPlatformConsumer.Get(feed, output);
+        var workspace = TestingPlatformConsumer.Get(output);
 
         var help = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--help"]);
         var bad = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--quality-gates-context", "prod"]);
@@ -97,7 +97,7 @@ public sealed class TestingPlatformTests(PackageFeed feed, ITestOutputHelper out
     [Fact]
     public void EvaluateTargetInATestApplicationWithoutResultFilesSaysWhy()
     {
-        var workspace = TestingPlatformConsumer.Get(feed, output);
+        var workspace = TestingPlatformConsumer.Get(output);
 
         var run = workspace.Dotnet(["msbuild", Path.Combine(TestingPlatformConsumer.Xunit, TestingPlatformConsumer.Xunit + ".csproj"), "-t:QualityGatesEvaluate", "-p:Configuration=Release", "-tl:off"]);
 
