@@ -27,6 +27,12 @@ public static class ErrorCodes
     public const string UnverifiedSdkFallback = "QG0008";
     /// <summary>A setting other than a threshold has a value that is not allowed.</summary>
     public const string InvalidSetting = "QG0009";
+    /// <summary>
+    /// The gate was asked for but cannot run where it was called: QualityGatesEvaluate in a project that
+    /// is not a VSTest test project (an xunit.v3 or other Microsoft.Testing.Platform project), or the
+    /// test-platform extension without the settings file the build writes.
+    /// </summary>
+    public const string GateCannotRun = "QG0010";
 
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>

@@ -79,9 +79,10 @@ internal static class GateInputLoader
             return Attempt(errors, () => FilePatterns.Expand(request.CoverageFiles, request.BaseDirectory)) ?? [];
         }
 
-        // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one.
+        // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one;
+        // coverlet.MTP puts a timestamp before the extension (coverage.cobertura.<timestamp>.xml).
         var coverlet = request.Run.CoverageFiles
-            .Where(f => f.EndsWith(".cobertura.xml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => Path.GetFileName(f).Contains(".cobertura.", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             .Select(f => Path.GetFullPath(f.Trim(), request.BaseDirectory))
             .ToList();
         var testResultsNamed = request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f));

@@ -29,6 +29,9 @@ public sealed record RunInputs
     /// <summary>When the run started (UTC): older TRX files in <see cref="ResultsDirectory"/> are never taken.</summary>
     public DateTime? StartedUtc { get; init; }
 
-    /// <summary>Files coverlet.msbuild wrote in this run (<c>@(CoverletReport)</c>); only <c>*.cobertura.xml</c> ones are read.</summary>
+    /// <summary>
+    /// Cobertura files this run's coverage collector wrote: coverlet.msbuild's <c>@(CoverletReport)</c>, or
+    /// coverlet.MTP's <c>coverage.cobertura.&lt;timestamp&gt;.xml</c>; only <c>*.cobertura.*xml</c> ones are read.
+    /// </summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
 }

@@ -1,0 +1,50 @@
+using Microsoft.Testing.Platform.Extensions.OutputDevice;
+using Microsoft.Testing.Platform.OutputDevice;
+using QualityGates.Registry;
+using QualityGates.Reports;
+
+namespace QualityGates.Testing.Platform;
+
+/// <summary>
+/// Shows a gate result on the platform's output device: the gate table, the CI server's commands,
+/// then one <c>error QGnnnn : message</c> or <c>warning QGnnnn : message</c> line per diagnostic and the
+/// report files. The output device is what a test application run directly prints; <c>dotnet test</c>'s
+/// native mode does not show it (docs/testing-platform.md), which is why the test host also reports
+/// errors as failed test nodes (<see cref="GateSessionHandler"/>).
+/// </summary>
+internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer producer)
+{
+    public async Task ShowAsync(GateSessionResult result, CancellationToken cancellationToken)
+    {
+        if (result.Run.Report is { } report)
+        {
+            await TextAsync(Environment.NewLine + SummaryTable.Render(report), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var line in result.CiLines)
+        {
+            await TextAsync(line, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var diagnostic in result.Run.Diagnostics)
+        {
+            var place = diagnostic.File is null ? string.Empty : $"{diagnostic.File}{(diagnostic.Line > 0 ? $"({diagnostic.Line})" : string.Empty)}: ";
+            var text = $"{place}{(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code} : {diagnostic.Message}";
+            IOutputDeviceData data = diagnostic.IsError ? new ErrorMessageOutputDeviceData(text) : new WarningMessageOutputDeviceData(text);
+            await device.DisplayAsync(producer, data, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Run.RegistryRecord is { } record)
+        {
+            await TextAsync($"Quality gates registry: {record.Model.Name} {record.Model.Version} {RegistryRecordKinds.NameOf(record.Kind)} for {result.Run.Report?.ContextName} by {record.By} ({record.File})", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Run.Files is { } files)
+        {
+            await TextAsync($"Quality gate reports: {string.Join(", ", new[] { files.JUnit, files.Json, files.Html }.OfType<string>())}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task TextAsync(string text, CancellationToken cancellationToken) =>
+        device.DisplayAsync(producer, new TextOutputDeviceData(text), cancellationToken);
+}

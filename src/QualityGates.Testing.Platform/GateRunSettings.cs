@@ -1,0 +1,99 @@
+using Microsoft.Testing.Platform.CommandLine;
+using QualityGates.Errors;
+using QualityGates.Integrations;
+using QualityGates.Metrics;
+using QualityGates.MSBuild.Settings;
+using QualityGates.Running;
+
+namespace QualityGates.Testing.Platform;
+
+/// <summary>
+/// Maps a test application's gate settings into the engine's request: the MSBuild properties from the
+/// settings file, overridden by the <c>--quality-gates-*</c> options. Every bad value is one error
+/// naming what the user wrote (<c>QualityGatesMinCodeCoverage</c> or <c>--quality-gates-min-code-coverage</c>).
+/// </summary>
+internal static class GateRunSettings
+{
+    private const string Prefix = "QualityGates";
+    private const string ApproveOnPassProperty = Prefix + "ApproveOnPass";
+
+    /// <summary>Whether the gate runs at all (<c>QualityGatesEnabled</c> / <c>--quality-gates-enabled</c>).</summary>
+    public static bool Enabled(GateSettingsFile file, ICommandLineOptions options, List<QualityGatesException> errors)
+    {
+        var (text, source) = Override(options, GateCommandLineProvider.Enabled, file, Prefix + "Enabled");
+        return Guard(errors, () => SwitchSetting.Parse(text, source, whenEmpty: true), true);
+    }
+
+    /// <summary>The request without this run's results (<see cref="GateRunRequest.Run"/> is the caller's).</summary>
+    public static GateRunRequest Read(GateSettingsFile file, ICommandLineOptions options, Func<string, string?> environment, List<QualityGatesException> errors)
+    {
+        var projectDirectory = file["ProjectDirectory"] ?? AppContext.BaseDirectory;
+        var (context, contextSource) = Override(options, GateCommandLineProvider.Context, file, Prefix + "Context");
+        var (reportDirectory, _) = Override(options, GateCommandLineProvider.ReportDirectory, file, "ReportDirectory");
+        var security = List(file[Prefix + "SecurityScanFiles"]);
+        var modelFile = file[Prefix + "ModelMetricsFile"];
+        var baselineFile = file[Prefix + "BaselineFile"];
+        var defaultGroups = CheckGroupsSetting.Default(modelFile is not null || baselineFile is not null, security.Count > 0);
+        var webhookAlways = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "WebhookAlways"], Prefix + "WebhookAlways", whenEmpty: false));
+        var approveOnPass = Guard(errors, () => SwitchSetting.Parse(file[ApproveOnPassProperty], ApproveOnPassProperty, whenEmpty: false));
+        var (modelName, modelVersion) = (file[Prefix + "ModelName"], file[Prefix + "ModelVersion"]);
+        var model = approveOnPass
+            ? Guard(errors, () => ModelIdentity.Create(modelName ?? string.Empty, modelVersion ?? string.Empty,
+                $"{ApproveOnPassProperty} needs {Prefix}ModelName and {Prefix}ModelVersion"))
+            : modelName is null ? null : new ModelIdentity(modelName, modelVersion ?? string.Empty);
+
+        return new GateRunRequest
+        {
+            Context = context,
+            ContextSource = contextSource,
+            Overrides = GateCommandLineProvider.Thresholds
+                .Select(t => (t.Threshold.Name, Setting: Override(options, t.Option, file, Prefix + t.Threshold.Name)))
+                .Select(t => new ThresholdOverride(t.Name, t.Setting.Value, t.Setting.Source))
+                .ToList(),
+            Strict = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Strict"], Prefix + "Strict", whenEmpty: false)),
+            Groups = Guard(errors, () => CheckGroupsSetting.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
+            FailOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "FailOnAnyTestFailure"], Prefix + "FailOnAnyTestFailure", whenEmpty: false)),
+            Model = model,
+            BaseDirectory = projectDirectory,
+            CoverageFiles = options.TryGetOptionArgumentList(GateCommandLineProvider.Coverage, out var coverage) ? coverage : List(file[Prefix + "CoverageFiles"]),
+            SecurityScanFiles = security,
+            TestMetricsFile = file[Prefix + "TestMetricsFile"],
+            ModelMetricsFile = modelFile,
+            BaselineFile = baselineFile,
+            Reports = new ReportOptions { Folder = reportDirectory ?? Path.Combine(projectDirectory, ".quality-gates") },
+            Registry = approveOnPass && model is not null
+                ? new RegistryOptions { Folder = file[Prefix + "Registry"], ApprovedBy = file[Prefix + "ApprovedBy"], Source = ApproveOnPassProperty }
+                : null,
+            Publish = new CiReportOptions
+            {
+                CiServer = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "CiIntegration"], Prefix + "CiIntegration", whenEmpty: true), true),
+                GitHubAnnotations = true,
+                AzureIssues = true,
+                Webhook = Guard(errors, () => WebhookOptions.FromSettings(
+                    new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
+            },
+            Environment = environment,
+        };
+    }
+
+    private static IReadOnlyList<string> List(string? value) => ListSetting.NonEmpty([value ?? string.Empty]);
+
+    /// <summary>The command-line value when given, else the settings file's, with the name the user wrote.</summary>
+    private static (string? Value, string Source) Override(ICommandLineOptions options, string option, GateSettingsFile file, string property) =>
+        options.TryGetOptionArgumentList(option, out var arguments) && arguments.Length > 0
+            ? (arguments[0], "--" + option)
+            : (file[property], property);
+
+    private static T Guard<T>(List<QualityGatesException> errors, Func<T> read, T fallback = default!)
+    {
+        try
+        {
+            return read();
+        }
+        catch (QualityGatesException ex)
+        {
+            errors.Add(ex);
+            return fallback;
+        }
+    }
+}

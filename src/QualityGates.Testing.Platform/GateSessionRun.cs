@@ -1,0 +1,69 @@
+using Microsoft.Testing.Platform.CommandLine;
+using QualityGates.Errors;
+using QualityGates.Inputs;
+using QualityGates.Integrations;
+using QualityGates.Metrics;
+using QualityGates.Running;
+
+namespace QualityGates.Testing.Platform;
+
+/// <summary>What one gate run in a test application gave: the engine's result and the CI server's command lines.</summary>
+internal sealed record GateSessionResult(GateRunResult Run, IReadOnlyList<string> CiLines)
+{
+    /// <summary>True when the run must fail: a failed check, or a gate that could not judge.</summary>
+    public bool Blocked => Run.Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// Runs the gate on one session's results through the engine's single entry (<see cref="GateRun"/>:
+/// judge, report files, registry, CI server, webhook), in whichever process judges: the test host, or
+/// the controller when coverlet.MTP writes the coverage.
+/// </summary>
+internal static class GateSessionRun
+{
+    /// <summary>The result, or null when the gate is switched off.</summary>
+    /// <param name="options">The test application's command line.</param>
+    /// <param name="tests">This session's results, counted from the platform's messages.</param>
+    /// <param name="runCoverageFiles">The Cobertura files this run's coverage collector wrote (none in process).</param>
+    public static GateSessionResult? Judge(ICommandLineOptions options, TestRunSummary tests, IReadOnlyList<string> runCoverageFiles)
+    {
+        GateSettingsFile file;
+        try
+        {
+            file = GateSettingsFile.ForEntryAssembly();
+        }
+        catch (QualityGatesException ex)
+        {
+            return Failed([ex]);
+        }
+
+        if (!file.Exists)
+        {
+            return Failed([new QualityGatesException(ErrorCodes.GateCannotRun,
+                $"Quality gates cannot run: the settings file '{file.Path}' that QualityGates.MSBuild's build targets write next to the test application is missing. Build the test project with the QualityGates.MSBuild package referenced.")]);
+        }
+
+        var errors = new List<QualityGatesException>();
+        if (!GateRunSettings.Enabled(file, options, errors) && errors.Count == 0)
+        {
+            return null;
+        }
+
+        var request = GateRunSettings.Read(file, options, Environment.GetEnvironmentVariable, errors) with
+        {
+            Run = new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles },
+        };
+        if (errors.Count > 0)
+        {
+            // Report the request's own mistakes too, so one run names every bad setting.
+            return new GateSessionResult(new GateRunResult { Diagnostics = [.. errors.Select(GateDiagnostic.From), .. GateRun.Check(request)] }, []);
+        }
+
+        var ciLines = new List<string>();
+        using var commands = new LineWriter(ciLines.Add);
+        return new GateSessionResult(new GateRun().Execute(request, commands), ciLines);
+    }
+
+    private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>
+        new(new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() }, []);
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.Testing.Platform.Extensions.Messages;
+using QualityGates.Metrics;
+
+namespace QualityGates.Testing.Platform;
+
+/// <summary>
+/// Counts this session's test results from the platform's <see cref="TestNodeUpdateMessage"/>s, the way
+/// the platform counts them for its own exit code (Microsoft.Testing.Platform's TestApplicationResult):
+/// passed; failed, error, timeout and cancelled are failed; skipped is skipped; in-progress and
+/// discovered updates are not results. A node reported more than once (a retried test) counts once,
+/// with its last result. Thread-safe: the platform may deliver updates concurrently.
+/// </summary>
+internal sealed class TestOutcomes
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, (TestNodeStateProperty State, string Name)> _results = new(StringComparer.Ordinal);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>Records one update; updates that carry no result are ignored.</summary>
+    public void Record(TestNode node)
+    {
+        var state = node.Properties.SingleOrDefault<TestNodeStateProperty>();
+        if (state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _results[node.Uid.Value] = (state, node.DisplayName);
+        }
+    }
+
+    /// <summary>The session so far as the engine's summary; <paramref name="source"/> names the test application.</summary>
+    public TestRunSummary Summarize(string source, bool aborted)
+    {
+        List<(TestNodeStateProperty State, string Name)> results;
+        lock (_gate)
+        {
+            results = _results.Values.ToList();
+        }
+
+        var failed = results.Where(r => IsFailure(r.State)).ToList();
+        var passed = results.Count(r => r.State is PassedTestNodeStateProperty);
+        var skipped = results.Count(r => r.State is SkippedTestNodeStateProperty);
+        return new TestRunSummary
+        {
+            Total = results.Count,
+            Passed = passed,
+            Failed = failed.Count,
+            Skipped = skipped,
+            Duration = _clock.Elapsed,
+            Aborted = aborted,
+            AbortReason = aborted ? "The test session was cancelled." : null,
+            FailedTests = failed.Select(r => new FailedTest(r.Name, MessageOf(r.State))).ToList(),
+            SourceFiles = [source],
+        };
+    }
+
+#pragma warning disable CS0618, MTP0001 // CancelledTestNodeStateProperty is obsolete in later platforms, but older frameworks still send it.
+    private static bool IsFailure(TestNodeStateProperty state) =>
+        state is FailedTestNodeStateProperty or ErrorTestNodeStateProperty or TimeoutTestNodeStateProperty or CancelledTestNodeStateProperty;
+#pragma warning restore CS0618, MTP0001
+
+    private static string MessageOf(TestNodeStateProperty state) => state switch
+    {
+        FailedTestNodeStateProperty { Exception: { } exception } => exception.Message,
+        ErrorTestNodeStateProperty { Exception: { } exception } => exception.Message,
+        TimeoutTestNodeStateProperty { Exception: { } exception } => exception.Message,
+        _ => state.Explanation ?? state.GetType().Name.Replace("TestNodeStateProperty", string.Empty, StringComparison.Ordinal),
+    };
+}

@@ -1,0 +1,45 @@
+using Microsoft.Testing.Platform.Extensions.CommandLine;
+using QualityGates.Configuration;
+
+namespace QualityGates.Testing.Platform.Tests;
+
+/// <summary>The <c>--quality-gates-*</c> options: one per threshold, and bad values refused with their code.</summary>
+public sealed class GateCommandLineProviderTests
+{
+    private readonly GateCommandLineProvider _provider = new();
+
+    [Fact]
+    public void OffersTheContextAndOneOptionPerThreshold()
+    {
+        var names = _provider.GetCommandLineOptions().Select(o => o.Name).ToList();
+
+        Assert.Contains("quality-gates-context", names);
+        Assert.Contains("quality-gates-min-test-pass-rate", names);
+        Assert.Contains("quality-gates-max-memory-increase-percent", names);
+        Assert.Contains("quality-gates-min-throughput-tokens-per-sec", names);
+        Assert.Equal(ThresholdCatalog.All.Count + 4, names.Count);
+    }
+
+    [Theory]
+    [InlineData("quality-gates-context", "prod", "QG0001")]
+    [InlineData("quality-gates-min-code-coverage", "85", "QG0003")]
+    [InlineData("quality-gates-max-high-vulnerabilities", "two", "QG0002")]
+    [InlineData("quality-gates-enabled", "yes", "QG0006")]
+    public async Task RefusesABadValueWithItsCode(string option, string value, string code)
+    {
+        var result = await _provider.ValidateOptionArgumentsAsync(Option(option), [value]);
+
+        Assert.False(result.IsValid);
+        Assert.StartsWith(code + ":", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task AcceptsAGoodValue()
+    {
+        var result = await _provider.ValidateOptionArgumentsAsync(Option("quality-gates-min-code-coverage"), ["0.85"]);
+
+        Assert.True(result.IsValid);
+    }
+
+    private CommandLineOption Option(string name) => _provider.GetCommandLineOptions().Single(o => o.Name == name);
+}
