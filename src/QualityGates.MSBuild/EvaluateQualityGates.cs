@@ -243,7 +243,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "WebhookTimeout", WebhookTimeout);
         Log.LogInput(RegistryRecording.ApproveOnPassProperty, ApproveOnPass);
         Log.LogInput(Prefix + "ApprovedBy", ApprovedBy);
-        Log.LogInput("Registry", settings.Registry?.Folder);
+        Log.LogInput("Registry", settings.Registry?.Location);
     }
 
     private void LogReport(QualityGateReport report, GateErrorLog errors, string? projectFile)

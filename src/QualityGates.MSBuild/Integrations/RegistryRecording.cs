@@ -14,31 +14,30 @@ namespace QualityGates.MSBuild.Integrations;
 /// in the registry, from the report just written; a blocked run is recorded as blocked. The registry
 /// is the engine's <see cref="ApprovalRegistry"/>; this class only chooses the call and logs.
 /// </summary>
-internal sealed class RegistryRecording(string folder, string? approvedBy, Func<string, string?> environment)
+internal sealed class RegistryRecording(ApprovalRegistry registry, string? approvedBy)
 {
     public const string ApproveOnPassProperty = "QualityGatesApproveOnPass";
 
-    /// <summary>The registry folder (full path).</summary>
-    public string Folder { get; } = folder;
+    /// <summary>The registry folder (full path) or database (<c>postgresql://user@host:port/db</c>, never a password), as logs show it.</summary>
+    public string Location => registry.Location;
 
     /// <summary>
     /// Checks, before anything is judged, that the model can be recorded at all: a name and version
-    /// (QG0005) that can be a registry file name (QG3004).
+    /// (QG0005) that can be a registry file name (QG3004), and a usable registry setting (QG3023).
     /// </summary>
     public static RegistryRecording Prepare(string? registry, string? approvedBy, string? modelName, string? modelVersion,
         string projectDirectory, Func<string, string?> environment)
     {
         var model = ModelIdentity.Create(modelName ?? string.Empty, modelVersion ?? string.Empty,
             $"{ApproveOnPassProperty} needs QualityGatesModelName and QualityGatesModelVersion");
-        var folder = RegistryLocation.Resolve(registry, environment, projectDirectory);
-        new ApprovalRegistry(folder, environment: environment).FileFor(model.Name);
-        return new RegistryRecording(folder, string.IsNullOrWhiteSpace(approvedBy) ? null : approvedBy, environment);
+        var opened = new ApprovalRegistry(RegistryLocation.Resolve(registry, environment, projectDirectory), environment: environment);
+        opened.FileFor(model.Name);
+        return new RegistryRecording(opened, string.IsNullOrWhiteSpace(approvedBy) ? null : approvedBy);
     }
 
     /// <summary>Approves a passed run or records a blocked one. Refusals and registry failures are errors, except a run that judged nothing.</summary>
     public void Record(QualityGateReport report, string? reportFile, GateErrorLog errors, TaskLoggingHelper log, string? projectFile)
     {
-        var registry = new ApprovalRegistry(Folder, environment: environment);
         try
         {
             var record = report.AllPassed
