@@ -183,6 +183,9 @@ public sealed class ApprovalRegistry
         return new(ledger.ApprovedVersions(context), warnings);
     }
 
+    /// <summary>The models that have records, in ordinal order.</summary>
+    internal IReadOnlyList<string> ModelNames() => _store.ModelNames();
+
     internal (ModelLedger Ledger, IReadOnlyList<RegistryWarning> Warnings) ReadLedger(string modelName)
     {
         var read = _store.Read(ModelIdentity.ParseName(modelName, "The model name"));
