@@ -216,6 +216,52 @@ public sealed class DeploymentControllerTests
         Assert.Equal(2, scene.Stored("veran").Count);
     }
 
+    [Theory, FolderStore, PostgresStore]
+    public async Task DeployAndRejectOfTheSameVersionNeverInterleave(string store)
+    {
+        // Three deployers and a rejecter start together on each version, each with its own registry
+        // (connection, file handle). A deployment may land before the rejection or be refused after it,
+        // but never be recorded after the rejection on the strength of the approval it saw before.
+        using var scene = new RegistryScene(store);
+        const int rounds = 15, deployers = 3;
+        var refused = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var model = new ModelIdentity("race", "v" + round);
+            scene.Registry.Approve(model, DeploymentContext.Staging, "qa");
+            using var start = new Barrier(deployers + 1);
+            var workers = Enumerable.Range(0, deployers + 1).Select(w => Task.Factory.StartNew(() =>
+            {
+                var registry = new ApprovalRegistry(scene.Setting, environment: scene.Environment);
+                start.SignalAndWait();
+                if (w == deployers)
+                {
+                    registry.Reject(model, DeploymentContext.Staging, "found a regression", "bob");
+                    return;
+                }
+
+                try
+                {
+                    new DeploymentController(registry).Deploy(model, DeploymentContext.Staging, "target-" + w, "deployer");
+                }
+                catch (QualityGatesException ex) when (ex.Code == ErrorCodes.DeploymentNotAllowed)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }, TaskCreationOptions.LongRunning)).ToArray();
+            await Task.WhenAll(workers);
+        }
+
+        var history = scene.Stored("race");
+        foreach (var deployment in history.Where(r => r.Kind == RegistryRecordKind.Deployed))
+        {
+            var before = history.TakeWhile(r => r.Id != deployment.Id).Last(r => r.IsDecision && r.Model == deployment.Model);
+            Assert.Equal(RegistryRecordKind.Approved, before.Kind);
+        }
+
+        Assert.Equal(rounds * (2 + deployers), history.Count + refused);
+    }
+
     private static List<string> Current(RegistryScene scene) =>
         scene.Controller.GetCurrentDeployments("veran").Value.Select(d => $"{d.ContextName}/{d.Target} {d.Version}").ToList();
 }

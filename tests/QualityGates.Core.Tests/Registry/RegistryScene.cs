@@ -14,7 +14,7 @@ internal sealed class RegistryScene : IDisposable
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory _folder = new();
-    private readonly TestPostgres? _database;
+
 
     public RegistryScene(params (string Name, string Value)[] environment)
         : this(FolderStoreAttribute.Name, environment)
@@ -25,13 +25,15 @@ internal sealed class RegistryScene : IDisposable
     {
         var variables = environment.ToDictionary(v => v.Name, v => v.Value);
         Environment = name => variables.GetValueOrDefault(name);
-        _database = store == PostgresStoreAttribute.Name ? new TestPostgres() : null;
-        Setting = _database?.Registry ?? Folder;
+        Database = store == PostgresStoreAttribute.Name ? new TestPostgres() : null;
+        Setting = Database?.Registry ?? Folder;
         Registry = new ApprovalRegistry(Setting, new SteppingClock(Start, TimeSpan.FromMinutes(1)), Environment);
         Controller = new DeploymentController(Registry);
     }
 
     public string Root => _folder.Path;
+    /// <summary>The test schema, for PostgreSQL scenes.</summary>
+    public TestPostgres? Database { get; }
     public string Folder => Path.Combine(_folder.Path, "models", "registry");
     /// <summary>The registry setting: <see cref="Folder"/>, or the test schema's connection string.</summary>
     public string Setting { get; }
@@ -50,13 +52,13 @@ internal sealed class RegistryScene : IDisposable
     public IReadOnlyList<RegistryRecord> Stored(string model) => new ApprovalRegistry(Setting, environment: Environment).GetHistory(model).Value;
 
     /// <summary>True when nothing at all was written to the store.</summary>
-    public bool NothingStored => _database is null ? !Directory.Exists(Folder) : Registry.ModelNames().Count == 0;
+    public bool NothingStored => Database is null ? !Directory.Exists(Folder) : Registry.ModelNames().Count == 0;
 
     public string Write(string name, string content) => _folder.Write(name, content);
 
     public void Dispose()
     {
-        _database?.Dispose();
+        Database?.Dispose();
         _folder.Dispose();
     }
 
