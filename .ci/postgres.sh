@@ -41,11 +41,18 @@ host all postgres 127.0.0.1/32 trust
 host all all 127.0.0.1/32 scram-sha-256
 HBA
 
-# A cluster left over from an interrupted run still holds the port: stop it first.
+# Never share a port with another server: its data is not ours to use or stop.
 if qg_as_postgres "$qg_postgres_dir/pg_isready" -q -h 127.0.0.1 -p "$qg_postgres_port"; then
   echo "error: port $qg_postgres_port is taken by another PostgreSQL; set QUALITYGATES_TEST_POSTGRES_PORT." >&2
   exit 1
 fi
+
+qg_postgres_stop() {
+  qg_as_postgres "$qg_postgres_dir/pg_ctl" -D "$qg_postgres_data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$qg_postgres_data"
+}
+# Stopped when the sourcing shell exits (a caller that sets its own EXIT trap calls qg_postgres_stop in it).
+trap qg_postgres_stop EXIT
 
 qg_as_postgres "$qg_postgres_dir/pg_ctl" -D "$qg_postgres_data" -l "$qg_postgres_data/server.log" -w -t 60 \
   -o "-p $qg_postgres_port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
@@ -53,10 +60,6 @@ qg_as_postgres "$qg_postgres_dir/pg_ctl" -D "$qg_postgres_data" -l "$qg_postgres
 qg_as_postgres "$qg_postgres_dir/psql" -q -h /tmp -p "$qg_postgres_port" -U postgres -d postgres \
   -c "CREATE ROLE qualitygates_password LOGIN PASSWORD 'qualitygates'" >/dev/null
 
-qg_postgres_stop() {
-  qg_as_postgres "$qg_postgres_dir/pg_ctl" -D "$qg_postgres_data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$qg_postgres_data"
-}
 
 export QUALITYGATES_TEST_POSTGRES="Host=127.0.0.1;Port=$qg_postgres_port;Username=postgres;Database=postgres"
 echo "PostgreSQL $("$qg_postgres_dir/postgres" --version | awk '{print $3}') for the registry tests: $QUALITYGATES_TEST_POSTGRES"
