@@ -31,6 +31,27 @@ public static class RegistryLocation
     /// <summary>True when the setting names a PostgreSQL database rather than a folder.</summary>
     public static bool IsDatabase(string? setting) => PostgresRegistrySetting.Matches(setting);
 
+    /// <summary>
+    /// The setting as logs may show it: a folder as given, a database as <c>postgresql://user@host:port/db</c>
+    /// (never a password, even one the setting holds, which is refused when used); null when blank.
+    /// </summary>
+    public static string? Display(string? setting)
+    {
+        if (string.IsNullOrWhiteSpace(setting) || !IsDatabase(setting))
+        {
+            return setting;
+        }
+
+        try
+        {
+            return PostgresRegistrySetting.Parse(setting, _ => null).Location;
+        }
+        catch (Errors.QualityGatesException)
+        {
+            return "a PostgreSQL connection string (not shown: it is not valid or holds a password)";
+        }
+    }
+
     /// <summary>The store for a resolved setting.</summary>
     internal static IRegistryStore Open(string setting, Func<string, string?> environment, TimeSpan? lockTimeout) =>
         IsDatabase(setting)
