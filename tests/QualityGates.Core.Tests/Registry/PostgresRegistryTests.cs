@@ -109,7 +109,7 @@ public sealed class PostgresRegistryTests(ITestOutputHelper output)
         scene.Registry.Migrate();
         var watch = Stopwatch.StartNew();
         var children = Enumerable.Range(0, writers)
-            .Select(w => ChildProcess.Start("registry-mixed", scene.Setting, operations.ToString(CultureInfo.InvariantCulture), w.ToString(CultureInfo.InvariantCulture)))
+            .Select(w => ChildProcess.Start("registry-mixed", scene.Setting + ";Timeout=60", operations.ToString(CultureInfo.InvariantCulture), w.ToString(CultureInfo.InvariantCulture)))
             .ToList();
         foreach (var child in children)
         {

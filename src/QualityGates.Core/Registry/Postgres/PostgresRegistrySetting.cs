@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
@@ -109,19 +110,29 @@ internal sealed partial record PostgresRegistrySetting(string ConnectionString, 
 
     private static NpgsqlConnectionStringBuilder FromKeyValue(string setting)
     {
+        // Split with the framework's parser (quoting rules), then set key by key, so an error names the key, never a value.
+        var pairs = new DbConnectionStringBuilder();
         try
         {
-            return new NpgsqlConnectionStringBuilder(setting);
+            pairs.ConnectionString = setting;
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw Invalid(KeywordProblem(ex));
+            throw Invalid("it is not a valid key=value connection string");
         }
+
+        var builder = new NpgsqlConnectionStringBuilder();
+        foreach (string key in pairs.Keys)
+        {
+            Set(builder, key, Convert.ToString(pairs[key], CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        return builder;
     }
 
     private static void Set(NpgsqlConnectionStringBuilder builder, string key, string value)
     {
-        if (string.Equals(key, "password", StringComparison.OrdinalIgnoreCase))
+        if (key.Trim().ToLowerInvariant() is "password" or "pwd" or "psw")
         {
             throw Invalid($"it holds a password parameter. Remove it, and set {PasswordVariable} (or {StandardPasswordVariable}) instead");
         }
@@ -132,13 +143,9 @@ internal sealed partial record PostgresRegistrySetting(string ConnectionString, 
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
         {
-            throw Invalid($"its parameter '{key}' is not one Npgsql knows, or its value is not valid");
+            throw Invalid($"its key '{key}' is not one Npgsql knows, or its value is not valid");
         }
     }
-
-    // Npgsql's message names the keyword; the values (which may hold a secret) are never repeated.
-    private static string KeywordProblem(ArgumentException ex) =>
-        ex.Message.Contains("Keyword not supported", StringComparison.OrdinalIgnoreCase) ? $"Npgsql says: {ex.Message.Split('\n')[0].Trim()}" : "it is not a valid key=value connection string";
 
     private static string Display(NpgsqlConnectionStringBuilder builder)
     {

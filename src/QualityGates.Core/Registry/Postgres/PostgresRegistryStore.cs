@@ -19,6 +19,7 @@ internal sealed class PostgresRegistryStore(PostgresRegistrySetting setting) : I
     private const int MaxAttempts = 5;
 
     private bool _schemaChecked;
+    private NpgsqlDataSource? _dataSource;
 
     public string Location => setting.Location;
 
@@ -169,6 +170,12 @@ internal sealed class PostgresRegistryStore(PostgresRegistrySetting setting) : I
         return new(records, warnings);
     }
 
+    // The registry uses built-in types only: no need to load the server's type catalogue on the first
+    // connection of every (often short-lived) process.
+    private NpgsqlDataSource DataSource() => _dataSource ??= new NpgsqlDataSourceBuilder(setting.ConnectionString)
+        .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+        .Build();
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
     {
         var command = new NpgsqlCommand(sql, connection);
@@ -192,8 +199,7 @@ internal sealed class PostgresRegistryStore(PostgresRegistrySetting setting) : I
             var opened = false;
             try
             {
-                using var connection = new NpgsqlConnection(setting.ConnectionString);
-                connection.Open();
+                using var connection = DataSource().OpenConnection();
                 opened = true;
                 if (checkSchema && !_schemaChecked)
                 {
