@@ -37,7 +37,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _approvedBy = new("--approved-by") { Description = "Who approves with --approve-on-pass (default: the CI user, see the docs).", HelpName = "who" };
     private readonly Option<string> _registry = new("--registry")
     {
-        Description = $"The registry folder for --approve-on-pass (default: ${RegistryLocation.EnvironmentVariable}, else {RegistryLocation.DefaultFolder}).",
+        Description = $"The registry for --approve-on-pass: a folder or a PostgreSQL database, as for the registry verbs (default: ${RegistryLocation.EnvironmentVariable}, else {RegistryLocation.DefaultFolder}).",
         HelpName = "dir",
     };
     private readonly ThresholdOptions _thresholds = new();

@@ -25,6 +25,7 @@ internal static class CliApplication
             new DeployCommand(env).Create(),
             new RollbackCommand(env).Create(),
             new DeploymentsCommand(env).Create(),
+            new RegistryCommand(env).Create(),
         };
 
         var result = root.Parse(args);

@@ -58,7 +58,7 @@ internal sealed class HistoryCommand(Func<string, string?> environment)
         }
         else if (records.Count == 0)
         {
-            output.WriteLine($"No records for {version?.ToString() ?? name}{(context is { } c ? " in " + DeploymentContexts.NameOf(c) : string.Empty)} in {registry.Folder}.");
+            output.WriteLine($"No records for {version?.ToString() ?? name}{(context is { } c ? " in " + DeploymentContexts.NameOf(c) : string.Empty)} in {registry.Location}.");
         }
         else
         {

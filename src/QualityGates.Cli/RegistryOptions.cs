@@ -8,8 +8,8 @@ internal sealed class RegistryOptions(Func<string, string?> environment)
 {
     public Option<string> Registry { get; } = new("--registry")
     {
-        Description = $"The registry folder (default: ${RegistryLocation.EnvironmentVariable}, else {RegistryLocation.DefaultFolder}).",
-        HelpName = "dir",
+        Description = $"The registry: a folder, or a PostgreSQL database (postgresql://user@host/db or Host=...;Database=..., password from $QUALITYGATES_REGISTRY_PASSWORD or $PGPASSWORD). Default: ${RegistryLocation.EnvironmentVariable}, else {RegistryLocation.DefaultFolder}.",
+        HelpName = "dir|connection",
     };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON on stdout (and nothing else there)." };

@@ -31,7 +31,7 @@ internal sealed class StatusCommand(Func<string, string?> environment)
                 json.WriteStartObject();
                 json.WriteString("model", model.Name);
                 json.WriteString("version", model.Version);
-                json.WriteString("registry", registry.Folder);
+                json.WriteString("registry", registry.Location);
                 json.WriteStartArray("contexts");
                 foreach (var item in shown)
                 {

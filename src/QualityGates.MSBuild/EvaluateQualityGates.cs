@@ -281,7 +281,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "WebhookTimeout", WebhookTimeout);
         Log.LogInput(ApproveOnPassProperty, ApproveOnPass);
         Log.LogInput(Prefix + "ApprovedBy", ApprovedBy);
-        Log.LogInput(Prefix + "Registry", Registry);
+        // A database as postgresql://user@host:port/db: never a password, even one the setting wrongly holds.
+        Log.LogInput(Prefix + "Registry", RegistryLocation.Display(Registry));
         Log.LogInput(Prefix + "CoverageReport", CoverageReport);
     }
 

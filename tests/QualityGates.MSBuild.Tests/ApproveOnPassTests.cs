@@ -161,6 +161,54 @@ public sealed class ApproveOnPassTests : IDisposable
         Assert.Contains(RegistryFolder, error.Message);
     }
 
+    [Theory, PostgresStore]
+    public void ApprovesAPassingRunInAPostgreSqlRegistry(string store)
+    {
+        using var database = new TestPostgres();
+        var run = NewRun().Passing();
+        run.Task.Registry = database.Registry;
+        run.Task.ApprovedBy = "qa@example.com";
+
+        Assert.True(run.Execute(), store);
+
+        var record = new ApprovalRegistry(database.Registry).GetStatus(Model, DeploymentContext.Development).Value.LatestDecision!;
+        Assert.Equal((RegistryRecordKind.Approved, "qa@example.com"), (record.Kind, record.By));
+        Assert.StartsWith("postgresql://", record.File);
+        Assert.Contains(run.Engine.MessagesAt(MessageImportance.High), m => m.StartsWith("Quality gates registry: veran v6.2 approved for development by qa@example.com (postgresql://", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MakesAnUnreachableDatabaseAnErrorNamingTheHostAndKeepsTheVerdict()
+    {
+        var run = NewRun().Passing();
+        run.Task.Registry = "postgresql://ci@127.0.0.1:1/qualitygates?connect_timeout=5";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG3020", error.Code);
+        Assert.StartsWith("Cannot reach the registry database postgresql://ci@127.0.0.1:1/qualitygates on 127.0.0.1:1", error.Message);
+        Assert.Equal("true", run.Task.AllPassed);
+        Assert.Contains(run.Engine.MessagesAt(MessageImportance.High), m => m.Contains("tests.pass_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RefusesARegistryConnectionStringHoldingAPasswordWithoutEchoingIt()
+    {
+        var run = NewRun().Passing();
+        run.Task.Registry = "Host=db.example.com;Database=qualitygates;Username=ci;Password=hunter2";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG3023", error.Code);
+        Assert.Contains("QUALITYGATES_REGISTRY_PASSWORD", error.Message);
+        var logged = run.Engine.Errors.Select(e => e.Message).Concat(run.Engine.Warnings.Select(w => w.Message))
+            .Concat(Enum.GetValues<MessageImportance>().SelectMany(run.Engine.MessagesAt));
+        Assert.DoesNotContain(logged, m => m != null && m.Contains("hunter2", StringComparison.Ordinal));
+        Assert.Empty(run.Task.Results);
+    }
+
     private TaskRun NewRun()
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));

@@ -94,6 +94,15 @@ public static class ErrorCodes
     public const string NothingToRollBack = "QG3007";
     /// <summary>The registry folder or one of its files cannot be created, read or written.</summary>
     public const string RegistryUnavailable = "QG3008";
+    // QG3020-QG3029: the PostgreSQL registry store.
+    /// <summary>The registry database cannot be reached or used: the server is down, the connection timed out, the database is missing or the user lacks a permission (the host is named).</summary>
+    public const string RegistryDatabaseUnavailable = "QG3020";
+    /// <summary>The registry database refused the login: a wrong or missing password (the host and user are named).</summary>
+    public const string RegistryDatabaseLoginRefused = "QG3021";
+    /// <summary>The registry database has a newer schema than this version of QualityGates knows.</summary>
+    public const string RegistrySchemaTooNew = "QG3022";
+    /// <summary>The registry connection string is not valid, or holds a password (which must come from the environment).</summary>
+    public const string RegistryConnectionStringInvalid = "QG3023";
 
     // 4xxx CLI
     /// <summary>The command line is not valid (unknown option, missing value).</summary>

@@ -18,11 +18,7 @@ public static class JsonLinesFile
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be written.</exception>
     public static void Append(string path, string jsonLine, TimeSpan? lockTimeout = null)
     {
-        if (jsonLine.Contains('\n') || jsonLine.Contains('\r'))
-        {
-            throw new ArgumentException("A JSON Lines entry must be a single line.", nameof(jsonLine));
-        }
-
+        ThrowIfNotOneLine(jsonLine);
         var bytes = Encoding.UTF8.GetBytes(jsonLine + "\n");
         WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
         {
@@ -30,6 +26,31 @@ public static class JsonLinesFile
             using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Reads the existing file and appends the line <paramref name="decide"/> makes of its content (null:
+    /// nothing), holding the exclusive lock throughout, so no other append lands between the read and the
+    /// write. Exceptions from <paramref name="decide"/> pass through, with nothing written.
+    /// </summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be read or written.</exception>
+    public static void AppendAfterRead(string path, Func<byte[], string?> decide, TimeSpan? lockTimeout = null)
+    {
+        WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var line = decide(buffer.ToArray());
+            if (line is not null)
+            {
+                ThrowIfNotOneLine(line);
+                stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
+                stream.Flush(flushToDisk: true);
+            }
+
             return true;
         });
     }
@@ -53,6 +74,14 @@ public static class JsonLinesFile
             stream.CopyTo(buffer);
             return buffer.ToArray();
         });
+    }
+
+    private static void ThrowIfNotOneLine(string jsonLine)
+    {
+        if (jsonLine.Contains('\n') || jsonLine.Contains('\r'))
+        {
+            throw new ArgumentException("A JSON Lines entry must be a single line.", nameof(jsonLine));
+        }
     }
 
     private static T WithRetry<T>(string path, TimeSpan? lockTimeout, string code, string verb, Func<T> attempt)

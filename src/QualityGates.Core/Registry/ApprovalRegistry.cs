@@ -8,32 +8,68 @@ namespace QualityGates.Registry;
 
 /// <summary>
 /// The approval registry: approvals, rejections and blocked gate runs of model versions per context,
-/// kept as append-only JSON Lines in a folder (<c>&lt;folder&gt;/&lt;model&gt;.jsonl</c>). Nothing is ever
-/// rewritten or deleted; the latest decision in file order is the one in effect. Safe for many processes
-/// at once. Queries skip torn or corrupt lines and return a warning for each.
+/// kept append-only in a folder of JSON Lines files (<c>&lt;folder&gt;/&lt;model&gt;.jsonl</c>) or in a
+/// PostgreSQL database (see docs/registry.md). Nothing is ever rewritten or deleted; the latest decision
+/// in the order appended is the one in effect. Safe for many processes at once. Queries skip torn or
+/// corrupt records and return a warning for each.
 /// </summary>
 public sealed class ApprovalRegistry
 {
-    private readonly RegistryLog _log;
+    private readonly IRegistryStore _store;
     private readonly TimeProvider _time;
     private readonly Func<string, string?> _environment;
 
-    /// <param name="folder">The registry folder; null means <c>QUALITYGATES_REGISTRY</c> or <c>models/registry</c> (see <see cref="RegistryLocation"/>).</param>
+    /// <param name="registry">
+    /// The registry folder, or a PostgreSQL database (<c>postgresql://user@host/db</c> or <c>Host=…;Database=…</c>, the
+    /// password from <c>QUALITYGATES_REGISTRY_PASSWORD</c> or <c>PGPASSWORD</c>); null means <c>QUALITYGATES_REGISTRY</c> or
+    /// <c>models/registry</c> (see <see cref="RegistryLocation"/>). A connection string holding a password is refused (QG3023).
+    /// </param>
     /// <param name="time">The clock records are stamped with.</param>
-    /// <param name="environment">Reads environment variables, for the folder and the default user.</param>
-    /// <param name="lockTimeout">How long a read or append waits for other writers.</param>
-    public ApprovalRegistry(string? folder = null, TimeProvider? time = null, Func<string, string?>? environment = null, TimeSpan? lockTimeout = null)
+    /// <param name="environment">Reads environment variables, for the registry, its password and the default user.</param>
+    /// <param name="lockTimeout">How long a read or append of the folder store waits for other writers.</param>
+    public ApprovalRegistry(string? registry = null, TimeProvider? time = null, Func<string, string?>? environment = null, TimeSpan? lockTimeout = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _time = time ?? TimeProvider.System;
-        _log = new RegistryLog(RegistryLocation.Resolve(folder, _environment), lockTimeout);
+        _store = RegistryLocation.Open(RegistryLocation.Resolve(registry, _environment), _environment, lockTimeout);
     }
 
-    /// <summary>The registry folder (full path).</summary>
-    public string Folder => _log.Folder;
+    /// <summary>Where the registry is, as logs and reports show it: the folder's full path, or <c>postgresql://user@host:port/database</c> (never a password).</summary>
+    public string Location => _store.Location;
 
-    /// <summary>The file holding <paramref name="modelName"/>'s records; throws QG3004 for a name that cannot be a file name.</summary>
-    public string FileFor(string modelName) => _log.FileFor(modelName);
+    /// <summary>True when the registry is a PostgreSQL database.</summary>
+    public bool IsDatabase => _store is Postgres.PostgresRegistryStore;
+
+    /// <summary>Where <paramref name="modelName"/>'s records are: its file, or the database; throws QG3004 for a name that cannot be a file name.</summary>
+    public string FileFor(string modelName) => _store.LocationOf(modelName);
+
+    /// <summary>
+    /// Creates or migrates a database registry's schema to the version this build knows (safe from many
+    /// agents at once); the versions before and after. A folder needs none: (0, 0). QG3022 when the database
+    /// is newer; QG3020/QG3021 when it cannot be reached.
+    /// </summary>
+    public (int Before, int After) Migrate() => _store is Postgres.PostgresRegistryStore database ? database.Migrate() : (0, 0);
+
+    /// <summary>
+    /// Copies every record of every model into <paramref name="destination"/>, in order, with ids and
+    /// timestamps unchanged; records the destination already holds (same id) are skipped, so a copy can be
+    /// run again. Returns the number of models and of records copied, and the source records skipped as corrupt.
+    /// </summary>
+    public RegistryCopyResult CopyTo(ApprovalRegistry destination)
+    {
+        var models = 0;
+        var copied = 0;
+        var warnings = new List<RegistryWarning>();
+        foreach (var name in _store.ModelNames())
+        {
+            var read = _store.Read(name);
+            warnings.AddRange(read.Warnings);
+            models++;
+            copied += destination._store.Import(name, read.Value);
+        }
+
+        return new RegistryCopyResult(models, copied, warnings);
+    }
 
     /// <summary>
     /// Approves a version for a context by hand. A null <c>approvedBy</c> (here and in every method
@@ -147,35 +183,44 @@ public sealed class ApprovalRegistry
         return new(ledger.ApprovedVersions(context), warnings);
     }
 
+    /// <summary>The models that have records, in ordinal order.</summary>
+    internal IReadOnlyList<string> ModelNames() => _store.ModelNames();
+
     internal (ModelLedger Ledger, IReadOnlyList<RegistryWarning> Warnings) ReadLedger(string modelName)
     {
-        var read = _log.Read(ModelIdentity.ParseName(modelName, "The model name"));
+        var read = _store.Read(ModelIdentity.ParseName(modelName, "The model name"));
         return (new ModelLedger(read.Value), read.Warnings);
     }
+
+    /// <summary>Reads the model's records and appends what <paramref name="decide"/> makes of them, with no other append in between (throw to refuse).</summary>
+    internal RegistryRecord AppendChecked(string modelName, Func<ModelLedger, RegistryRecord> decide) =>
+        _store.AppendChecked(modelName, records => decide(new ModelLedger(records)));
 
     internal RegistryRecord NewRecord(RegistryRecordKind kind, ModelIdentity model, DeploymentContext context, string? by, string byWhat)
     {
         // Validate before stamping, so a refused record leaves no trace, not even on the clock.
         var checkedModel = Checked(model);
-        _log.FileFor(checkedModel.Name);
+        _store.LocationOf(checkedModel.Name);
         var checkedBy = RegistryText.Name(RegistryUser.Resolve(by, _environment), $"The {byWhat} value");
         return new RegistryRecord
         {
             Id = Guid.NewGuid().ToString("N"),
             Kind = kind,
-            Timestamp = _time.GetUtcNow(),
+            Timestamp = WholeMilliseconds(_time.GetUtcNow()),
             Model = checkedModel,
             Context = context,
             By = checkedBy,
         };
     }
 
+    // Records keep milliseconds (the JSON format's precision), so a record reads back as it was written, in either store.
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
+
     /// <summary>The model with <see cref="ModelIdentity"/>'s rules applied (QG0005), for identities built without <see cref="ModelIdentity.Parse"/>.</summary>
     internal static ModelIdentity Checked(ModelIdentity model) => ModelIdentity.Create(model.Name, model.Version, "The model");
 
-    internal RegistryRecord Append(RegistryRecord record)
-    {
-        _log.Append(record);
-        return record with { File = _log.FileFor(record.Model.Name) };
-    }
+    internal RegistryRecord Append(RegistryRecord record) => _store.Append(record);
 }
+
+/// <summary>What <see cref="ApprovalRegistry.CopyTo"/> did: the models read, the records appended, and the source records skipped as corrupt.</summary>
+public sealed record RegistryCopyResult(int Models, int Copied, IReadOnlyList<RegistryWarning> Warnings);

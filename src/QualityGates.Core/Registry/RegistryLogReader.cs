@@ -76,7 +76,8 @@ internal static class RegistryLogReader
         return null;
     }
 
-    private static string? TryParse(ReadOnlyMemory<byte> line, string file, int lineNumber, out RegistryRecord? record)
+    /// <summary>Parses one record; null and the record, or what is wrong with it.</summary>
+    internal static string? TryParse(ReadOnlyMemory<byte> line, string file, int lineNumber, out RegistryRecord? record)
     {
         try
         {

@@ -23,13 +23,7 @@ internal static class RegistryPaths
     /// <summary>The full path of the registry file of model <paramref name="name"/> in <paramref name="folder"/>.</summary>
     public static string FileFor(string folder, string name)
     {
-        var problem = FileNameProblem(name);
-        if (problem is not null)
-        {
-            throw new QualityGatesException(ErrorCodes.RegistryNameNotAllowed,
-                $"The model name '{name}' cannot be used in the registry: it {problem}.");
-        }
-
+        CheckName(name);
         var fullFolder = Path.GetFullPath(folder);
         var file = Path.GetFullPath(Path.Combine(fullFolder, name + Extension));
         if (!string.Equals(Path.GetDirectoryName(file), Path.TrimEndingDirectorySeparator(fullFolder), StringComparison.Ordinal))
@@ -39,6 +33,20 @@ internal static class RegistryPaths
         }
 
         return file;
+    }
+
+    /// <summary>
+    /// Throws QG3004 for a name that cannot be a file name on every OS. A database registry checks names
+    /// the same way, so any registry can be copied into a folder.
+    /// </summary>
+    public static void CheckName(string name)
+    {
+        var problem = FileNameProblem(name);
+        if (problem is not null)
+        {
+            throw new QualityGatesException(ErrorCodes.RegistryNameNotAllowed,
+                $"The model name '{name}' cannot be used in the registry: it {problem}.");
+        }
     }
 
     private static string? FileNameProblem(string name)

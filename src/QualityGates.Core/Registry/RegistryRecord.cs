@@ -27,9 +27,9 @@ public sealed record RegistryRecord
     /// <summary>The gate report an approval or a blocked run came from, when there was one.</summary>
     public ReportReference? Report { get; init; }
 
-    /// <summary>The registry file this record was read from; null for a record just written.</summary>
+    /// <summary>The registry file this record was read from or written to, or the database (<c>postgresql://user@host:port/db</c>).</summary>
     public string? File { get; init; }
-    /// <summary>The 1-based line in <see cref="File"/>; 0 for a record just written.</summary>
+    /// <summary>The 1-based line in <see cref="File"/>, or the record's number among its model's in a database; 0 for a record just written to a file.</summary>
     public int Line { get; init; }
 
     public string ContextName => DeploymentContexts.NameOf(Context);

@@ -108,7 +108,7 @@ public sealed record ReportOptions
 /// <summary>Approve-on-pass: where and by whom a run is recorded in the approval registry.</summary>
 public sealed record RegistryOptions
 {
-    /// <summary>The registry folder; null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c> (relative to the base folder).</summary>
+    /// <summary>The registry folder or PostgreSQL database (see <see cref="Registry.RegistryLocation"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c> (a folder is relative to the base folder).</summary>
     public string? Folder { get; init; }
 
     /// <summary>Who approves; null = the CI or OS user (the registry's rule).</summary>

@@ -6,6 +6,7 @@ using QualityGates.Metrics;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
+using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Registry;
 
@@ -39,10 +40,10 @@ public sealed class ApprovalRegistryTests
         Assert.Equal(scene.FileOf("veran"), record.File);
     }
 
-    [Fact]
-    public void ApprovesFromAPassingReportFileAndRecordsItsChecks()
+    [Theory, FolderStore, PostgresStore]
+    public void ApprovesFromAPassingReportFileAndRecordsItsChecks(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         var reportFile = scene.Write("report.json", JsonReportWriter.ToJson(SampleReports.Passing()));
 
         var record = scene.Registry.ApproveFromReportFile(reportFile, V62, DeploymentContext.Production, "ci-system", "Production deployment approved");
@@ -56,7 +57,7 @@ public sealed class ApprovalRegistryTests
         Assert.True(report.AllPassed);
         Assert.Equal((10, 10, 0, 0), (report.Checks.Count, report.Passed, report.Failed, report.Skipped));
 
-        using var json = JsonDocument.Parse(Assert.Single(scene.Lines("veran")));
+        using var json = JsonDocument.Parse(RegistryRecordJson.ToLine(Assert.Single(scene.Stored("veran"))));
         var saved = json.RootElement.GetProperty("report");
         Assert.Equal(reportFile, saved.GetProperty("file").GetString());
         Assert.Equal("2025-03-01T12:34:56.789Z", saved.GetProperty("timestamp").GetString());
@@ -76,10 +77,10 @@ public sealed class ApprovalRegistryTests
         Assert.Equal((V62, DeploymentContext.Staging, "octocat"), (record.Model, record.Context, record.By));
     }
 
-    [Fact]
-    public void RefusesAFailingReportNamingTheFailedGates()
+    [Theory, FolderStore, PostgresStore]
+    public void RefusesAFailingReportNamingTheFailedGates(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         var reportFile = scene.Write("report.json", JsonReportWriter.ToJson(SampleReports.Failing()));
 
         var error = Assert.Throws<QualityGatesException>(() => scene.Registry.ApproveFromReportFile(reportFile, V62, DeploymentContext.Production, "alice"));
@@ -87,7 +88,7 @@ public sealed class ApprovalRegistryTests
         Assert.Equal(ErrorCodes.ReportDidNotPass, error.Code);
         Assert.Equal(reportFile, error.File);
         Assert.Equal($"Report '{reportFile}' did not pass: 3 of 10 checks failed (tests.pass_rate, coverage.line, security.critical); a failing report cannot approve veran:v6.2 for production.", error.Message);
-        Assert.False(File.Exists(scene.FileOf("veran")));
+        Assert.True(scene.NothingStored);
     }
 
     [Fact]
@@ -152,10 +153,10 @@ public sealed class ApprovalRegistryTests
         Assert.Equal(ErrorCodes.MalformedJson, error.Code);
     }
 
-    [Fact]
-    public void InMemoryApprovalRecordsTheReportFileGiven()
+    [Theory, FolderStore, PostgresStore]
+    public void InMemoryApprovalRecordsTheReportFileGiven(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
 
         var record = scene.Registry.ApproveFromReport(SampleReports.Passing(), "ci", reportFile: Path.Combine(scene.Root, "report-1.json"));
 
@@ -163,10 +164,10 @@ public sealed class ApprovalRegistryTests
         Assert.Equal(10, record.Report.Passed);
     }
 
-    [Fact]
-    public void BlockedRunIsADecisionNamingTheFailedGates()
+    [Theory, FolderStore, PostgresStore]
+    public void BlockedRunIsADecisionNamingTheFailedGates(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.ApproveFromReport(SampleReports.Passing(), "ci");
 
         var blocked = scene.Registry.RecordBlocked(SampleReports.Failing(), "report-2.json", "ci");
@@ -180,10 +181,10 @@ public sealed class ApprovalRegistryTests
         Assert.Throws<ArgumentException>(() => scene.Registry.RecordBlocked(SampleReports.Passing()));
     }
 
-    [Fact]
-    public void StatusIsTheLatestDecisionPerContext()
+    [Theory, FolderStore, PostgresStore]
+    public void StatusIsTheLatestDecisionPerContext(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Development, "dev");
         scene.Registry.Approve(V62, DeploymentContext.Staging, "qa");
         scene.Registry.Approve(V62, DeploymentContext.Production, "alice");
@@ -204,10 +205,10 @@ public sealed class ApprovalRegistryTests
         Assert.Null(never.LatestDecision);
     }
 
-    [Fact]
-    public void HistoryListsEveryRecordOfTheVersionAcrossContextsOldestFirst()
+    [Theory, FolderStore, PostgresStore]
+    public void HistoryListsEveryRecordOfTheVersionAcrossContextsOldestFirst(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Staging, "qa");
         scene.Registry.Approve(new ModelIdentity("veran", "v6.3"), DeploymentContext.Staging, "qa");
         scene.Registry.Approve(V62, DeploymentContext.Production, "alice");
@@ -222,10 +223,10 @@ public sealed class ApprovalRegistryTests
         Assert.Equal(5, scene.Registry.GetHistory("veran").Value.Count);
     }
 
-    [Fact]
-    public void ApprovedVersionsAreNewestFirstWithoutRejectedBlockedOrRolledBackOnes()
+    [Theory, FolderStore, PostgresStore]
+    public void ApprovedVersionsAreNewestFirstWithoutRejectedBlockedOrRolledBackOnes(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         foreach (var version in new[] { "v1", "v2", "v3", "v4", "v5" })
         {
             scene.Registry.Approve(new ModelIdentity("veran", version), DeploymentContext.Staging, "qa");
@@ -262,10 +263,10 @@ public sealed class ApprovalRegistryTests
         Assert.Equal(["other.jsonl", "veran.jsonl"], Directory.GetFiles(scene.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void RecordsReadBackEqualWhatWasWritten()
+    [Theory, FolderStore, PostgresStore]
+    public void RecordsReadBackEqualWhatWasWritten(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         var written = scene.Registry.ApproveFromReport(SampleReports.Passing(), "alice", "multi\nline notes ≥ 0.9", "r.json");
 
         var read = Assert.Single(scene.Registry.GetHistory(V62).Value);

@@ -4,18 +4,20 @@ using QualityGates.Metrics;
 using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
 using QualityGates.Tests.Reports;
+using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Registry;
 
+/// <summary>Deployment control, run against both stores: the folder and PostgreSQL.</summary>
 public sealed class DeploymentControllerTests
 {
     private static readonly ModelIdentity V62 = new("veran", "v6.2");
     private static readonly ModelIdentity V61 = new("veran", "v6.1");
 
-    [Fact]
-    public void NeverGatedVersionCannotBeDeployed()
+    [Theory, FolderStore, PostgresStore]
+    public void NeverGatedVersionCannotBeDeployed(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
 
         var decision = scene.Controller.CanDeploy(V62, DeploymentContext.Staging).Value;
 
@@ -24,10 +26,10 @@ public sealed class DeploymentControllerTests
         Assert.Equal("veran:v6.2 has no record in the registry: it was never gated or approved.", decision.Reason);
     }
 
-    [Fact]
-    public void VersionApprovedElsewhereIsNotApprovedHere()
+    [Theory, FolderStore, PostgresStore]
+    public void VersionApprovedElsewhereIsNotApprovedHere(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Development, "dev");
 
         var decision = scene.Controller.CanDeploy(V62, DeploymentContext.Staging).Value;
@@ -36,10 +38,10 @@ public sealed class DeploymentControllerTests
         Assert.Equal("veran:v6.2 is not approved for staging (it is approved for development).", decision.Reason);
     }
 
-    [Fact]
-    public void ApprovedVersionCanBeDeployedUntilItIsRejected()
+    [Theory, FolderStore, PostgresStore]
+    public void ApprovedVersionCanBeDeployedUntilItIsRejected(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Staging, "qa");
 
         var before = scene.Controller.CanDeploy(V62, DeploymentContext.Staging).Value;
@@ -53,10 +55,10 @@ public sealed class DeploymentControllerTests
         Assert.Equal("veran:v6.2 was rejected for staging after its approval, by alice@example.com at 2025-03-01T09:01:00.000Z: Security vulnerabilities found", after.Reason);
     }
 
-    [Fact]
-    public void ANewApprovalAfterARejectionHoldsAgain()
+    [Theory, FolderStore, PostgresStore]
+    public void ANewApprovalAfterARejectionHoldsAgain(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Reject(V62, DeploymentContext.Staging, "not ready", "bob");
         Assert.Equal("veran:v6.2 was rejected for staging, by bob at 2025-03-01T09:00:00.000Z: not ready",
             scene.Controller.CanDeploy(V62, DeploymentContext.Staging).Value.Reason);
@@ -66,10 +68,10 @@ public sealed class DeploymentControllerTests
         Assert.True(scene.Controller.CanDeploy(V62, DeploymentContext.Staging).Value.Allowed);
     }
 
-    [Fact]
-    public void BlockedGateRunStopsDeployment()
+    [Theory, FolderStore, PostgresStore]
+    public void BlockedGateRunStopsDeployment(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.ApproveFromReport(SampleReports.Passing() with { Context = DeploymentContext.Staging }, "ci");
         scene.Registry.RecordBlocked(SampleReports.Failing() with { Context = DeploymentContext.Staging }, recordedBy: "ci");
 
@@ -79,10 +81,10 @@ public sealed class DeploymentControllerTests
         Assert.Equal("veran:v6.2 was blocked by its latest staging gate run (recorded by ci at 2025-03-01T09:01:00.000Z): Gate failed: tests.pass_rate (QG2001), coverage.line (QG2002), security.critical (QG2009)", decision.Reason);
     }
 
-    [Fact]
-    public void RolledBackVersionCannotBeDeployedUntilApprovedAgain()
+    [Theory, FolderStore, PostgresStore]
+    public void RolledBackVersionCannotBeDeployedUntilApprovedAgain(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Staging, "qa");
         scene.Controller.Deploy(V62, DeploymentContext.Staging, "stage-1", "deployer");
 
@@ -99,10 +101,10 @@ public sealed class DeploymentControllerTests
         Assert.True(scene.Controller.CanDeploy(V62, DeploymentContext.Staging).Value.Allowed);
     }
 
-    [Fact]
-    public void ProductionNeedsAStagingApprovalFirst()
+    [Theory, FolderStore, PostgresStore]
+    public void ProductionNeedsAStagingApprovalFirst(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Production, "alice");
 
         var withoutStaging = scene.Controller.CanDeploy(V62, DeploymentContext.Production).Value;
@@ -118,10 +120,10 @@ public sealed class DeploymentControllerTests
         Assert.True(inOrder.Allowed);
     }
 
-    [Fact]
-    public void ALaterStagingRejectionStopsProductionToo()
+    [Theory, FolderStore, PostgresStore]
+    public void ALaterStagingRejectionStopsProductionToo(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Staging, "qa");
         scene.Registry.Approve(V62, DeploymentContext.Production, "alice");
         scene.Registry.Reject(V62, DeploymentContext.Staging, "data drift", "bob");
@@ -132,10 +134,10 @@ public sealed class DeploymentControllerTests
         Assert.EndsWith("and staging was rejected by bob at 2025-03-01T09:02:00.000Z.", decision.Reason);
     }
 
-    [Fact]
-    public void PromotionOrderCanBeSwitchedOff()
+    [Theory, FolderStore, PostgresStore]
+    public void PromotionOrderCanBeSwitchedOff(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Production, "alice");
         var lenient = new DeploymentController(scene.Registry, new DeploymentPolicy { RequireStagingBeforeProduction = false });
 
@@ -143,35 +145,35 @@ public sealed class DeploymentControllerTests
         Assert.False(scene.Controller.CanDeploy(V62, DeploymentContext.Production).Value.Allowed);
     }
 
-    [Fact]
-    public void DeploymentIsRecordedWithTargetAndWho()
+    [Theory, FolderStore, PostgresStore]
+    public void DeploymentIsRecordedWithTargetAndWho(string store)
     {
-        using var scene = new RegistryScene(("USER", "runner"));
+        using var scene = new RegistryScene(store, ("USER", "runner"));
         scene.Registry.Approve(V62, DeploymentContext.Staging);
 
         var record = scene.Controller.Deploy(V62, DeploymentContext.Staging, "stage-cluster");
 
         Assert.Equal((RegistryRecordKind.Deployed, "stage-cluster", "runner"), (record.Kind, record.Target, record.By));
         Assert.Equal(RegistryScene.TimeOf(1), record.Timestamp);
-        Assert.Equal(2, scene.Lines("veran").Length);
+        Assert.Equal(2, scene.Stored("veran").Count);
     }
 
-    [Fact]
-    public void RefusedDeploymentWritesNothing()
+    [Theory, FolderStore, PostgresStore]
+    public void RefusedDeploymentWritesNothing(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Development, "dev");
 
         var error = Assert.Throws<QualityGatesException>(() => scene.Controller.Deploy(V62, DeploymentContext.Production, "prod", "x"));
 
         Assert.Equal(ErrorCodes.DeploymentNotAllowed, error.Code);
-        Assert.Single(scene.Lines("veran"));
+        Assert.Single(scene.Stored("veran"));
     }
 
-    [Fact]
-    public void CurrentDeploymentFollowsDeploymentsAndRollbacksPerContextAndTarget()
+    [Theory, FolderStore, PostgresStore]
+    public void CurrentDeploymentFollowsDeploymentsAndRollbacksPerContextAndTarget(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         foreach (var model in new[] { V61, V62 })
         {
             scene.Registry.Approve(model, DeploymentContext.Staging, "qa");
@@ -195,10 +197,10 @@ public sealed class DeploymentControllerTests
         Assert.Equal(["staging/eu v6.2"], Current(scene));
     }
 
-    [Fact]
-    public void RollbackOfAVersionNeverDeployedThereIsRefused()
+    [Theory, FolderStore, PostgresStore]
+    public void RollbackOfAVersionNeverDeployedThereIsRefused(string store)
     {
-        using var scene = new RegistryScene();
+        using var scene = new RegistryScene(store);
         scene.Registry.Approve(V62, DeploymentContext.Staging, "qa");
         scene.Controller.Deploy(V62, DeploymentContext.Staging, "stage-1", "d");
 
@@ -211,7 +213,53 @@ public sealed class DeploymentControllerTests
         Assert.Equal(ErrorCodes.NothingToRollBack, otherTarget.Code);
         Assert.Contains("staging target 'stage-2'", otherTarget.Message);
         Assert.Equal(ErrorCodes.RegistryValueNotAllowed, noReason.Code);
-        Assert.Equal(2, scene.Lines("veran").Length);
+        Assert.Equal(2, scene.Stored("veran").Count);
+    }
+
+    [Theory, FolderStore, PostgresStore]
+    public async Task DeployAndRejectOfTheSameVersionNeverInterleave(string store)
+    {
+        // Three deployers and a rejecter start together on each version, each with its own registry
+        // (connection, file handle). A deployment may land before the rejection or be refused after it,
+        // but never be recorded after the rejection on the strength of the approval it saw before.
+        using var scene = new RegistryScene(store);
+        const int rounds = 15, deployers = 3;
+        var refused = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var model = new ModelIdentity("race", "v" + round);
+            scene.Registry.Approve(model, DeploymentContext.Staging, "qa");
+            using var start = new Barrier(deployers + 1);
+            var workers = Enumerable.Range(0, deployers + 1).Select(w => Task.Factory.StartNew(() =>
+            {
+                var registry = new ApprovalRegistry(scene.Setting, environment: scene.Environment);
+                start.SignalAndWait();
+                if (w == deployers)
+                {
+                    registry.Reject(model, DeploymentContext.Staging, "found a regression", "bob");
+                    return;
+                }
+
+                try
+                {
+                    new DeploymentController(registry).Deploy(model, DeploymentContext.Staging, "target-" + w, "deployer");
+                }
+                catch (QualityGatesException ex) when (ex.Code == ErrorCodes.DeploymentNotAllowed)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }, TaskCreationOptions.LongRunning)).ToArray();
+            await Task.WhenAll(workers);
+        }
+
+        var history = scene.Stored("race");
+        foreach (var deployment in history.Where(r => r.Kind == RegistryRecordKind.Deployed))
+        {
+            var before = history.TakeWhile(r => r.Id != deployment.Id).Last(r => r.IsDecision && r.Model == deployment.Model);
+            Assert.Equal(RegistryRecordKind.Approved, before.Kind);
+        }
+
+        Assert.Equal(rounds * (2 + deployers), history.Count + refused);
     }
 
     private static List<string> Current(RegistryScene scene) =>

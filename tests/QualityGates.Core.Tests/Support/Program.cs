@@ -1,6 +1,7 @@
 using QualityGates.Configuration;
 using QualityGates.Metrics;
 using QualityGates.Registry;
+using QualityGates.Registry.Deployment;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
 
@@ -57,6 +58,24 @@ public static class Program
 
                 return 0;
 
+            // registry-mixed <registry> <count> <writer>: <count> operations on model "race", in threes: approve
+            // version w<writer>-<i> for staging, deploy it to target t<writer>, reject it for production.
+            case ["registry-mixed", var setting, var count, var writer]:
+                var mixed = new ApprovalRegistry(setting, lockTimeout: TimeSpan.FromSeconds(60));
+                var deployments = new DeploymentController(mixed);
+                for (var i = 0; i < int.Parse(count, System.Globalization.CultureInfo.InvariantCulture); i++)
+                {
+                    var model = new ModelIdentity("race", $"w{writer}-{i / 3}");
+                    _ = (i % 3) switch
+                    {
+                        0 => mixed.Approve(model, DeploymentContext.Staging, "writer-" + writer, $"operation {i} of writer {writer}"),
+                        1 => deployments.Deploy(model, DeploymentContext.Staging, "t" + writer, "writer-" + writer, $"operation {i} of writer {writer}"),
+                        _ => mixed.Reject(model, DeploymentContext.Production, $"operation {i} of writer {writer}", "writer-" + writer),
+                    };
+                }
+
+                return 0;
+
             // registry-reader <folder> <expected>: reads the "race" history until it holds <expected> records;
             // exit 3 if any read saw a torn or corrupt line.
             case ["registry-reader", var folder, var expected]:
@@ -85,7 +104,7 @@ public static class Program
                 return 4;
 
             default:
-                Console.Error.WriteLine("usage: append-blocks <log> <count> <writer> | write-reports <folder> <count> | registry-records <folder> <count> <writer> | registry-reader <folder> <expected>");
+                Console.Error.WriteLine("usage: append-blocks <log> <count> <writer> | write-reports <folder> <count> | registry-records <folder> <count> <writer> | registry-mixed <registry> <count> <writer> | registry-reader <folder> <expected>");
                 return 2;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 using QualityGates.EndToEnd.Tests.Support;
 
 namespace QualityGates.EndToEnd.Tests.Scenarios;
@@ -53,5 +54,49 @@ public sealed class WebhookAndRegistryTests(ITestOutputHelper output)
         Assert.Equal(["AllPassed=true"], HookTargets.Read(workspace, HookTargets.CompletedFile));
         Assert.Contains("tests.pass_rate Passed", HookTargets.Read(workspace, HookTargets.PassedFile)!);
         Assert.Null(HookTargets.Read(workspace, HookTargets.BlockedFile));
+    }
+
+    [Theory, PostgresStore]
+    public void ApprovesTheVersionInAPostgreSqlRegistryFromInsideMSBuild(string store)
+    {
+        // A database of its own, named in the URI form: in -p: a ';' would split a key=value string into properties.
+        var admin = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString);
+        var database = "qg_e2e_" + Guid.NewGuid().ToString("N");
+        Execute(admin.ConnectionString, $"CREATE DATABASE {database}");
+        try
+        {
+            var workspace = SharedConsumer.Get(output);
+            var registry = $"postgresql://{admin.Username}@{admin.Host}:{admin.Port}/{database}";
+
+            var run = workspace.Test(["-p:QualityGatesContext=development", "-p:QualityGatesApproveOnPass=true",
+                "-p:QualityGatesModelVersion=2.0.0", "-p:QualityGatesRegistry=" + registry, "-p:QualityGatesApprovedBy=qa@example.com", "-tl:off"]);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Empty(run.GateErrorCodes);
+            Assert.Contains($"Quality gates registry: Lib.Tests 2.0.0 approved for development by qa@example.com ({registry})", run.Output);
+            var target = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database };
+            using var connection = new NpgsqlConnection(target.ConnectionString);
+            connection.Open();
+            using var query = new NpgsqlCommand("SELECT model, version, context, kind, record FROM qualitygates_records", connection);
+            using var reader = query.ExecuteReader();
+            Assert.True(reader.Read(), store + ": no record in the database");
+            Assert.Equal(("Lib.Tests", "2.0.0", "development", "approved"), (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            using var record = JsonDocument.Parse(reader.GetString(4));
+            Assert.Equal("qa@example.com", record.RootElement.GetProperty("by").GetString());
+            Assert.True(record.RootElement.GetProperty("report").GetProperty("allPassed").GetBoolean());
+            Assert.False(reader.Read());
+        }
+        finally
+        {
+            Execute(admin.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }

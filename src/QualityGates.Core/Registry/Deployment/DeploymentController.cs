@@ -28,20 +28,29 @@ public sealed class DeploymentController
         return new(new DeploymentJudge(ledger, Policy).Judge(model, context), warnings);
     }
 
-    /// <summary>Records a deployment of the version to a target; refused (QG3006, with the reason) when <see cref="CanDeploy"/> says no.</summary>
+    /// <summary>
+    /// Records a deployment of the version to a target; refused (QG3006, with the reason) when <see cref="CanDeploy"/>
+    /// says no. The check and the record are one step of the store: a reject, block or rollback by another
+    /// writer lands either before it (and the deployment is refused) or after it, never in between.
+    /// </summary>
     public RegistryRecord Deploy(ModelIdentity model, DeploymentContext context, string target, string? deployedBy = null, string? notes = null)
     {
         var checkedTarget = RegistryText.Name(target, "The deployment target");
-        var decision = CanDeploy(model, context).Value;
-        if (!decision.Allowed)
+        var checkedNotes = RegistryText.Notes(notes, "The notes");
+        var checkedModel = ApprovalRegistry.Checked(model);
+        return Registry.AppendChecked(checkedModel.Name, ledger =>
         {
-            throw new QualityGatesException(ErrorCodes.DeploymentNotAllowed, $"{model} cannot be deployed to {decision.ContextName}: {decision.Reason}");
-        }
+            var decision = new DeploymentJudge(ledger, Policy).Judge(checkedModel, context);
+            if (!decision.Allowed)
+            {
+                throw new QualityGatesException(ErrorCodes.DeploymentNotAllowed, $"{checkedModel} cannot be deployed to {decision.ContextName}: {decision.Reason}");
+            }
 
-        return Registry.Append(Registry.NewRecord(RegistryRecordKind.Deployed, model, context, deployedBy, "deployed by") with
-        {
-            Target = checkedTarget,
-            Notes = RegistryText.Notes(notes, "The notes"),
+            return Registry.NewRecord(RegistryRecordKind.Deployed, checkedModel, context, deployedBy, "deployed by") with
+            {
+                Target = checkedTarget,
+                Notes = checkedNotes,
+            };
         });
     }
 
@@ -54,19 +63,21 @@ public sealed class DeploymentController
     {
         var checkedReason = RegistryText.Reason(reason, "The rollback reason");
         var checkedTarget = string.IsNullOrWhiteSpace(target) ? null : RegistryText.Name(target, "The deployment target");
-        model = ApprovalRegistry.Checked(model);
-        var (ledger, _) = Registry.ReadLedger(model.Name);
-        if (!ledger.WasDeployed(model.Version, context, checkedTarget))
+        var checkedModel = ApprovalRegistry.Checked(model);
+        return Registry.AppendChecked(checkedModel.Name, ledger =>
         {
-            var where = checkedTarget is null ? DeploymentContexts.NameOf(context) : $"{DeploymentContexts.NameOf(context)} target '{checkedTarget}'";
-            throw new QualityGatesException(ErrorCodes.NothingToRollBack,
-                $"{model} was never deployed to {where}, so there is nothing to roll back; to stop it being deployed, reject it instead.");
-        }
+            if (!ledger.WasDeployed(checkedModel.Version, context, checkedTarget))
+            {
+                var where = checkedTarget is null ? DeploymentContexts.NameOf(context) : $"{DeploymentContexts.NameOf(context)} target '{checkedTarget}'";
+                throw new QualityGatesException(ErrorCodes.NothingToRollBack,
+                    $"{checkedModel} was never deployed to {where}, so there is nothing to roll back; to stop it being deployed, reject it instead.");
+            }
 
-        return Registry.Append(Registry.NewRecord(RegistryRecordKind.RolledBack, model, context, rolledBackBy, "rolled back by") with
-        {
-            Reason = checkedReason,
-            Target = checkedTarget,
+            return Registry.NewRecord(RegistryRecordKind.RolledBack, checkedModel, context, rolledBackBy, "rolled back by") with
+            {
+                Reason = checkedReason,
+                Target = checkedTarget,
+            };
         });
     }
 

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using QualityGates.Registry;
+
+namespace QualityGates.Cli;
+
+/// <summary>
+/// <c>qualitygates registry migrate|copy</c>: looking after the registry itself rather than its decisions.
+/// <c>migrate</c> creates or updates a database registry's schema; <c>copy</c> moves every record from one
+/// registry (folder or database) to another, ids and timestamps intact.
+/// </summary>
+internal sealed class RegistryCommand(Func<string, string?> environment)
+{
+    private readonly RegistryOptions _migrateOptions = new(environment);
+    private readonly Option<string> _from = new("--from") { Description = "The registry to copy from: a folder or a PostgreSQL connection string.", HelpName = "registry", Required = true };
+    private readonly Option<string> _to = new("--to") { Description = "The registry to copy into: a folder or a PostgreSQL connection string.", HelpName = "registry", Required = true };
+    private readonly Option<bool> _copyJson = new("--json") { Description = "Print JSON on stdout (and nothing else there)." };
+
+    public Command Create()
+    {
+        var migrate = _migrateOptions.Attach(
+            new Command("migrate", "Create or update a PostgreSQL registry's tables to this version's schema (safe to run from many agents at once)."),
+            Migrate);
+        var copy = new Command("copy", "Copy every record of every model from one registry to another (folder or PostgreSQL), in order, ids and timestamps unchanged; records already there are skipped.")
+        {
+            _from, _to, _copyJson,
+        };
+        copy.SetAction(result => RegistryCommandRun.Guard(result.InvocationConfiguration.Error,
+            () => Copy(result, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
+        return new Command("registry", "Look after the registry itself: migrate a database, copy between stores.") { migrate, copy };
+    }
+
+    private int Migrate(ParseResult result, TextWriter output, TextWriter error)
+    {
+        var registry = _migrateOptions.Open(result);
+        var (before, after) = registry.Migrate();
+        if (result.GetValue(_migrateOptions.Json))
+        {
+            RegistryJson.Print(output, json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("registry", registry.Location);
+                json.WriteBoolean("database", registry.IsDatabase);
+                json.WriteNumber("schemaBefore", before);
+                json.WriteNumber("schemaVersion", after);
+                json.WriteEndObject();
+            });
+        }
+        else
+        {
+            output.WriteLine(!registry.IsDatabase ? $"{registry.Location} is a folder registry; it has no schema to migrate."
+                : before == after ? $"{registry.Location}: schema version {after} is current."
+                : $"{registry.Location}: migrated the schema from version {before} to {after}.");
+        }
+
+        return ExitCodes.Passed;
+    }
+
+    private int Copy(ParseResult result, TextWriter output, TextWriter error)
+    {
+        var from = new ApprovalRegistry(result.GetValue(_from), environment: environment);
+        var to = new ApprovalRegistry(result.GetValue(_to), environment: environment);
+        var copy = from.CopyTo(to);
+        RegistryCommandRun.PrintWarnings(error, copy.Warnings);
+        if (result.GetValue(_copyJson))
+        {
+            RegistryJson.Print(output, json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("from", from.Location);
+                json.WriteString("to", to.Location);
+                json.WriteNumber("models", copy.Models);
+                json.WriteNumber("copied", copy.Copied);
+                RegistryJson.Warnings(json, copy.Warnings);
+                json.WriteEndObject();
+            });
+        }
+        else
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Copied {copy.Copied} records of {copy.Models} models from {from.Location} to {to.Location} (records already there were skipped)."));
+        }
+
+        return ExitCodes.Passed;
+    }
+}
