@@ -1,4 +1,5 @@
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Reports;
@@ -40,7 +41,7 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error, CheckR
         log.WriteLine(SummaryTable.Render(report));
         foreach (var warning in report.Warnings)
         {
-            error.WriteLine("warning: " + warning);
+            ErrorOutput.Line(error, "warning: " + warning);
         }
 
         foreach (var failed in report.Checks.Where(c => c.Status == GateStatus.Failed))
@@ -52,12 +53,12 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error, CheckR
         // The CLI's error lines carry no file(line), so no problem matcher annotates them: the ::error commands do.
         foreach (var warning in CiReporter.Report(report, files, log, reports.Ci, environment))
         {
-            error.WriteLine("warning: " + warning);
+            ErrorOutput.Line(error, "warning: " + warning);
         }
 
         if (reports.Json)
         {
-            output.WriteLine(JsonReportWriter.ToJson(report, ci));
+            output.WriteLine(ConsoleText.NeutraliseJson(JsonReportWriter.ToJson(report, ci)));
         }
 
         return report.AllPassed ? ExitCodes.Passed : ExitCodes.GateFailed;

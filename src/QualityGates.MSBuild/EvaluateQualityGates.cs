@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -257,13 +258,13 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             }
             else
             {
-                Log.LogMessage(MessageImportance.Normal, "{0} {1}: {2}", SummaryTable.StatusWord(check.Status), check.Gate, check.Message);
+                Log.LogMessage(MessageImportance.Normal, "{0} {1}: {2}", SummaryTable.StatusWord(check.Status), check.Gate, ConsoleText.Neutralise(check.Message));
             }
         }
 
         foreach (var warning in report.Warnings)
         {
-            Log.LogWarning(warning);
+            Log.LogWarning("{0}", ConsoleText.Neutralise(warning));
         }
     }
 

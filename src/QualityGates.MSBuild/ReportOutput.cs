@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.MSBuild.Logging;
@@ -18,7 +19,8 @@ internal static class ReportOutput
         try
         {
             var files = new ReportFileSet(reportDirectory).Write(report, ci);
-            log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}", files.JUnit, files.Json, files.Html);
+            log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}",
+                ConsoleText.Neutralise(files.JUnit), ConsoleText.Neutralise(files.Json), ConsoleText.Neutralise(files.Html));
             return files;
         }
         catch (QualityGatesException ex)

@@ -18,12 +18,13 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout)
     public void Append(RegistryRecord record)
     {
         var file = FileFor(record.Model.Name);
+        EnsureFolder();
         try
         {
             Directory.CreateDirectory(Folder);
-            JsonLinesFile.Append(file, RegistryRecordJson.ToLine(record), lockTimeout);
+            JsonLinesFile.Append(file, RegistryRecordJson.ToLine(record), lockTimeout, ErrorCodes.RegistryFileNotRegular);
         }
-        catch (QualityGatesException ex)
+        catch (QualityGatesException ex) when (ex.Code != ErrorCodes.RegistryFileNotRegular)
         {
             throw Unavailable(file, ex.Message, ex);
         }
@@ -37,12 +38,13 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout)
     public RegistryResult<IReadOnlyList<RegistryRecord>> Read(string modelName)
     {
         var file = FileFor(modelName);
+        EnsureFolder();
         byte[]? content;
         try
         {
-            content = JsonLinesFile.ReadAll(file, lockTimeout);
+            content = JsonLinesFile.ReadAll(file, lockTimeout, ErrorCodes.RegistryFileNotRegular);
         }
-        catch (QualityGatesException ex)
+        catch (QualityGatesException ex) when (ex.Code != ErrorCodes.RegistryFileNotRegular)
         {
             throw Unavailable(file, ex.Message, ex);
         }
@@ -57,6 +59,18 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout)
         // On a case-insensitive file system "Veran" and "veran" share a file; each sees only its own records.
         var own = records.Where(r => string.Equals(r.Model.Name, modelName, StringComparison.Ordinal)).ToList();
         return new RegistryResult<IReadOnlyList<RegistryRecord>>(own, warnings);
+    }
+
+    // A registry path that names a file (a typo, a file where the folder should be) must not read as
+    // an empty registry: "none" and "never gated" would be wrong answers, not missing ones.
+    private void EnsureFolder()
+    {
+        var kind = FileKinds.Of(Folder);
+        if (kind is FileKind.Regular or FileKind.Special || (kind == FileKind.Link && !Directory.Exists(Folder) && File.Exists(Folder)))
+        {
+            throw new QualityGatesException(ErrorCodes.RegistryUnavailable,
+                $"The registry folder '{Folder}' is {(kind == FileKind.Link ? "a link to a file" : FileKinds.Describe(kind))}, not a folder.", Folder);
+        }
     }
 
     private static QualityGatesException Unavailable(string file, string message, Exception inner) =>

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Reports;
@@ -40,5 +41,5 @@ internal static class CiPublishing
     }
 
     private static void Warn(TaskLoggingHelper log, string code, string message, string? projectFile) =>
-        log.LogWarning(null, code, null, projectFile, 0, 0, 0, 0, "{0}", message);
+        log.LogWarning(null, code, null, projectFile, 0, 0, 0, 0, "{0}", ConsoleText.Neutralise(message));
 }

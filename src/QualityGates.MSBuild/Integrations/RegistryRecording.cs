@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.MSBuild.Logging;
 using QualityGates.Metrics;
@@ -45,12 +46,13 @@ internal sealed class RegistryRecording(string folder, string? approvedBy, Func<
                 ? registry.ApproveFromReport(report, approvedBy, notes: null, reportFile)
                 : registry.RecordBlocked(report, reportFile, approvedBy);
             log.LogMessage(MessageImportance.High, "Quality gates registry: {0} {1} {2} for {3} by {4} ({5})",
-                record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName, record.By, record.File);
+                record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName,
+                ConsoleText.Neutralise(record.By), ConsoleText.Neutralise(record.File));
         }
         catch (QualityGatesException ex) when (ex.Code == ErrorCodes.ReportDidNotPass && report.AllPassed)
         {
             // The gate passed without judging anything: no evidence to approve, but the verdict is the gate's.
-            log.LogWarning(null, ex.Code, null, ex.File ?? projectFile, 0, 0, 0, 0, "{0} Nothing was approved.", ex.Message);
+            log.LogWarning(null, ex.Code, null, TaskLogExtensions.Safe(ex.File ?? projectFile), 0, 0, 0, 0, "{0} Nothing was approved.", ConsoleText.Neutralise(ex.Message));
         }
         catch (QualityGatesException ex)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Files;
 
 namespace QualityGates.MSBuild.Logging;
 
@@ -20,11 +21,15 @@ internal sealed class GateErrorLog(TaskLoggingHelper log, bool defer)
     public void Error(QualityGatesException error, string? projectFile) =>
         Error(error.Code, error.Message, error.File ?? projectFile, error.Line, error.Column);
 
+    /// <summary>Logs or defers one coded error; the message and file are neutralised for the console either way.</summary>
+
     public void Error(string code, string message, string? file, int line = 0, int column = 0)
     {
+        message = ConsoleText.Neutralise(message);
+        file = TaskLogExtensions.Safe(file);
         if (!defer)
         {
-            log.LogError(null, code, null, file, line, column, 0, 0, message);
+            log.LogError(null, code, null, file, line, column, 0, 0, "{0}", message);
             return;
         }
 
