@@ -84,7 +84,9 @@ public static class FilePatterns
         while (pending.Count > 0)
         {
             var (folder, real, depth) = pending.Pop();
-            foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", options))
+            var subfolders = new List<(string Folder, string Real, int Depth)>();
+            // In name order, and subfolders walked in name order: of two names for one folder, the first is kept.
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", options).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(entry);
                 var kind = FileKinds.Of(entry);
@@ -105,13 +107,18 @@ public static class FilePatterns
                                 $"The pattern '{pattern}' walks more than {MaxFolders} folders or {MaxDepth} levels below '{root}' (at '{entry}'); narrow it.");
                         }
 
-                        pending.Push((entry, entryReal, depth + 1));
+                        subfolders.Add((entry, entryReal, depth + 1));
                     }
                 }
                 else if (regex.IsMatch(entry.Replace('\\', '/')))
                 {
                     matches.Add((entry, entryReal));
                 }
+            }
+
+            for (var i = subfolders.Count - 1; i >= 0; i--)
+            {
+                pending.Push(subfolders[i]);
             }
         }
 
