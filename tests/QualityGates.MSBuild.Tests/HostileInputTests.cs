@@ -63,7 +63,7 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.False(run.Execute());
 
-        Assert.Equal(["QG5004"], run.Engine.ErrorCodes);
+        Assert.Equal(["QG5005"], run.Engine.ErrorCodes);
         Assert.Equal("keep\n", File.ReadAllText(victim));
     }
 

@@ -110,6 +110,8 @@ public static class ErrorCodes
     public const string WebhookNotDelivered = "QG5002";
     /// <summary>A CI server's summary, outputs or annotations file could not be written; a warning, the verdict stands.</summary>
     public const string CiOutputNotWritten = "QG5003";
+    /// <summary>A GatePassed, GateFailed or GatesBlocked handler threw; a warning, the verdict and the other handlers stand.</summary>
+    public const string EventHandlerFailed = "QG5004";
     /// <summary>A report file to be replaced or appended to is a symbolic link, FIFO, folder or device, or lies outside the report folder; nothing is written through it.</summary>
-    public const string ReportFileNotRegular = "QG5004";
+    public const string ReportFileNotRegular = "QG5005";
 }

@@ -16,6 +16,8 @@ public sealed record GateOptions
     /// <summary>When true, a check whose input is missing fails instead of being skipped.</summary>
     public bool Strict { get; init; }
     public GateGroup Groups { get; init; } = GateGroup.All;
+    /// <summary>When true, the <c>tests.any_failure</c> check runs: one failed test (or an aborted run) blocks.</summary>
+    public bool FailOnAnyTestFailure { get; init; }
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

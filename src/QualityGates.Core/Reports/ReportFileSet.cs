@@ -50,15 +50,21 @@ public sealed class ReportFileSet
     public static string ReportFileName(DateTimeOffset timestamp, string suffix) =>
         "report-" + timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + suffix + ".json";
 
+    /// <summary>Writes the run's files and returns their paths (see the other overload).</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written;
+    /// <see cref="ErrorCodes.ReportFileNotRegular"/> when a file to replace or append to is a link, FIFO, folder or device.</exception>
+    public ReportFiles Write(QualityGateReport report, CiBuildInfo? ci = null) => Write(report, JsonReportWriter.ToUtf8(report, ci));
+
     /// <summary>
-    /// Writes the run's files and returns their paths, all or nothing: every file is first written
-    /// aside (temp files in the folder), then the <c>blocks.jsonl</c> line is appended, and only then
-    /// are the files renamed to their names (a rename needs no disk space). A run that cannot write
-    /// one of them (a full disk) leaves the previous run's set as it was.
+    /// Writes the run's files, the JSON ones with <paramref name="json"/> (<see cref="JsonReportWriter.ToUtf8"/>
+    /// of the report, made once by the caller), and returns their paths, all or nothing: every file is first
+    /// written aside (temp files in the folder), then the <c>blocks.jsonl</c> line is appended, and only then
+    /// are the files renamed to their names (a rename needs no disk space). A run that cannot write one of
+    /// them (a full disk) leaves the previous run's set as it was.
     /// </summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written;
     /// <see cref="ErrorCodes.ReportFileNotRegular"/> when a file to replace or append to is a link, FIFO, folder or device.</exception>
-    public ReportFiles Write(QualityGateReport report, CiBuildInfo? ci = null)
+    public ReportFiles Write(QualityGateReport report, byte[] json)
     {
         Guard(Folder, () => Directory.CreateDirectory(Folder));
 
@@ -71,7 +77,6 @@ public sealed class ReportFileSet
             FileKinds.EnsureWritable(path, Folder, ErrorCodes.ReportFileNotRegular);
         }
 
-        var json = JsonReportWriter.ToUtf8(report, ci);
         using var staged = new StagedSet();
         staged.Add(latestPath, json);
         using (var xml = new MemoryStream())
@@ -176,7 +181,7 @@ public sealed class ReportFileSet
     }
 }
 
-/// <summary>The files one <see cref="ReportFileSet.Write"/> produced (full paths).</summary>
+/// <summary>The files one <see cref="ReportFileSet.Write(QualityGateReport, byte[])"/> produced (full paths).</summary>
 /// <param name="JUnit">The <c>junit-gates.xml</c> (replaced on every run).</param>
 /// <param name="Json">This run's own <c>report-&lt;UTC time&gt;-&lt;random&gt;.json</c>.</param>
 /// <param name="Latest"><c>latest.json</c>, a copy of <paramref name="Json"/>.</param>

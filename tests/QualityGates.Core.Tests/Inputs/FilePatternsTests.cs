@@ -3,7 +3,7 @@ using QualityGates.Inputs;
 using QualityGates.Running;
 using QualityGates.Tests.Support;
 
-namespace QualityGates.Tests.Running;
+namespace QualityGates.Tests.Inputs;
 
 public class FilePatternsTests
 {
