@@ -164,7 +164,7 @@ public sealed class PlantedFileTests : IDisposable
 
         var warnings = SpecialFiles.Within(() => CiReporter.Report(SampleReports.Failing(), null, new StringWriter(), null, environment.GetValueOrDefault));
 
-        Assert.Contains(warnings, w => w.Contains("not a regular file", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Code == QualityGates.Errors.ErrorCodes.CiOutputNotWritten && w.Message.Contains("not a regular file", StringComparison.Ordinal));
         Assert.Equal(VictimText, File.ReadAllText(VictimPath));
     }
 
