@@ -8,8 +8,8 @@ namespace QualityGates.Inputs.Common;
 /// grows past a limit. <see cref="XmlReader"/> holds a whole start tag in memory, and no reader setting
 /// limits one attribute, so a single 300 MB attribute would otherwise be buffered whole (issue 16).
 /// Element text, comments and CDATA are not tags and are not limited here (the readers cap the text
-/// they keep). The check is a byte-level state machine that only looks at <c>&lt;</c>, <c>&gt;</c>,
-/// quotes and line breaks, so it costs a small fraction of the parse.
+/// they keep). The check only looks at <c>&lt;</c>, <c>&gt;</c>, quotes and line breaks (attribute
+/// values cannot hold <c>&lt;</c>, but may hold <c>&gt;</c>, hence the quotes).
 /// </summary>
 internal sealed class MarkupLengthLimit(Stream inner, long maxTagBytes = MarkupLengthLimit.DefaultMaxTagBytes) : Stream
 {
@@ -74,65 +74,127 @@ internal sealed class MarkupLengthLimit(Stream inner, long maxTagBytes = MarkupL
         base.Dispose(disposing);
     }
 
+    // Searches with vectorised IndexOf/IndexOfAny/Count rather than stepping byte by byte: most of a
+    // file is element text or attribute values, which are skipped in large strides.
     private void Scan(ReadOnlySpan<byte> bytes)
     {
-        foreach (var b in bytes)
+        while (!bytes.IsEmpty)
         {
-            if (b == (byte)'\n')
+            bytes = _state switch
             {
-                _line++;
-            }
-
-            switch (_state)
-            {
-                case State.Text when b == (byte)'<':
-                    (_state, _tagLength, _quote, _tagLine, _maybeComment, _maybeCData) = (State.Tag, 0, 0, _line, true, true);
-                    break;
-                case State.Tag:
-                    InTag(b);
-                    break;
-                case State.Comment:
-                    _closeMatch = b == (byte)'>' && _closeMatch >= 2 ? 3 : b == (byte)'-' ? Math.Min(_closeMatch + 1, 2) : 0;
-                    _state = _closeMatch == 3 ? State.Text : State.Comment;
-                    break;
-                case State.CData:
-                    _closeMatch = b == (byte)'>' && _closeMatch >= 2 ? 3 : b == (byte)']' ? Math.Min(_closeMatch + 1, 2) : 0;
-                    _state = _closeMatch == 3 ? State.Text : State.CData;
-                    break;
-            }
+                State.Text => InText(bytes),
+                State.Tag => InTag(bytes),
+                _ => InCommentOrCData(bytes),
+            };
         }
     }
 
-    private void InTag(byte b)
+    private ReadOnlySpan<byte> InText(ReadOnlySpan<byte> bytes)
     {
-        var index = (int)_tagLength++;
-        _maybeComment &= index < CommentOpen.Length && b == CommentOpen[index];
-        _maybeCData &= index < CDataOpen.Length && b == CDataOpen[index];
-        if ((_maybeComment && index == CommentOpen.Length - 1) || (_maybeCData && index == CDataOpen.Length - 1))
+        var open = bytes.IndexOf((byte)'<');
+        var text = open < 0 ? bytes : bytes[..open];
+        _line += text.Count((byte)'\n');
+        if (open < 0)
         {
-            (_state, _closeMatch) = (_maybeComment ? State.Comment : State.CData, 0);
-            return;
+            return [];
         }
 
-        if (_quote == 0 && (b == (byte)'"' || b == (byte)'\''))
+        (_state, _tagLength, _quote, _tagLine, _maybeComment, _maybeCData) = (State.Tag, 0, 0, _line, true, true);
+        return bytes[(open + 1)..];
+    }
+
+    private ReadOnlySpan<byte> InTag(ReadOnlySpan<byte> bytes)
+    {
+        if (_maybeComment || _maybeCData)
         {
-            _quote = b;
-        }
-        else if (b == _quote)
-        {
-            _quote = 0;
-        }
-        else if (_quote == 0 && b == (byte)'>')
-        {
-            _state = State.Text;
-            return;
+            // The first bytes tell "<!--" and "<![CDATA[" from a tag.
+            var b = bytes[0];
+            var index = (int)_tagLength;
+            _maybeComment &= index < CommentOpen.Length && b == CommentOpen[index];
+            _maybeCData &= index < CDataOpen.Length && b == CDataOpen[index];
+            if ((_maybeComment && index == CommentOpen.Length - 1) || (_maybeCData && index == CDataOpen.Length - 1))
+            {
+                (_state, _closeMatch) = (_maybeComment ? State.Comment : State.CData, 0);
+                return bytes[1..];
+            }
+
+            if (_maybeComment || _maybeCData)
+            {
+                _tagLength++;
+                return bytes[1..];
+            }
         }
 
+        // Tags are short and quote-dense: a tight loop over locals beats a search call per quote.
+        var quote = _quote;
+        var lines = 0;
+        var i = 0;
+        var ended = false;
+        for (; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b == (byte)'\n')
+            {
+                lines++;
+            }
+            else if (quote != 0)
+            {
+                if (b == quote)
+                {
+                    quote = 0;
+                }
+            }
+            else if (b == (byte)'>')
+            {
+                ended = true;
+                i++;
+                break;
+            }
+            else if (b is (byte)'"' or (byte)'\'')
+            {
+                quote = b;
+            }
+        }
+
+        _line += lines;
+        _quote = quote;
+        _tagLength += i;
         if (_tagLength > maxTagBytes)
         {
             throw new XmlException(string.Create(CultureInfo.InvariantCulture,
                 $"The tag starting on line {_tagLine} is longer than {maxTagBytes / (1024 * 1024)} MiB (an attribute that size is not a test or coverage tool's output); it is not read."),
                 null, _tagLine, 1);
         }
+
+        if (ended)
+        {
+            _state = State.Text;
+        }
+
+        return bytes[i..];
+    }
+
+    // A comment ends at "-->", a CDATA section at "]]>"; the two bytes before a '>' may lie in the previous read.
+    private ReadOnlySpan<byte> InCommentOrCData(ReadOnlySpan<byte> bytes)
+    {
+        var closer = _state == State.Comment ? (byte)'-' : (byte)']';
+        var end = bytes.IndexOf((byte)'>');
+        var run = end < 0 ? bytes : bytes[..end];
+        _line += run.Count((byte)'\n');
+        var trailing = run.Length - run.TrimEnd(closer).Length;
+        var before = trailing == run.Length ? Math.Min(_closeMatch + trailing, 2) : Math.Min(trailing, 2);
+        if (end < 0)
+        {
+            _closeMatch = before;
+            return [];
+        }
+
+        if (before >= 2)
+        {
+            _state = State.Text;
+        }
+
+        _closeMatch = 0;
+        return bytes[(end + 1)..];
     }
 }
