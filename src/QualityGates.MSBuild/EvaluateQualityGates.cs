@@ -114,7 +114,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     public string? CoverageReportTool { get; set; }
 
     /// <summary>
-    /// True (the targets): the errors found after the verdict (failed checks, QG2012, report and registry
+    /// True (the targets): the errors found after the verdict (failed checks, report and registry
     /// failures) are not logged but returned in <see cref="DeferredErrors"/>, so hook targets can run
     /// before <see cref="LogQualityGateErrors"/> fails the build. Bad settings and inputs are logged at once.
     /// </summary>

@@ -96,11 +96,7 @@ public sealed class ApproveOnPassTests : IDisposable
     [Fact]
     public void ApprovesNothingWhenFailOnAnyTestFailureBlocksTheRun()
     {
-        var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.FailOnAnyTestFailure = "true";
-        run.Task.TestResultFiles = [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")];
+        var run = NewRun().BlockedByAnyTestFailure();
 
         Assert.False(run.Execute());
 

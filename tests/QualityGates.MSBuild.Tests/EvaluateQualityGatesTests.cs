@@ -146,11 +146,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     [Fact]
     public void FailsOnAnyFailedTestWithOneErrorWhenAskedTo()
     {
-        var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.FailOnAnyTestFailure = "true";
-        run.Task.TestResultFiles = [FailSkipTrx];
+        var run = NewRun().BlockedByAnyTestFailure();
 
         Assert.False(run.Execute());
 

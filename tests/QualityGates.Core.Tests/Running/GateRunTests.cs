@@ -57,6 +57,17 @@ public sealed class GateRunTests : IDisposable
     }
 
     [Fact]
+    public void FailOnAnyTestFailurePassesARunWithoutFailedTests()
+    {
+        var result = new GateRun().Execute(Request(PassingTrx) with { FailOnAnyTestFailure = true }, TextWriter.Null);
+
+        Assert.True(result.Passed);
+        var check = result.Report!.Checks.Single(c => c.Gate == GateNames.AnyTestFailure);
+        Assert.Equal((GateStatus.Passed, 0.0), (check.Status, check.Value!.Value));
+        Assert.StartsWith("No test failed (", check.Message);
+    }
+
+    [Fact]
     public void WithoutTheSwitchThereIsNoAnyFailureCheck()
     {
         var result = new GateRun().Execute(Request(FailSkipTrx), TextWriter.Null);
