@@ -1,7 +1,6 @@
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Inputs;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Files;
 

@@ -11,7 +11,6 @@ using QualityGates.Metrics;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Files;
 

@@ -12,8 +12,8 @@ namespace QualityGates.EndToEnd.Tests.Scenarios;
 /// used to be decided outside the gate: the report says blocked, QualityGatesBlocked runs and the
 /// registry records a block, approving nothing.
 /// </summary>
-[Collection(PackageCollection.Name)]
-public sealed class SameRunThroughTaskAndCliTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class SameRunThroughTaskAndCliTests(ITestOutputHelper output)
 {
     private const string Version = "2.0.0";
     private const string ApprovedBy = "qa@example.com";
@@ -21,7 +21,7 @@ public sealed class SameRunThroughTaskAndCliTests(PackageFeed feed, ITestOutputH
     [Fact]
     public void DotnetTestAndTheCliGiveTheSameReportCodesAndRegistryRecords()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         HookTargets.Clear(workspace);
         workspace.DeleteDirectory("registry-task");
         workspace.DeleteDirectory("registry-cli");

@@ -6,7 +6,6 @@ using QualityGates.Inputs.Security;
 using QualityGates.Inputs.TestMetrics;
 using QualityGates.Registry;
 using QualityGates.Tests.Registry;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Common;
 

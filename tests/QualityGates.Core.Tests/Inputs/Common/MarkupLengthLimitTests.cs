@@ -4,7 +4,6 @@ using QualityGates.Errors;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Inputs.Common;
 using QualityGates.Inputs.Trx;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Common;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace QualityGates.Tests.Support;
+namespace QualityGates.Testing;
 
 /// <summary>Makes the special files hostile environments plant: FIFOs and symbolic links.</summary>
 public static class SpecialFiles
@@ -11,7 +11,11 @@ public static class SpecialFiles
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
         mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
+        if (mkfifo.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"mkfifo '{path}' exited with {mkfifo.ExitCode}.");
+        }
+
         return path;
     }
 
@@ -27,12 +31,28 @@ public static class SpecialFiles
     public static T Within<T>(Func<T> action, int seconds = 10)
     {
         var task = Task.Run(action);
-        Assert.True(task.Wait(TimeSpan.FromSeconds(seconds)), $"Still blocked after {seconds} s.");
+        if (!task.Wait(TimeSpan.FromSeconds(seconds)))
+        {
+            throw new TimeoutException($"Still blocked after {seconds} s.");
+        }
+
         return task.Result;
     }
 
     /// <summary>The exception <paramref name="action"/> throws, failing the test if it blocks or throws nothing.</summary>
     public static TException ThrowsWithin<TException>(Action action, int seconds = 10)
         where TException : Exception =>
-        Within(() => Assert.Throws<TException>(action), seconds);
+        Within(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (TException expected)
+            {
+                return expected;
+            }
+
+            throw new InvalidOperationException($"Expected {typeof(TException).Name}, but nothing was thrown.");
+        }, seconds);
 }
