@@ -47,13 +47,13 @@ internal sealed class ApprovedCommand(Func<string, string?> environment)
         }
         else if (approved.Value.Count == 0)
         {
-            output.WriteLine($"No version of {name} is approved for {DeploymentContexts.NameOf(context)}.");
+            ErrorOutput.Line(output, $"No version of {name} is approved for {DeploymentContexts.NameOf(context)}.");
         }
         else
         {
             foreach (var version in approved.Value)
             {
-                output.WriteLine($"{version.Version}  {RegistryTextOutput.Time(version.Approval.Timestamp)}  {RegistryTextOutput.Details(version.Approval)}");
+                ErrorOutput.Line(output, $"{version.Version}  {RegistryTextOutput.Time(version.Approval.Timestamp)}  {RegistryTextOutput.Details(version.Approval)}");
             }
         }
 

@@ -56,7 +56,7 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
         }
         else
         {
-            output.WriteLine((decision.Allowed ? "yes: " : "no: ") + decision.Reason);
+            ErrorOutput.Line(output, (decision.Allowed ? "yes: " : "no: ") + decision.Reason);
         }
 
         return decision.Allowed ? ExitCodes.Passed : ExitCodes.Refused;

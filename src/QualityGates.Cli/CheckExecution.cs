@@ -1,4 +1,5 @@
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Reports;
 using QualityGates.Running;
 
@@ -25,7 +26,7 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error)
 
         if (result.Json is { } json)
         {
-            output.WriteLine(json);
+            output.WriteLine(ConsoleText.NeutraliseJson(json));
         }
 
         // A failed check is the gate's verdict (1); any other error (a bad input, a report or registry failure) is 2.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using QualityGates.Errors;
 
 namespace QualityGates.Cli;
@@ -41,7 +42,50 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // An option given an empty value (`--coverage "$UNSET"`) must not read as "not given": the run
+        // would pass without the input it was told to judge.
+        var empty = EmptyOptions(result.RootCommandResult).ToList();
+        if (empty.Count > 0 && !HelpRequested(args))
+        {
+            foreach (var name in empty)
+            {
+                ErrorOutput.Error(error, ErrorCodes.InvalidCommandLine,
+                    $"{name} was given an empty value (an unset variable?); give a value or leave the option out.");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            // Every expected failure is a QualityGatesException handled by the verbs; anything else is a
+            // bug, and must still read as "nothing was judged" (exit 2), never as a failed gate, and
+            // without a stack trace (issue 16).
+            ErrorOutput.Error(error, ErrorCodes.UnexpectedError, $"Unexpected {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static IEnumerable<string> EmptyOptions(CommandResult parent)
+    {
+        foreach (var child in parent.Children)
+        {
+            if (child is OptionResult option && option.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+            {
+                yield return option.Option.Name;
+            }
+            else if (child is CommandResult command)
+            {
+                foreach (var name in EmptyOptions(command))
+                {
+                    yield return name;
+                }
+            }
+        }
     }
 
     private static bool HelpRequested(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");

@@ -50,13 +50,13 @@ internal sealed class DeploymentsCommand(Func<string, string?> environment)
         }
         else if (shown.Count == 0)
         {
-            output.WriteLine($"No version of {name} is deployed{(context is { } c ? " to " + DeploymentContexts.NameOf(c) : string.Empty)}.");
+            ErrorOutput.Line(output, $"No version of {name} is deployed{(context is { } c ? " to " + DeploymentContexts.NameOf(c) : string.Empty)}.");
         }
         else
         {
             foreach (var deployment in shown)
             {
-                output.WriteLine($"{deployment.ContextName,-11}  {deployment.Target}  {deployment.Version}  {RegistryTextOutput.Time(deployment.Deployment.Timestamp)}  by {deployment.Deployment.By}");
+                ErrorOutput.Line(output, $"{deployment.ContextName,-11}  {deployment.Target}  {deployment.Version}  {RegistryTextOutput.Time(deployment.Deployment.Timestamp)}  by {deployment.Deployment.By}");
             }
         }
 

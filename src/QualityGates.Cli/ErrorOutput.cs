@@ -1,10 +1,12 @@
 using QualityGates.Errors;
+using QualityGates.Files;
 
 namespace QualityGates.Cli;
 
 /// <summary>
 /// Writes coded lines in MSBuild's canonical form (<c>file(line): error QG1003 : message</c>), so CI
-/// problem matchers and people read them the same way as build errors.
+/// problem matchers and people read them the same way as build errors. Files and messages hold
+/// input text, so both pass <see cref="ConsoleText.Neutralise"/>: one line, no escape sequences, no workflow commands.
 /// </summary>
 internal static class ErrorOutput
 {
@@ -24,10 +26,10 @@ internal static class ErrorOutput
 
     private static void Write(TextWriter writer, string category, string code, string message, string? file, int line)
     {
-        var origin = file is null ? string.Empty : line > 0 ? $"{file}({line}): " : $"{file}: ";
-        writer.WriteLine($"{origin}{category} {code} : {OneLine(message)}");
+        var origin = file is null ? string.Empty : line > 0 ? $"{ConsoleText.Neutralise(file)}({line}): " : $"{ConsoleText.Neutralise(file)}: ";
+        writer.WriteLine($"{origin}{category} {code} : {ConsoleText.Neutralise(message)}");
     }
 
-    // A message spanning lines would read as several log entries.
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    /// <summary>Writes a line whose text holds input (a path, a name, a reason), neutralised for the console.</summary>
+    public static void Line(TextWriter writer, string text) => writer.WriteLine(ConsoleText.Neutralise(text));
 }

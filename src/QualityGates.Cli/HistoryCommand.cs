@@ -58,13 +58,13 @@ internal sealed class HistoryCommand(Func<string, string?> environment)
         }
         else if (records.Count == 0)
         {
-            output.WriteLine($"No records for {version?.ToString() ?? name}{(context is { } c ? " in " + DeploymentContexts.NameOf(c) : string.Empty)} in {registry.Location}.");
+            ErrorOutput.Line(output, $"No records for {version?.ToString() ?? name}{(context is { } c ? " in " + DeploymentContexts.NameOf(c) : string.Empty)} in {registry.Location}.");
         }
         else
         {
             foreach (var record in records)
             {
-                output.WriteLine(RegistryTextOutput.HistoryLine(record));
+                ErrorOutput.Line(output, RegistryTextOutput.HistoryLine(record));
             }
         }
 

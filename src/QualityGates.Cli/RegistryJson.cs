@@ -1,3 +1,4 @@
+using QualityGates.Files;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,7 +28,7 @@ internal static class RegistryJson
             write(json);
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        output.WriteLine(ConsoleText.NeutraliseJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
     }
 
     public static void Record(Utf8JsonWriter json, string name, RegistryRecord? record)

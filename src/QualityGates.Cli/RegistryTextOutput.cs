@@ -5,7 +5,7 @@ using QualityGates.Registry;
 
 namespace QualityGates.Cli;
 
-/// <summary>How registry records read on a terminal: one line each, time first, free text kept on that line.</summary>
+/// <summary>How registry records read on a terminal: one line each, time first, free text kept on that line; every line is printed through <see cref="ErrorOutput.Line"/>.</summary>
 internal static class RegistryTextOutput
 {
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -31,8 +31,8 @@ internal static class RegistryTextOutput
         }
         else
         {
-            output.WriteLine($"{what} {Details(record)}.");
-            output.WriteLine($"Recorded in {record.File}.");
+            ErrorOutput.Line(output, $"{what} {Details(record)}.");
+            ErrorOutput.Line(output, $"Recorded in {record.File}.");
         }
 
         return ExitCodes.Passed;
@@ -61,6 +61,6 @@ internal static class RegistryTextOutput
         return text.ToString();
     }
 
-    // Notes may span lines; a record is printed on one.
-    private static string OneLine(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+    // Notes may span lines; a record is printed on one (the caller neutralises the rest of the line).
+    private static string OneLine(string text) => new(text.Select(c => c is '\n' or '\r' or '\t' ? ' ' : c).ToArray());
 }

@@ -50,10 +50,10 @@ internal sealed class StatusCommand(Func<string, string?> environment)
         }
         else
         {
-            output.WriteLine(model.ToString());
+            ErrorOutput.Line(output, model.ToString());
             foreach (var item in shown)
             {
-                output.WriteLine("  " + RegistryTextOutput.StatusLine(item));
+                ErrorOutput.Line(output, "  " + RegistryTextOutput.StatusLine(item));
             }
         }
 

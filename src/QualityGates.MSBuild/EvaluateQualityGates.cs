@@ -12,6 +12,7 @@ using QualityGates.MSBuild.Settings;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;
+using QualityGates.Files;
 
 namespace QualityGates.MSBuild;
 
@@ -291,7 +292,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogMessage(MessageImportance.High, SummaryTable.Render(report));
         foreach (var check in report.Checks.Where(c => !c.Failed))
         {
-            Log.LogMessage(MessageImportance.Normal, "{0} {1}: {2}", SummaryTable.StatusWord(check.Status), check.Gate, check.Message);
+            Log.LogMessage(MessageImportance.Normal, "{0} {1}: {2}", SummaryTable.StatusWord(check.Status), check.Gate, ConsoleText.Neutralise(check.Message));
         }
 
         // The files actually read, after globs and the run's own TRX and coverage were resolved.
@@ -299,13 +300,15 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput("read coverage", result.CoverageFiles);
         if (result.Files is { } files)
         {
-            Log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}", files.JUnit, files.Json, files.Html);
+            Log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}",
+                ConsoleText.Neutralise(files.JUnit), ConsoleText.Neutralise(files.Json), ConsoleText.Neutralise(files.Html));
         }
 
         if (result.RegistryRecord is { } record)
         {
             Log.LogMessage(MessageImportance.High, "Quality gates registry: {0} {1} {2} for {3} by {4} ({5})",
-                record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName, record.By, record.File);
+                record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName,
+                ConsoleText.Neutralise(record.By), ConsoleText.Neutralise(record.File));
         }
     }
 

@@ -1,3 +1,4 @@
+using QualityGates.Files;
 using System.Globalization;
 using Microsoft.Build.Framework;
 
@@ -19,9 +20,9 @@ public sealed class LogQualityGateErrors : Microsoft.Build.Utilities.Task
         foreach (var error in Errors)
         {
             var code = error.GetMetadata("Code") is { Length: > 0 } named ? named : error.ItemSpec;
-            var file = error.GetMetadata("File") is { Length: > 0 } path ? path : null;
+            var file = error.GetMetadata("File") is { Length: > 0 } path ? ConsoleText.Neutralise(path) : null;
             Log.LogError(null, code, null, file, Number(error.GetMetadata("Line")), Number(error.GetMetadata("Column")), 0, 0,
-                "{0}", error.GetMetadata("Message"));
+                "{0}", ConsoleText.Neutralise(error.GetMetadata("Message")));
         }
 
         return !Log.HasLoggedErrors;

@@ -61,6 +61,12 @@ public static class ErrorCodes
     public const string MissingJsonField = "QG1012";
     /// <summary>A scan file says the scan itself failed (e.g. an error in <c>dotnet list package</c>'s <c>problems</c>), so its counts cannot be trusted.</summary>
     public const string ScanReportedError = "QG1013";
+    /// <summary>A JSON input file names the same key twice in one object, so which value counts would be a guess.</summary>
+    public const string DuplicateJsonKey = "QG1014";
+    /// <summary>An input file is not a regular file (a folder, FIFO, socket or device); it is never opened, so the tool never blocks on it.</summary>
+    public const string InputNotARegularFile = "QG1015";
+    /// <summary>A file pattern's folder walk hit a symbolic-link loop or its bound on folders or depth.</summary>
+    public const string PatternWalkTooLarge = "QG1016";
 
     // 2xxx gate failures (one per gate; the gate names are in GateNames)
     public const string TestPassRateBelowMinimum = "QG2001";
@@ -94,6 +100,8 @@ public static class ErrorCodes
     public const string NothingToRollBack = "QG3007";
     /// <summary>The registry folder or one of its files cannot be created, read or written.</summary>
     public const string RegistryUnavailable = "QG3008";
+    /// <summary>A registry file is a symbolic link, FIFO, folder or device rather than a regular file in the registry folder; it is never followed or opened.</summary>
+    public const string RegistryFileNotRegular = "QG3009";
     // QG3020-QG3029: the PostgreSQL registry store.
     /// <summary>The registry database cannot be reached or used: the server is down, the connection timed out, the database is missing or the user lacks a permission (the host is named).</summary>
     public const string RegistryDatabaseUnavailable = "QG3020";
@@ -107,6 +115,8 @@ public static class ErrorCodes
     // 4xxx CLI
     /// <summary>The command line is not valid (unknown option, missing value).</summary>
     public const string InvalidCommandLine = "QG4001";
+    /// <summary>An unexpected failure inside the tool (a bug): reported as one line, exit 2, never as a failed gate.</summary>
+    public const string UnexpectedError = "QG4002";
 
     // 5xxx reports and integrations
     /// <summary>A report file cannot be written.</summary>
@@ -117,4 +127,6 @@ public static class ErrorCodes
     public const string CiOutputNotWritten = "QG5003";
     /// <summary>A GatePassed, GateFailed or GatesBlocked handler threw; a warning, the verdict and the other handlers stand.</summary>
     public const string EventHandlerFailed = "QG5004";
+    /// <summary>A report file to be replaced or appended to is a symbolic link, FIFO, folder or device, or lies outside the report folder; nothing is written through it.</summary>
+    public const string ReportFileNotRegular = "QG5005";
 }

@@ -6,7 +6,10 @@ namespace QualityGates.Files;
 /// Whole-file writes that no reader ever sees half done: the content goes to a hidden temp file in
 /// the same folder (so the final rename never crosses a file system), is flushed to disk, and only
 /// then is renamed to its name. A failed write deletes its temp file and leaves nothing behind.
-/// Callers turn the raw I/O exceptions into coded errors naming the path.
+/// Writing and renaming are separate steps (<see cref="Stage"/>, <see cref="StagedFile.Publish"/>),
+/// so a set of files can be written aside first and published only when all of them were written.
+/// Callers check the destination's kind (<see cref="FileKinds.EnsureWritable"/>) and turn the raw
+/// I/O exceptions into coded errors naming the path.
 /// </summary>
 internal static class AtomicFile
 {
@@ -15,63 +18,29 @@ internal static class AtomicFile
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, replacing any file there.</summary>
     public static void Replace(string path, ReadOnlySpan<byte> content)
     {
-        var temp = WriteTemp(path, content);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    File.Move(temp, path, overwrite: true);
-                    return;
-                }
-                catch (Exception ex) when (attempt < ReplaceAttempts && ex is IOException or UnauthorizedAccessException)
-                {
-                    // Windows refuses to replace a file another process has open without delete sharing
-                    // (a CI agent reading the previous report); such a reader lets go within moments.
-                    Thread.Sleep(20 * attempt);
-                }
-            }
-        }
-        catch
-        {
-            DeleteQuietly(temp);
-            throw;
-        }
+        using var staged = Stage(path, content);
+        staged.Publish();
     }
 
     /// <summary>
     /// Writes <paramref name="content"/> to <paramref name="path"/> only if no file has that name;
-    /// returns false (writing nothing) when one does. The no-overwrite rename is the atomic
-    /// "create new": two writers can never both get the same name.
+    /// returns false (writing nothing) when one does.
     /// </summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content)
     {
-        var temp = WriteTemp(path, content);
-        try
-        {
-            File.Move(temp, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            DeleteQuietly(temp);
-            return false;
-        }
-        catch
-        {
-            DeleteQuietly(temp);
-            throw;
-        }
+        using var staged = Stage(path, content);
+        return staged.TryPublishNew();
     }
 
-    private static string WriteTemp(string path, ReadOnlySpan<byte> content)
+    /// <summary>Writes <paramref name="content"/> to a temp file beside <paramref name="path"/>; nothing is visible under <paramref name="path"/> yet.</summary>
+    public static StagedFile Stage(string path, ReadOnlySpan<byte> content)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         // Hidden and with a .tmp extension, so globs like report-*.json never pick one up.
         var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + RandomNumberGenerator.GetHexString(8, lowercase: true) + ".tmp");
         try
         {
+            // CreateNew (O_EXCL): never opens through a link planted under the temp name.
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
             stream.Write(content);
             stream.Flush(flushToDisk: true);
@@ -82,7 +51,7 @@ internal static class AtomicFile
             throw;
         }
 
-        return temp;
+        return new StagedFile(path, temp);
     }
 
     private static void DeleteQuietly(string path)
@@ -94,6 +63,59 @@ internal static class AtomicFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The original error is the one worth reporting.
+        }
+    }
+
+    /// <summary>A file written aside, waiting to be renamed to its name; disposing an unpublished one deletes it.</summary>
+    internal sealed class StagedFile(string path, string temp) : IDisposable
+    {
+        private bool _published;
+
+        /// <summary>The name the file gets when published.</summary>
+        public string Path { get; } = path;
+
+        /// <summary>Renames the temp file to <see cref="Path"/>, replacing any file there (a rename never writes through a link).</summary>
+        public void Publish()
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    File.Move(temp, Path, overwrite: true);
+                    _published = true;
+                    return;
+                }
+                catch (Exception ex) when (attempt < ReplaceAttempts && OperatingSystem.IsWindows()
+                    && (ex is UnauthorizedAccessException || (ex is IOException io && FileContention.IsContention(io))))
+                {
+                    // Windows refuses to replace a file another process has open without delete sharing
+                    // (a CI agent reading the previous report); such a reader lets go within moments.
+                    Thread.Sleep(20 * attempt);
+                }
+            }
+        }
+
+        /// <summary>Renames the temp file to <see cref="Path"/> only if no file has that name; false when one does.</summary>
+        public bool TryPublishNew()
+        {
+            try
+            {
+                File.Move(temp, Path, overwrite: false);
+                _published = true;
+                return true;
+            }
+            catch (IOException) when (File.Exists(Path) || FileKinds.Of(Path) != FileKind.Missing)
+            {
+                return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_published)
+            {
+                DeleteQuietly(temp);
+            }
         }
     }
 }

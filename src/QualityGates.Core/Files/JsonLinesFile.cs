@@ -7,7 +7,9 @@ namespace QualityGates.Files;
 /// Appends whole lines to a JSON Lines log that several processes may write at once (parallel CI
 /// jobs sharing a workspace). Each append opens the file exclusively (FileShare.None; on Linux and
 /// macOS .NET takes an advisory flock), writes the line with one Write call and closes it; a writer
-/// that finds the file locked waits and tries again. So no line is lost, torn or interleaved.
+/// that finds the file locked waits and tries again. So no line is lost, torn or interleaved. Only a
+/// regular file is ever opened (never a planted link or a FIFO), and a write that fails (a full disk)
+/// is cut back to the old length, so no fragment is left for later reads to warn about.
 /// </summary>
 public static class JsonLinesFile
 {
@@ -15,17 +17,21 @@ public static class JsonLinesFile
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Appends <paramref name="jsonLine"/> (one line of JSON, without a line break) and a '\n'.</summary>
-    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be written.</exception>
-    public static void Append(string path, string jsonLine, TimeSpan? lockTimeout = null)
+    /// <param name="path">The log file.</param>
+    /// <param name="jsonLine">The line.</param>
+    /// <param name="lockTimeout">How long to wait for other writers.</param>
+    /// <param name="notRegularCode">The code when the file is a link, FIFO, folder or device (default <see cref="ErrorCodes.ReportFileNotRegular"/>).</param>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be written; <paramref name="notRegularCode"/> when it is not a regular file in its folder.</exception>
+    public static void Append(string path, string jsonLine, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.ReportFileNotRegular)
     {
         ThrowIfNotOneLine(jsonLine);
         var bytes = Encoding.UTF8.GetBytes(jsonLine + "\n");
+        FileKinds.EnsureWritable(path, Path.GetDirectoryName(Path.GetFullPath(path)), notRegularCode);
         WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
         {
             // bufferSize 0: the line goes to the OS in one write, never split by a buffer flush.
             using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            AppendWhole(stream, bytes);
             return true;
         });
     }
@@ -36,8 +42,10 @@ public static class JsonLinesFile
     /// write. Exceptions from <paramref name="decide"/> pass through, with nothing written.
     /// </summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be read or written.</exception>
-    public static void AppendAfterRead(string path, Func<byte[], string?> decide, TimeSpan? lockTimeout = null)
+    public static void AppendAfterRead(string path, Func<byte[], string?> decide, TimeSpan? lockTimeout = null,
+        string notRegularCode = ErrorCodes.ReportFileNotRegular)
     {
+        FileKinds.EnsureWritable(path, Path.GetDirectoryName(Path.GetFullPath(path)), notRegularCode);
         WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
@@ -47,8 +55,7 @@ public static class JsonLinesFile
             if (line is not null)
             {
                 ThrowIfNotOneLine(line);
-                stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
-                stream.Flush(flushToDisk: true);
+                AppendWhole(stream, Encoding.UTF8.GetBytes(line + "\n"));
             }
 
             return true;
@@ -56,15 +63,49 @@ public static class JsonLinesFile
     }
 
     /// <summary>
+    /// Writes <paramref name="bytes"/> at the end of <paramref name="stream"/> (opened for append and
+    /// locked); when the write fails, cuts the file back to its old length before rethrowing.
+    /// </summary>
+    internal static void AppendWhole(FileStream stream, ReadOnlySpan<byte> bytes)
+    {
+        var length = stream.Length;
+        try
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            try
+            {
+                stream.SetLength(length);
+            }
+            catch (IOException)
+            {
+                // The write's error is the one to report.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Reads the whole file while no append is in progress (a shared lock that writers wait for), so
     /// the snapshot never ends in the middle of a line being written. Null when the file does not exist.
     /// </summary>
-    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InputFileUnreadable"/> when the file cannot be read.</exception>
-    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null)
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InputFileUnreadable"/> when the file cannot be read; <paramref name="notRegularCode"/> when it is not a regular file.</exception>
+    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile)
     {
-        if (!File.Exists(path))
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Missing)
         {
             return null;
+        }
+
+        if (kind != FileKind.Regular)
+        {
+            throw new QualityGatesException(notRegularCode,
+                $"'{path}' is {FileKinds.Describe(kind)}, not a regular file; it is not read.", path);
         }
 
         return WithRetry(path, lockTimeout, ErrorCodes.InputFileUnreadable, "read", () =>
@@ -94,11 +135,9 @@ public static class JsonLinesFile
             {
                 return attempt();
             }
-            catch (IOException ex) when (IsContention(ex) && DateTime.UtcNow < deadline)
+            catch (IOException ex) when (FileContention.IsContention(ex) && DateTime.UtcNow < deadline)
             {
-                // Another writer holds the file: back off with jitter so waiting writers do not retry in lockstep.
-                Thread.Sleep(wait + Random.Shared.Next(wait + 1));
-                wait = Math.Min(wait * 2, 50);
+                FileContention.Wait(ref wait);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -106,8 +145,4 @@ public static class JsonLinesFile
             }
         }
     }
-
-    // A missing folder or a bad path will not fix itself by waiting.
-    private static bool IsContention(IOException ex) =>
-        ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException or DriveNotFoundException);
 }

@@ -7,7 +7,9 @@ namespace QualityGates.Files;
 /// solution, each test project's gate writes to the same <c>$GITHUB_STEP_SUMMARY</c> and
 /// <c>$GITHUB_OUTPUT</c>. The file is held exclusively (FileShare.None; an advisory lock on Linux
 /// and macOS) while the text is chosen and written, so appends never interleave and the size a
-/// writer sees is still the size when it writes.
+/// writer sees is still the size when it writes. These files are named by the CI runner, not kept in
+/// a folder of ours, so the only rule is that the name is a regular file (or none): a symbolic link,
+/// FIFO or device is refused, never followed or opened. A failed write is cut back to the old length.
 /// </summary>
 internal static class SharedTextFile
 {
@@ -17,10 +19,16 @@ internal static class SharedTextFile
     /// Appends what <paramref name="content"/> returns for the file's current length in bytes;
     /// returns false (writing nothing) when it returns null.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be opened or written, or stayed locked too long.</exception>
+    /// <exception cref="IOException">The file is not a regular file, cannot be opened or written, or stayed locked too long.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
     public static bool Append(string path, Func<long, string?> content)
     {
+        var kind = FileKinds.Of(path);
+        if (kind is not (FileKind.Missing or FileKind.Regular))
+        {
+            throw new IOException($"'{path}' is {FileKinds.Describe(kind)}, not a regular file; nothing was written through it.");
+        }
+
         var deadline = DateTime.UtcNow + LockTimeout;
         var wait = 1;
         while (true)
@@ -30,10 +38,9 @@ internal static class SharedTextFile
             {
                 stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
             }
-            catch (IOException ex) when (IsContention(ex) && DateTime.UtcNow < deadline)
+            catch (IOException ex) when (FileContention.IsContention(ex) && DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(wait + Random.Shared.Next(wait + 1));
-                wait = Math.Min(wait * 2, 50);
+                FileContention.Wait(ref wait);
                 continue;
             }
 
@@ -44,14 +51,9 @@ internal static class SharedTextFile
                     return false;
                 }
 
-                stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
-                stream.Flush(flushToDisk: true);
+                JsonLinesFile.AppendWhole(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
                 return true;
             }
         }
     }
-
-    // A missing folder or a bad path will not fix itself by waiting.
-    private static bool IsContention(IOException ex) =>
-        ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException or DriveNotFoundException);
 }

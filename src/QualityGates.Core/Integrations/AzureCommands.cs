@@ -1,4 +1,5 @@
 using System.Text;
+using QualityGates.Files;
 
 namespace QualityGates.Integrations;
 
@@ -25,7 +26,7 @@ public static class AzureCommands
 
     /// <summary><c>##vso[task.logissue type=error;code=…]message</c>: an error in the build's issue list.</summary>
     public static string LogError(string message, string? code = null) =>
-        "##vso[task.logissue type=error" + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(message);
+        "##vso[task.logissue type=error" + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(ConsoleText.ForCommandData(message));
 
     /// <summary><c>##vso[task.uploadsummary]path</c>: attaches a Markdown file to the build summary.</summary>
     public static string UploadSummary(string path) => "##vso[task.uploadsummary]" + EscapeData(path);

@@ -1,4 +1,5 @@
 using System.Text;
+using QualityGates.Files;
 
 namespace QualityGates.Integrations;
 
@@ -29,7 +30,7 @@ public static class GitHubCommands
         var properties = new List<string>();
         if (!string.IsNullOrEmpty(title))
         {
-            properties.Add("title=" + EscapeProperty(title));
+            properties.Add("title=" + EscapeProperty(ConsoleText.ForCommandData(title)));
         }
 
         if (!string.IsNullOrEmpty(file))
@@ -42,6 +43,6 @@ public static class GitHubCommands
         }
 
         var head = properties.Count == 0 ? "::error" : "::error " + string.Join(",", properties);
-        return head + "::" + EscapeData(message);
+        return head + "::" + EscapeData(ConsoleText.ForCommandData(message));
     }
 }

@@ -1,4 +1,5 @@
 using QualityGates.Errors;
+using QualityGates.Files;
 
 namespace QualityGates.Metrics;
 
@@ -9,7 +10,7 @@ public sealed record ModelIdentity(string Name, string Version)
 
     /// <summary>
     /// Parses <c>name:version</c>. Names and versions become file and folder names in the registry,
-    /// so path separators, <c>..</c> and control characters are refused.
+    /// so path separators, <c>..</c>, control characters and (against look-alike names) bidi and zero-width characters are refused (QG0005).
     /// </summary>
     /// <param name="text">The value as written, e.g. <c>veran:v6.2</c>.</param>
     /// <param name="source">Where it was written (<c>--model</c>), for the error message.</param>
@@ -51,16 +52,14 @@ public sealed record ModelIdentity(string Name, string Version)
             "" => "is empty",
             _ when part.Contains("..", StringComparison.Ordinal) => "contains '..'",
             _ when part.IndexOfAny(['/', '\\', ':']) >= 0 => "contains a path separator or ':'",
-            _ when part.Any(char.IsControl) => "contains a control character",
+            _ when ConsoleText.FirstHidden(part) is { } hidden => $"contains the invisible or control character {hidden} (a bidi override, zero-width or control character can make one name look like another)",
             _ when part.Length > 200 => "is longer than 200 characters",
             _ => null,
         };
         if (problem is not null)
         {
             throw new QualityGatesException(ErrorCodes.InvalidModelIdentity,
-                $"{source}: the model {what} '{Printable(part)}' {problem}; names and versions may not contain path separators, '..', ':' or control characters.");
+                $"{source}: the model {what} '{ConsoleText.Neutralise(part)}' {problem}; names and versions may not contain path separators, '..', ':', control, bidi or zero-width characters.");
         }
     }
-
-    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

@@ -22,13 +22,15 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
     public RegistryRecord Append(RegistryRecord record)
     {
         var file = FileFor(record.Model.Name);
-        Guarded(file, () => JsonLinesFile.Append(file, RegistryRecordJson.ToLine(record), lockTimeout));
+        EnsureFolder();
+        Guarded(file, () => JsonLinesFile.Append(file, RegistryRecordJson.ToLine(record), lockTimeout, ErrorCodes.RegistryFileNotRegular));
         return record with { File = file, Line = 0 };
     }
 
     public RegistryRecord AppendChecked(string modelName, Func<IReadOnlyList<RegistryRecord>, RegistryRecord> decide)
     {
         var file = FileFor(modelName);
+        EnsureFolder();
         if (!File.Exists(file))
         {
             // No records yet: nothing another writer could have decided (the first append creates the file).
@@ -40,7 +42,7 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
         {
             appended = decide(Own(RegistryLogReader.Read(content, file).Records, modelName));
             return RegistryRecordJson.ToLine(appended);
-        }, lockTimeout));
+        }, lockTimeout, ErrorCodes.RegistryFileNotRegular));
         return appended! with { File = file, Line = 0 };
     }
 
@@ -66,12 +68,13 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
     public RegistryResult<IReadOnlyList<RegistryRecord>> Read(string modelName)
     {
         var file = FileFor(modelName);
+        EnsureFolder();
         byte[]? content;
         try
         {
-            content = JsonLinesFile.ReadAll(file, lockTimeout);
+            content = JsonLinesFile.ReadAll(file, lockTimeout, ErrorCodes.RegistryFileNotRegular);
         }
-        catch (QualityGatesException ex)
+        catch (QualityGatesException ex) when (ex.Code != ErrorCodes.RegistryFileNotRegular)
         {
             throw Unavailable(file, ex.Message, ex);
         }
@@ -103,6 +106,18 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Unavailable(file, $"Cannot create the registry folder '{Folder}': {ex.Message}", ex);
+        }
+    }
+
+    // A registry path that names a file (a typo, a file where the folder should be) must not read as
+    // an empty registry: "none" and "never gated" would be wrong answers, not missing ones.
+    private void EnsureFolder()
+    {
+        var kind = FileKinds.Of(Folder);
+        if (kind is FileKind.Regular or FileKind.Special || (kind == FileKind.Link && !Directory.Exists(Folder) && File.Exists(Folder)))
+        {
+            throw new QualityGatesException(ErrorCodes.RegistryUnavailable,
+                $"The registry folder '{Folder}' is {(kind == FileKind.Link ? "a link to a file" : FileKinds.Describe(kind))}, not a folder.", Folder);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
 
 namespace QualityGates.Registry;
@@ -16,6 +17,7 @@ internal static class RegistryRecordParser
 {
     public static RegistryRecord Parse(ReadOnlyMemory<byte> line, string file, int lineNumber)
     {
+        JsonInput.CheckLine(line.Span);
         using var document = ParseJson(line);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

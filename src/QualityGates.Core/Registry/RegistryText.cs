@@ -1,10 +1,11 @@
 using QualityGates.Errors;
+using QualityGates.Files;
 
 namespace QualityGates.Registry;
 
 /// <summary>
 /// Validates the free text a record carries (who, notes, reason, target). It is printed on terminals
-/// and CI logs later, so control characters (escape sequences) are refused; notes and reasons may span
+/// and CI logs later, so control characters (escape sequences), bidi overrides and zero-width characters are refused; notes and reasons may span
 /// lines, names may not.
 /// </summary>
 internal static class RegistryText
@@ -39,6 +40,12 @@ internal static class RegistryText
         if (text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
         {
             throw Invalid(source, allowLineBreaks ? "contains a control character other than a line break or tab" : "contains a control character or line break");
+        }
+
+        // Bidi overrides and zero-width characters make one name look like another ("alice" approving as "ecila").
+        if (ConsoleText.FirstHidden(allowLineBreaks ? text.Replace("\r", string.Empty).Replace("\n", string.Empty).Replace("\t", string.Empty) : text) is { } hidden)
+        {
+            throw Invalid(source, $"contains the invisible character {hidden} (a bidi override, zero-width or format character)");
         }
 
         return text;

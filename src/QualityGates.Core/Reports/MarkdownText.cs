@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text;
+using QualityGates.Files;
 
 namespace QualityGates.Reports;
 
 /// <summary>
 /// Makes free text (messages, test names) safe for one cell of a GitHub-flavoured Markdown table:
-/// one line, no cell break, no raw HTML, no accidental emphasis, links or code spans.
+/// one line, no cell break, no raw HTML, no accidental emphasis, links or code spans, and bidi or
+/// zero-width characters shown as <c>&lt;U+202E&gt;</c> rather than obeyed.
 /// </summary>
 internal static class MarkdownText
 {
@@ -36,8 +39,15 @@ internal static class MarkdownText
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '~' or '#' or '!':
                     cell.Append('\\').Append(c);
                     break;
+                case var _ when char.IsControl(c):
+                    cell.Append(' ');
+                    break;
+                case var _ when ConsoleText.IsInvisible(c):
+                    // Bidi overrides and zero-width characters are shown, not obeyed (issue 16).
+                    cell.Append("&lt;U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("&gt;");
+                    break;
                 default:
-                    cell.Append(char.IsControl(c) ? ' ' : c);
+                    cell.Append(c);
                     break;
             }
         }

@@ -50,38 +50,57 @@ public sealed class ReportFileSet
     public static string ReportFileName(DateTimeOffset timestamp, string suffix) =>
         "report-" + timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + suffix + ".json";
 
-    /// <summary>Writes the run's files and returns their paths.</summary>
-    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written.</exception>
+    /// <summary>Writes the run's files and returns their paths (see the other overload).</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written;
+    /// <see cref="ErrorCodes.ReportFileNotRegular"/> when a file to replace or append to is a link, FIFO, folder or device.</exception>
     public ReportFiles Write(QualityGateReport report, CiBuildInfo? ci = null) => Write(report, JsonReportWriter.ToUtf8(report, ci));
 
-    /// <summary>Writes the run's files, the JSON ones with <paramref name="json"/> (<see cref="JsonReportWriter.ToUtf8"/> of the report, made once by the caller).</summary>
-    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written.</exception>
+    /// <summary>
+    /// Writes the run's files, the JSON ones with <paramref name="json"/> (<see cref="JsonReportWriter.ToUtf8"/>
+    /// of the report, made once by the caller), and returns their paths, all or nothing: every file is first
+    /// written aside (temp files in the folder), then the <c>blocks.jsonl</c> line is appended, and only then
+    /// are the files renamed to their names (a rename needs no disk space). A run that cannot write one of
+    /// them (a full disk) leaves the previous run's set as it was.
+    /// </summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written;
+    /// <see cref="ErrorCodes.ReportFileNotRegular"/> when a file to replace or append to is a link, FIFO, folder or device.</exception>
     public ReportFiles Write(QualityGateReport report, byte[] json)
     {
         Guard(Folder, () => Directory.CreateDirectory(Folder));
 
-        var reportPath = CreateUniqueReport(report.Timestamp, json);
-
         var latestPath = Path.Combine(Folder, LatestFileName);
-        Guard(latestPath, () => AtomicFile.Replace(latestPath, json));
-
         var junitPath = Path.Combine(Folder, JUnitReportWriter.FileName);
+        var htmlPath = Path.Combine(Folder, HtmlReportWriter.FileName);
+        var blockPath = report.AllPassed ? null : Path.Combine(Folder, BlockLog.FileName);
+        foreach (var path in new[] { latestPath, junitPath, htmlPath, blockPath }.OfType<string>())
+        {
+            FileKinds.EnsureWritable(path, Folder, ErrorCodes.ReportFileNotRegular);
+        }
+
+        using var staged = new StagedSet();
+        staged.Add(latestPath, json);
         using (var xml = new MemoryStream())
         {
             JUnitReportWriter.Write(report, xml);
-            Guard(junitPath, () => AtomicFile.Replace(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length)));
+            staged.Add(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length));
         }
 
-        var htmlPath = Path.Combine(Folder, HtmlReportWriter.FileName);
-        Guard(htmlPath, () => AtomicFile.Replace(htmlPath, HtmlReportWriter.ToUtf8(report)));
-
-        string? blockPath = null;
-        if (!report.AllPassed)
+        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report));
+        var reportPath = CreateUniqueReport(report.Timestamp, json);
+        try
         {
-            blockPath = Path.Combine(Folder, BlockLog.FileName);
-            new BlockLog(blockPath, _lockTimeout).Append(report, Path.GetFileName(reportPath));
+            if (blockPath is not null)
+            {
+                new BlockLog(blockPath, _lockTimeout).Append(report, Path.GetFileName(reportPath));
+            }
+        }
+        catch
+        {
+            Guard(reportPath, () => File.Delete(reportPath));
+            throw;
         }
 
+        staged.PublishAll();
         return new ReportFiles(junitPath, reportPath, latestPath, blockPath, htmlPath);
     }
 
@@ -104,11 +123,42 @@ public sealed class ReportFileSet
             $"Cannot write the JSON report: {NameAttempts} candidate names in '{Folder}' were all taken (last: '{path}').", path);
     }
 
+    /// <summary>Files written aside, published together; disposing deletes any not published.</summary>
+    private sealed class StagedSet : IDisposable
+    {
+        private readonly List<AtomicFile.StagedFile> _files = [];
+
+        public void Add(string path, ReadOnlySpan<byte> content)
+        {
+            AtomicFile.StagedFile? file = null;
+            var bytes = content.ToArray();
+            Guard(path, () => file = AtomicFile.Stage(path, bytes));
+            _files.Add(file!);
+        }
+
+        public void PublishAll()
+        {
+            foreach (var file in _files)
+            {
+                Guard(file.Path, file.Publish);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var file in _files)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
     /// <summary>Writes only a JUnit file at <paramref name="path"/> (the CLI's <c>--junit</c>), atomically.</summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file.</exception>
     public static void WriteJUnit(QualityGateReport report, string path)
     {
         var full = Path.GetFullPath(path);
+        FileKinds.EnsureWritable(full, folder: null, ErrorCodes.ReportFileNotRegular);
         using var xml = new MemoryStream();
         JUnitReportWriter.Write(report, xml);
         Guard(full, () =>

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using QualityGates.Files;
 using QualityGates.Gates;
 
 namespace QualityGates.Reports;
 
-/// <summary>The gate table a person reads in a build log or terminal.</summary>
+/// <summary>The gate table a person reads in a build log or terminal; the one value from an input (the model) is neutralised for the console.</summary>
 public static class SummaryTable
 {
     /// <summary>Renders the verdict line and one row per check.</summary>
@@ -14,7 +15,7 @@ public static class SummaryTable
         var skipped = report.Checks.Count(c => c.Status == GateStatus.Skipped);
         var judged = report.Checks.Count - skipped;
         var verdict = report.AllPassed ? "PASSED" : "FAILED";
-        var model = report.Model is null ? string.Empty : $" for {report.Model}";
+        var model = report.Model is null ? string.Empty : $" for {ConsoleText.Neutralise(report.Model.ToString())}";
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Quality gates{model} ({report.ContextName}{(report.Strict ? ", strict" : string.Empty)}): {verdict}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Files;
 
 namespace QualityGates.MSBuild.Logging;
 
@@ -22,22 +23,24 @@ internal sealed class GateErrorLog(TaskLoggingHelper log, bool defer, string? pr
     /// <summary>Logs <paramref name="diagnostic"/>; an error is deferred when this log defers and <paramref name="deferrable"/>.</summary>
     public void Log(GateDiagnostic diagnostic, bool deferrable)
     {
-        var file = diagnostic.File ?? projectFile;
+        // Messages and files hold input text (paths, names): neutralised for the console, deferred or not.
+        var file = ConsoleText.Neutralise(diagnostic.File ?? projectFile) is { Length: > 0 } safe ? safe : null;
+        var message = ConsoleText.Neutralise(diagnostic.Message);
         if (!diagnostic.IsError)
         {
-            log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
+            log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
             return;
         }
 
         if (!defer || !deferrable)
         {
-            log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
+            log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
             return;
         }
 
         var item = new TaskItem(diagnostic.Code);
         item.SetMetadata("Code", diagnostic.Code);
-        item.SetMetadata("Message", diagnostic.Message);
+        item.SetMetadata("Message", message);
         item.SetMetadata("File", file ?? string.Empty);
         item.SetMetadata("Line", diagnostic.Line.ToString(CultureInfo.InvariantCulture));
         item.SetMetadata("Column", diagnostic.Column.ToString(CultureInfo.InvariantCulture));

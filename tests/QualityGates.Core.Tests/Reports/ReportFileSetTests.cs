@@ -148,18 +148,18 @@ public sealed class ReportFileSetTests
     }
 
     [Fact]
-    public void FailedReplaceNamesThePathAndLeavesNoPartialFile()
+    public void AFolderWhereAReportFileBelongsIsRefusedAndNothingIsWritten()
     {
         using var folder = new TempDirectory();
         var junit = Path.Combine(folder.Path, "junit-gates.xml");
-        Directory.CreateDirectory(junit); // a folder where the file belongs: the rename must fail
+        Directory.CreateDirectory(junit); // a folder where the file belongs
 
         var error = Assert.Throws<QualityGatesException>(() => new ReportFileSet(folder.Path).Write(SampleReports.Passing()));
 
-        Assert.Equal(ErrorCodes.ReportNotWritten, error.Code);
+        Assert.Equal(ErrorCodes.ReportFileNotRegular, error.Code);
         Assert.Equal(junit, error.File);
         Assert.True(Directory.Exists(junit));
-        Assert.DoesNotContain(FileNames(folder.Path), n => n.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Equal(["junit-gates.xml"], FileNames(folder.Path)); // all or nothing: no latest.json, no report, no temp file
     }
 
     [Fact]

@@ -11,11 +11,13 @@ namespace QualityGates.Inputs.Common;
 public sealed class JsonInputFile : IDisposable
 {
     private readonly JsonDocument document;
+    private readonly ReadOnlyMemory<byte> bytes;
 
-    private JsonInputFile(string path, JsonDocument document)
+    private JsonInputFile(string path, JsonDocument document, ReadOnlyMemory<byte> bytes)
     {
         Path = path;
         this.document = document;
+        this.bytes = bytes;
     }
 
     /// <summary>The file as given by the caller.</summary>
@@ -25,21 +27,14 @@ public sealed class JsonInputFile : IDisposable
     public JsonCursor Root => new(this, document.RootElement, JsonPath.Root);
 
     /// <summary>Parses <paramref name="path"/>; malformed or truncated JSON is <see cref="ErrorCodes.MalformedJson"/> with its line.</summary>
-    public static JsonInputFile Open(string path) => new(path, JsonInput.Parse(path));
+    public static JsonInputFile Open(string path)
+    {
+        var document = JsonInput.Parse(path, out var bytes);
+        return new JsonInputFile(path, document, bytes);
+    }
 
     /// <summary>The 1-based line of <paramref name="jsonPath"/> in the file, or 0 when it cannot be found.</summary>
-    public int LineOf(string jsonPath)
-    {
-        try
-        {
-            return JsonLineLocator.FindLine(File.ReadAllBytes(Path), jsonPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The file was read a moment ago; if it has gone since, report the error without a line.
-            return 0;
-        }
-    }
+    public int LineOf(string jsonPath) => JsonLineLocator.FindLine(bytes.Span, jsonPath);
 
     /// <summary>A coded error about the value at <paramref name="jsonPath"/>, with the file and line.</summary>
     public QualityGatesException Error(string code, string jsonPath, string message)

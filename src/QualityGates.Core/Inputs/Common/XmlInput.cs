@@ -6,7 +6,8 @@ namespace QualityGates.Inputs.Common;
 /// <summary>
 /// Safe, streaming XML reading for every XML reader. A DOCTYPE that only names an external DTD
 /// (gcovr and simplecov Cobertura files carry one) is skipped and never fetched; entity declarations
-/// and external entities are refused with <see cref="ErrorCodes.XmlDtdNotAllowed"/>.
+/// and external entities are refused with <see cref="ErrorCodes.XmlDtdNotAllowed"/>. A tag longer than
+/// 16 MiB (one huge attribute) is refused as malformed (<see cref="MarkupLengthLimit"/>) instead of being buffered whole.
 /// </summary>
 public static class XmlInput
 {
@@ -22,7 +23,8 @@ public static class XmlInput
             IgnoreWhitespace = true,
             CloseInput = false,
         };
-        return XmlReader.Create(stream, settings);
+        // CloseInput is false: the caller owns the file stream, and the limit wrapper's Dispose is not called.
+        return XmlReader.Create(new MarkupLengthLimit(stream), settings);
     }
 
     /// <summary>Turns an <see cref="XmlException"/> into a coded error naming the file and line.</summary>

@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text;
+using QualityGates.Files;
 
 namespace QualityGates.Reports.Html;
 
 /// <summary>
 /// Escapes free text (test names, messages, paths) for HTML element content and quoted attribute
 /// values. Test names and messages are whatever a test printed, so every <c>&lt;</c> and quote is
-/// escaped and characters HTML cannot carry (controls, lone surrogates) are replaced.
+/// escaped, characters HTML cannot carry (controls, lone surrogates) are replaced, and bidi and
+/// zero-width characters are shown as <c>&lt;U+202E&gt;</c> instead of reordering or hiding text.
 /// </summary>
 internal static class HtmlText
 {
@@ -37,8 +40,15 @@ internal static class HtmlText
                     break;
                 case '\r':
                     break;
+                case var _ when char.IsControl(c):
+                    html.Append('\uFFFD');
+                    break;
+                case var _ when ConsoleText.IsInvisible(c):
+                    // Bidi overrides and zero-width characters are shown, not obeyed: the page must not reorder or hide text.
+                    html.Append("&lt;U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("&gt;");
+                    break;
                 default:
-                    html.Append(char.IsControl(c) ? '\uFFFD' : c);
+                    html.Append(c);
                     break;
             }
         }
