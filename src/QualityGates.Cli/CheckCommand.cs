@@ -25,7 +25,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _metrics = new("--metrics") { Description = "Model metrics JSON.", HelpName = "json" };
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
     private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
-    private readonly Option<bool> _strict = new("--strict") { Description = "A check whose input is missing fails instead of being skipped." };
+    private readonly Option<bool?> _strict = new("--strict") { Description = "A check whose input is missing fails (--strict, --strict true) or is skipped (--strict false). Default: fails only in production.", HelpName = "true|false" };
     private readonly Option<string> _junit = new("--junit") { Description = "Write the JUnit XML report to this file.", HelpName = "path" };
     private readonly Option<string> _reportDirectory = new("--report-dir") { Description = "Write junit-gates.xml, report-<timestamp>.json and latest.json here.", HelpName = "dir" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the JSON report on stdout (and nothing else there)." };

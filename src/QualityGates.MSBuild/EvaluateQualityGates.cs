@@ -178,7 +178,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     private GateRunRequest BuildRequest(List<QualityGatesException> errors, out TaskSettings settings)
     {
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
-        var strict = Guard(errors, () => SwitchSetting.Parse(Strict, Prefix + "Strict", whenEmpty: false));
+        var strict = Guard(errors, () => SwitchSetting.ParseOptional(Strict, Prefix + "Strict"));
         var failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
         var defaultGroups = CheckGroupsSetting.Default(
             !string.IsNullOrWhiteSpace(ModelMetricsFile) || !string.IsNullOrWhiteSpace(BaselineFile),

@@ -70,6 +70,8 @@ public static class ErrorCodes
     public const string MediumVulnerabilitiesAboveMaximum = "QG2011";
     /// <summary>A test failed and the build is set to fail on any failed test.</summary>
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
+    /// <summary>Failed tests were let through by the context's minimum pass rate; a warning that names how many, the verdict stands.</summary>
+    public const string TestFailuresTolerated = "QG2013";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>
@@ -92,6 +94,8 @@ public static class ErrorCodes
     // 4xxx CLI
     /// <summary>The command line is not valid (unknown option, missing value).</summary>
     public const string InvalidCommandLine = "QG4001";
+    /// <summary><c>qualitygates check</c> was given nothing to judge: no input file for any selected check group.</summary>
+    public const string NothingToJudge = "QG4002";
 
     // 5xxx reports and integrations
     /// <summary>A report file cannot be written.</summary>
@@ -100,4 +104,9 @@ public static class ErrorCodes
     public const string WebhookNotDelivered = "QG5002";
     /// <summary>A CI server's summary, outputs or annotations file could not be written; a warning, the verdict stands.</summary>
     public const string CiOutputNotWritten = "QG5003";
+    /// <summary>
+    /// The run's summary line, logged as a warning where the terminal logger would hide a message
+    /// (it shows only warnings and errors at normal verbosity); informational, the verdict stands.
+    /// </summary>
+    public const string SummaryLine = "QG5005";
 }

@@ -11,6 +11,7 @@ public sealed record QualityGateReport
     public ModelIdentity? Model { get; init; }
     public DeploymentContext Context { get; init; }
     public DateTimeOffset Timestamp { get; init; }
+    /// <summary>True when a missing input failed its check (strict mode, or production's default).</summary>
     public bool Strict { get; init; }
     public GateThresholds Thresholds { get; init; } = GateThresholds.Default;
     public GateInputs Inputs { get; init; } = new();

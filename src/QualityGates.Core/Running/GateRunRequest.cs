@@ -13,7 +13,8 @@ public sealed record GateRunRequest
     public string ContextSource { get; init; } = "context";
 
     public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
-    public bool Strict { get; init; }
+    /// <summary>Fail checks whose input is missing: true, false, or null for the context's default (only production fails closed).</summary>
+    public bool? Strict { get; init; }
     public GateGroup Groups { get; init; } = GateGroup.All;
     public ModelIdentity? Model { get; init; }
 
