@@ -2,6 +2,7 @@ using System.CommandLine;
 using QualityGates.Errors;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Running;
 
 namespace QualityGates.Cli;
@@ -9,9 +10,6 @@ namespace QualityGates.Cli;
 /// <summary><c>qualitygates check</c>: the seed's check verb, reading real tool output.</summary>
 internal sealed class CheckCommand(Func<string, string?> environment)
 {
-    /// <summary>Read when <c>--webhook</c> is not given, so the URL (a secret) can stay out of command lines.</summary>
-    public const string WebhookVariable = "QUALITYGATES_WEBHOOK_URL";
-
     private readonly Option<string> _context = new("--context", "-c")
     {
         Description = "Deployment context: development, staging or production.",
@@ -26,20 +24,28 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
     private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
     private readonly Option<bool?> _strict = new("--strict") { Description = "A check whose input is missing fails (--strict, --strict true) or is skipped (--strict false). Default: fails only in production.", HelpName = "true|false" };
+    private readonly Option<bool> _failOnAnyTestFailure = new("--fail-on-any-test-failure") { Description = "Any failed test blocks the run (check tests.any_failure, QG2012)." };
     private readonly Option<string> _junit = new("--junit") { Description = "Write the JUnit XML report to this file.", HelpName = "path" };
     private readonly Option<string> _reportDirectory = new("--report-dir") { Description = "Write junit-gates.xml, report-<timestamp>.json and latest.json here.", HelpName = "dir" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the JSON report on stdout (and nothing else there)." };
-    private readonly Option<string> _webhook = new("--webhook") { Description = $"POST a JSON payload to this http(s) URL when the gates block (default: ${WebhookVariable}).", HelpName = "url" };
+    private readonly Option<string> _webhook = new("--webhook") { Description = $"POST a JSON payload to this http(s) URL when the gates block (default: ${WebhookOptions.UrlVariable}).", HelpName = "url" };
     private readonly Option<bool> _webhookAlways = new("--webhook-always") { Description = "POST the webhook after every run, not only blocked ones." };
     private readonly Option<string> _webhookTimeout = new("--webhook-timeout") { Description = "Seconds the webhook may take before it is given up with a warning (default 5).", HelpName = "seconds" };
+    private readonly Option<bool> _approveOnPass = new("--approve-on-pass") { Description = "Approve --model for --context in the registry when the gates pass; record a blocked run." };
+    private readonly Option<string> _approvedBy = new("--approved-by") { Description = "Who approves with --approve-on-pass (default: the CI user, see the docs).", HelpName = "who" };
+    private readonly Option<string> _registry = new("--registry")
+    {
+        Description = $"The registry folder for --approve-on-pass (default: ${RegistryLocation.EnvironmentVariable}, else {RegistryLocation.DefaultFolder}).",
+        HelpName = "dir",
+    };
     private readonly ThresholdOptions _thresholds = new();
 
     public Command Create()
     {
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
-            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _strict,
-            _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout,
+            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _strict, _failOnAnyTestFailure,
+            _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
         };
         foreach (var option in _thresholds.All)
         {
@@ -53,11 +59,9 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
         GateRunRequest request;
-        CiReportOptions ci;
         try
         {
             request = ReadRequest(result);
-            ci = new CiReportOptions { Webhook = ReadWebhook(result) };
         }
         catch (QualityGatesException ex)
         {
@@ -65,37 +69,13 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             return ExitCodes.BadInput;
         }
 
-        var reports = new CheckReports(result.GetValue(_json), result.GetValue(_junit), result.GetValue(_reportDirectory), ci);
-        return new CheckExecution(output, error, reports, environment).Run(request);
-    }
-
-    private WebhookOptions? ReadWebhook(ParseResult result)
-    {
-        var (url, source) = result.GetValue(_webhook) is { } given
-            ? (given, _webhook.Name)
-            : (environment(WebhookVariable), WebhookVariable);
-        var timeout = result.GetValue(_webhookTimeout);
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            if (timeout is not null || result.GetValue(_webhookAlways))
-            {
-                throw new QualityGatesException(ErrorCodes.InvalidSetting,
-                    $"{_webhookAlways.Name} and {_webhookTimeout.Name} need a webhook URL: give {_webhook.Name} or set {WebhookVariable}.");
-            }
-
-            return null;
-        }
-
-        return WebhookOptions.Parse(url, source) with
-        {
-            Always = result.GetValue(_webhookAlways),
-            Timeout = timeout is null ? WebhookOptions.DefaultTimeout : WebhookOptions.ParseTimeout(timeout, _webhookTimeout.Name),
-        };
+        return new CheckExecution(output, error).Run(request);
     }
 
     private GateRunRequest ReadRequest(ParseResult result)
     {
         var model = result.GetValue(_model);
+        var approveOnPass = result.GetValue(_approveOnPass);
         return new GateRunRequest
         {
             Context = result.GetValue(_context),
@@ -103,12 +83,29 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             Model = model is null ? null : ModelIdentity.Parse(model, _model.Name),
             Overrides = _thresholds.Read(result),
             Strict = result.GetValue(_strict),
+            FailOnAnyTestFailure = result.GetValue(_failOnAnyTestFailure),
             TestResultFiles = result.GetValue(_testResults) ?? [],
             CoverageFiles = result.GetValue(_coverage) ?? [],
             SecurityScanFiles = result.GetValue(_securityScans) ?? [],
             TestMetricsFile = result.GetValue(_testMetrics),
             ModelMetricsFile = result.GetValue(_metrics),
             BaselineFile = result.GetValue(_baseline),
+            Reports = new ReportOptions
+            {
+                Folder = result.GetValue(_reportDirectory),
+                JUnitFile = result.GetValue(_junit),
+                Json = result.GetValue(_json),
+            },
+            Registry = approveOnPass
+                ? new Running.RegistryOptions { Folder = result.GetValue(_registry), ApprovedBy = result.GetValue(_approvedBy), Source = _approveOnPass.Name }
+                : null,
+            Publish = new CiReportOptions
+            {
+                Webhook = WebhookOptions.FromSettings(
+                    new WebhookSettings(result.GetValue(_webhook), result.GetValue(_webhookAlways), result.GetValue(_webhookTimeout), _webhook.Name, _webhookTimeout.Name),
+                    environment),
+            },
+            Environment = environment,
         };
     }
 }

@@ -1,75 +1,36 @@
 using QualityGates.Errors;
-using QualityGates.Gates;
-using QualityGates.Integrations;
 using QualityGates.Reports;
 using QualityGates.Running;
 
 namespace QualityGates.Cli;
 
-/// <summary>Runs one <c>check</c>: evaluate, write the reports asked for, print, publish to CI, choose the exit code.</summary>
-internal sealed class CheckExecution(TextWriter output, TextWriter error, CheckReports reports, Func<string, string?> environment)
+/// <summary>Runs one <c>check</c> through the engine's <see cref="GateRun"/>, prints what comes back and chooses the exit code.</summary>
+internal sealed class CheckExecution(TextWriter output, TextWriter error)
 {
     public int Run(GateRunRequest request)
     {
-        var outcome = new GateRunner().Run(request);
-        if (outcome.Report is not { } report)
-        {
-            foreach (var problem in outcome.Errors)
-            {
-                ErrorOutput.Error(error, problem);
-            }
-
-            return ExitCodes.BadInput;
-        }
-
-        var ci = CiBuildInfo.FromEnvironment(environment);
-        ReportFiles? files;
-        try
-        {
-            files = WriteReports(report, ci);
-        }
-        catch (QualityGatesException ex)
-        {
-            ErrorOutput.Error(error, ex);
-            return ExitCodes.BadInput;
-        }
-
         // With --json, stdout carries the JSON report alone; the table and CI commands go to stderr,
         // which GitHub's runner and Azure's agent read for commands just the same.
-        var log = reports.Json ? error : output;
-        log.WriteLine(SummaryTable.Render(report));
-        foreach (var warning in report.Warnings)
+        var log = request.Reports.Json ? error : output;
+        var result = new GateRun().Execute(request, log);
+        if (result.Report is { } report)
         {
-            error.WriteLine("warning: " + warning);
+            log.WriteLine(SummaryTable.Render(report));
         }
 
-        foreach (var failed in report.Checks.Where(c => c.Status == GateStatus.Failed))
+        foreach (var diagnostic in result.Diagnostics)
         {
-            // Every failed check carries its QG2xxx code (GateCheck.Judge and Missing set it).
-            ErrorOutput.Error(error, failed.Code!, $"{failed.Gate}: {failed.Message}");
+            ErrorOutput.Write(error, diagnostic);
         }
 
-        // The CLI's error lines carry no file(line), so no problem matcher annotates them: the ::error commands do.
-        foreach (var warning in CiReporter.Report(report, files, log, reports.Ci, environment))
+        if (result.Json is { } json)
         {
-            error.WriteLine("warning: " + warning);
+            output.WriteLine(json);
         }
 
-        if (reports.Json)
-        {
-            output.WriteLine(JsonReportWriter.ToJson(report, ci));
-        }
-
-        return report.AllPassed ? ExitCodes.Passed : ExitCodes.GateFailed;
-    }
-
-    private ReportFiles? WriteReports(QualityGateReport report, CiBuildInfo? ci)
-    {
-        if (reports.JUnitPath is not null)
-        {
-            ReportFileSet.WriteJUnit(report, reports.JUnitPath);
-        }
-
-        return reports.ReportDirectory is null ? null : new ReportFileSet(reports.ReportDirectory).Write(report, ci);
+        // A failed check is the gate's verdict (1); any other error (a bad input, a report or registry failure) is 2.
+        return result.Report is null || result.Diagnostics.Any(d => d.IsError && d.Gate is null) ? ExitCodes.BadInput
+            : result.Passed ? ExitCodes.Passed
+            : ExitCodes.GateFailed;
     }
 }

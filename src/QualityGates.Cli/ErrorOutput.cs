@@ -17,6 +17,11 @@ internal static class ErrorOutput
     public static void Warning(TextWriter writer, string code, string message, string? file = null, int line = 0) =>
         Write(writer, "warning", code, message, file, line);
 
+    /// <summary>A gate run's diagnostic; a failed check's message starts with its gate name.</summary>
+    public static void Write(TextWriter writer, GateDiagnostic diagnostic) =>
+        Write(writer, diagnostic.IsError ? "error" : "warning", diagnostic.Code,
+            diagnostic.Gate is null ? diagnostic.Message : $"{diagnostic.Gate}: {diagnostic.Message}", diagnostic.File, diagnostic.Line);
+
     private static void Write(TextWriter writer, string category, string code, string message, string? file, int line)
     {
         var origin = file is null ? string.Empty : line > 0 ? $"{file}({line}): " : $"{file}: ";

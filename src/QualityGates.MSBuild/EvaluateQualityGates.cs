@@ -6,25 +6,26 @@ using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
-using QualityGates.MSBuild.Discovery;
-using QualityGates.MSBuild.Integrations;
+using QualityGates.Metrics;
 using QualityGates.MSBuild.Logging;
 using QualityGates.MSBuild.Settings;
-using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;
 
 namespace QualityGates.MSBuild;
 
 /// <summary>
-/// Runs the quality gates for one test project (one target framework) and writes the reports. A thin
-/// adapter: it turns MSBuild properties and items into a <see cref="GateRunRequest"/>, lets
-/// <see cref="GateRunner"/> do all parsing and judging, and logs the outcome as coded errors and
-/// messages. Property names in errors are the user's (<c>QualityGatesMinTestPassRate</c>).
+/// Runs the quality gates for one test project (one target framework). A thin adapter: it checks every
+/// MSBuild setting (errors name the property, e.g. <c>QualityGatesMinTestPassRate</c>), turns them into
+/// a <see cref="GateRunRequest"/>, lets <see cref="GateRun"/> do the whole run (inputs, verdict, report
+/// files, registry, CI server, webhook) and logs the diagnostics that come back as coded errors and
+/// warnings.
 /// </summary>
 public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 {
     private const string Prefix = "QualityGates";
+    private const string ApproveOnPassProperty = Prefix + "ApproveOnPass";
 
     /// <summary>Relative paths and globs resolve here (the project directory).</summary>
     [Required]
@@ -139,43 +140,39 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     {
         var clock = Stopwatch.StartNew();
         var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
+        var log = new GateErrorLog(Log, DeferErrors, projectFile);
+        EchoInputs();
         var settingErrors = new List<QualityGatesException>();
-        var request = BuildRequest(settingErrors, out var settings);
-        EchoInputs(request, settings);
+        var request = BuildRequest(settingErrors);
 
-        var outcome = new GateRunner().Run(request);
-        foreach (var error in settingErrors.Concat(outcome.Errors))
+        // Workflow commands must reach the runner's stdout: high-importance messages do under the console
+        // logger (the runner trims the indentation); a task never writes to the console itself.
+        using var commands = new LineWriter(line => Log.LogMessage(MessageImportance.High, "{0}", line));
+        var result = settingErrors.Count == 0 ? new GateRun().Execute(request, commands) : null;
+        var diagnostics = settingErrors.Select(GateDiagnostic.From).Concat(result?.Diagnostics ?? GateRun.Check(request));
+        if (result?.Report is { } report)
         {
-            Log.LogCodedError(error, projectFile);
-        }
-
-        if (outcome.Report is { } report && settingErrors.Count == 0)
-        {
-            var errors = new GateErrorLog(Log, DeferErrors);
-            LogReport(report, errors, projectFile);
-            if (settings.FailOnAnyTestFailure)
-            {
-                LogAnyTestFailure(report.Inputs.Tests, errors, projectFile);
-            }
-
-            Results = ResultItems.From(report);
+            LogReport(report, result);
+            Results = ResultItems.Checks(report);
             AllPassed = report.AllPassed ? "true" : "false";
-            JudgedCoverageFiles = report.Inputs.Coverage is null ? []
-                : FilePatterns.Expand(request.CoverageFiles, ProjectDirectory).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-            var ci = CiBuildInfo.FromEnvironment(EnvironmentVariables);
-            var files = ReportOutput.Write(report, ReportDirectory, ci, errors, Log, projectFile);
-            ReportFiles = ReportOutput.Items(files);
-            settings.Registry?.Record(report, files?.Json, errors, Log, projectFile);
-            CiPublishing.Publish(report, files, ci, settings.CiIntegration, settings.Webhook, EnvironmentVariables, Log, projectFile);
-            DeferredErrors = errors.Deferred;
+            JudgedCoverageFiles = result.CoverageFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            ReportFiles = ResultItems.Files(result.Files);
         }
 
+        // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
+        foreach (var diagnostic in diagnostics)
+        {
+            log.Log(diagnostic, deferrable: result?.Report is not null);
+        }
+
+        DeferredErrors = log.Deferred;
         Log.LogMessage(MessageImportance.Low, "[timing] quality gates took {0} ms",
             clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
         return !Log.HasLoggedErrors;
     }
 
-    private GateRunRequest BuildRequest(List<QualityGatesException> errors, out TaskSettings settings)
+    /// <summary>Checks every setting, each error naming its property, and maps them into the engine's request.</summary>
+    private GateRunRequest BuildRequest(List<QualityGatesException> errors)
     {
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
         var strict = Guard(errors, () => SwitchSetting.ParseOptional(Strict, Prefix + "Strict"));
@@ -184,15 +181,15 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             !string.IsNullOrWhiteSpace(ModelMetricsFile) || !string.IsNullOrWhiteSpace(BaselineFile),
             ListSetting.NonEmpty(SecurityScanFiles).Count > 0);
         var groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
-        var namedTestResults = ListSetting.NonEmpty(TestResultFiles);
-        var testResults = Guard(errors, () => RunInputs.TestResults(namedTestResults, RunTestResultFile, RunResultsDirectory, RunStartedUtc, ProjectDirectory), []);
-        settings = new TaskSettings(
-            failOnAnyTestFailure,
-            Guard(errors, () => SwitchSetting.Parse(CiIntegration, Prefix + "CiIntegration", whenEmpty: true)),
-            Guard(errors, () => WebhookSetting.Parse(WebhookUrl, WebhookAlways, WebhookTimeout, EnvironmentVariables)),
-            Guard(errors, () => SwitchSetting.Parse(ApproveOnPass, RegistryRecording.ApproveOnPassProperty, whenEmpty: false))
-                ? Guard(errors, () => RegistryRecording.Prepare(Registry, ApprovedBy, ModelName, ModelVersion, ProjectDirectory, EnvironmentVariables))
-                : null);
+        var ciServer = Guard(errors, () => SwitchSetting.Parse(CiIntegration, Prefix + "CiIntegration", whenEmpty: true));
+        var webhookAlways = Guard(errors, () => SwitchSetting.Parse(WebhookAlways, Prefix + "WebhookAlways", whenEmpty: false));
+        var webhook = Guard(errors, () => WebhookOptions.FromSettings(
+            new WebhookSettings(WebhookUrl, webhookAlways, WebhookTimeout, Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), EnvironmentVariables));
+        var approveOnPass = Guard(errors, () => SwitchSetting.Parse(ApproveOnPass, ApproveOnPassProperty, whenEmpty: false));
+        var model = approveOnPass
+            ? Guard(errors, () => ModelIdentity.Create(ModelName ?? string.Empty, ModelVersion ?? string.Empty,
+                $"{ApproveOnPassProperty} needs {Prefix}ModelName and {Prefix}ModelVersion"))
+            : string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty);
 
         return new GateRunRequest
         {
@@ -203,19 +200,38 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
                 .ToList(),
             Strict = strict,
             Groups = groups,
-            Model = string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty),
+            FailOnAnyTestFailure = failOnAnyTestFailure,
+            Model = model,
             BaseDirectory = ProjectDirectory,
-            TestResultFiles = testResults,
-            CoverageFiles = RunInputs.Coverage(ListSetting.NonEmpty(CoverageFiles), ListSetting.NonEmpty(RunCoverageFiles),
-                namedTestResults.Count > 0, testResults, groups),
+            TestResultFiles = ListSetting.NonEmpty(TestResultFiles),
+            CoverageFiles = ListSetting.NonEmpty(CoverageFiles),
             SecurityScanFiles = ListSetting.NonEmpty(SecurityScanFiles),
             TestMetricsFile = ListSetting.NullIfEmpty(TestMetricsFile),
             ModelMetricsFile = ListSetting.NullIfEmpty(ModelMetricsFile),
             BaselineFile = ListSetting.NullIfEmpty(BaselineFile),
+            Run = new RunInputs
+            {
+                TestResultFile = ListSetting.NullIfEmpty(RunTestResultFile),
+                ResultsDirectory = ListSetting.NullIfEmpty(RunResultsDirectory),
+                // Set by the targets, never by a user: an unreadable time takes every TRX of the folder.
+                StartedUtc = string.IsNullOrWhiteSpace(RunStartedUtc) ? null
+                    : DateTime.TryParse(RunStartedUtc, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var started)
+                        ? started.ToUniversalTime() : DateTime.MinValue,
+                CoverageFiles = ListSetting.NonEmpty(RunCoverageFiles),
+            },
+            Reports = new ReportOptions { Folder = ReportDirectory },
+            Registry = approveOnPass && model is not null
+                ? new RegistryOptions { Folder = ListSetting.NullIfEmpty(Registry), ApprovedBy = ApprovedBy, Source = ApproveOnPassProperty }
+                : null,
+            // GitHubAnnotations stays on: our errors carry no line, so setup-dotnet's problem matcher
+            // does not annotate them and the ::error commands are the only annotations (docs/msbuild.md).
+            Publish = new CiReportOptions { CiServer = ciServer, GitHubAnnotations = true, AzureIssues = true, Webhook = webhook },
+            Environment = EnvironmentVariables,
         };
     }
 
-    private void EchoInputs(GateRunRequest request, TaskSettings settings)
+    /// <summary>Echoes every setting as given, under its MSBuild property name.</summary>
+    private void EchoInputs()
     {
         Log.LogInput(Prefix + "Enabled", Enabled);
         Log.LogInput(Prefix + "Context", Context);
@@ -226,60 +242,52 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         Log.LogInput(Prefix + "Strict", Strict);
         Log.LogInput(Prefix + "FailOnAnyTestFailure", FailOnAnyTestFailure);
-        Log.LogInput(Prefix + "Checks", Checks);
+        Log.LogInput(Prefix + "Checks", ListSetting.NonEmpty(Checks));
         Log.LogInput(Prefix + "ModelName", ModelName);
         Log.LogInput(Prefix + "ModelVersion", ModelVersion);
         Log.LogInput(Prefix + "ReportDirectory", ReportDirectory);
-        Log.LogInput("TestResultFiles", request.TestResultFiles);
-        Log.LogInput("CoverageFiles", request.CoverageFiles);
-        Log.LogInput("SecurityScanFiles", request.SecurityScanFiles);
+        Log.LogInput(Prefix + "TestResultFiles", ListSetting.NonEmpty(TestResultFiles));
+        Log.LogInput(Prefix + "CoverageFiles", ListSetting.NonEmpty(CoverageFiles));
+        Log.LogInput(Prefix + "SecurityScanFiles", ListSetting.NonEmpty(SecurityScanFiles));
         Log.LogInput(Prefix + "TestMetricsFile", TestMetricsFile);
         Log.LogInput(Prefix + "ModelMetricsFile", ModelMetricsFile);
         Log.LogInput(Prefix + "BaselineFile", BaselineFile);
         Log.LogInput(Prefix + "CiIntegration", CiIntegration);
         // Only where the webhook goes: its URL may hold a secret token.
-        Log.LogInput("Webhook", settings.Webhook?.Endpoint);
+        Log.LogInput(Prefix + "WebhookUrl", Endpoint(WebhookUrl));
         Log.LogInput(Prefix + "WebhookAlways", WebhookAlways);
         Log.LogInput(Prefix + "WebhookTimeout", WebhookTimeout);
-        Log.LogInput(RegistryRecording.ApproveOnPassProperty, ApproveOnPass);
+        Log.LogInput(ApproveOnPassProperty, ApproveOnPass);
         Log.LogInput(Prefix + "ApprovedBy", ApprovedBy);
-        Log.LogInput("Registry", settings.Registry?.Folder);
+        Log.LogInput(Prefix + "Registry", Registry);
     }
 
-    private void LogReport(QualityGateReport report, GateErrorLog errors, string? projectFile)
+    private void LogReport(QualityGateReport report, GateRunResult result)
     {
         Log.LogMessage(MessageImportance.High, SummaryTable.Render(report));
-        foreach (var check in report.Checks)
+        foreach (var check in report.Checks.Where(c => !c.Failed))
         {
-            if (check.Status == GateStatus.Failed)
-            {
-                errors.Error(check.Code ?? string.Empty, check.Message, projectFile);
-            }
-            else
-            {
-                Log.LogMessage(MessageImportance.Normal, "{0} {1}: {2}", SummaryTable.StatusWord(check.Status), check.Gate, check.Message);
-            }
+            Log.LogMessage(MessageImportance.Normal, "{0} {1}: {2}", SummaryTable.StatusWord(check.Status), check.Gate, check.Message);
         }
 
-        foreach (var warning in report.Warnings)
+        // The files actually read, after globs and the run's own TRX and coverage were resolved.
+        Log.LogInput("read test results", report.Inputs.Tests?.SourceFiles ?? []);
+        Log.LogInput("read coverage", result.CoverageFiles);
+        if (result.Files is { } files)
         {
-            Log.LogWarning(warning);
+            Log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}", files.JUnit, files.Json, files.Html);
+        }
+
+        if (result.RegistryRecord is { } record)
+        {
+            Log.LogMessage(MessageImportance.High, "Quality gates registry: {0} {1} {2} for {3} by {4} ({5})",
+                record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName, record.By, record.File);
         }
     }
 
-    private static void LogAnyTestFailure(TestRunSummary? tests, GateErrorLog errors, string? projectFile)
-    {
-        if (tests is null || (tests.Failed == 0 && !tests.Aborted))
-        {
-            return;
-        }
-
-        var what = tests.Aborted && tests.Failed == 0
-            ? "The test run aborted"
-            : string.Create(CultureInfo.InvariantCulture, $"{tests.Failed} of {tests.Executed} tests failed");
-        errors.Error(ErrorCodes.TestFailedWithFailOnAnyTestFailure,
-            $"{what}, and {Prefix}FailOnAnyTestFailure is true, so any failed test fails the build.", projectFile);
-    }
+    /// <summary>Scheme, host and port of a URL as written; the rest may be a secret. Empty when unset or unreadable.</summary>
+    private static string Endpoint(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var parsed) ? parsed.Scheme + "://" + parsed.Authority : string.Empty;
 
     private static T Guard<T>(List<QualityGatesException> errors, Func<T> read, T fallback = default!)
     {

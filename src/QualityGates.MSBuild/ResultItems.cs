@@ -7,12 +7,13 @@ using QualityGates.Reports;
 namespace QualityGates.MSBuild;
 
 /// <summary>
-/// Turns checks into MSBuild items (one per check, identity = gate name) so users can hook targets on
-/// results. Values keep their own unit and full precision, written with the invariant culture.
+/// Turns a run's checks and files into MSBuild items, so users can hook targets on results. Values keep
+/// their own unit and full precision, written with the invariant culture.
 /// </summary>
 internal static class ResultItems
 {
-    public static ITaskItem[] From(QualityGateReport report)
+    /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
+    public static ITaskItem[] Checks(QualityGateReport report)
     {
         return report.Checks.Select(c =>
         {
@@ -26,6 +27,35 @@ internal static class ResultItems
             item.SetMetadata("Context", report.ContextName);
             return (ITaskItem)item;
         }).ToArray();
+    }
+
+    /// <summary>The report files as items, metadata <c>Kind</c> = JUnit, Json, Latest, Html or BlockLog.</summary>
+    public static ITaskItem[] Files(ReportFiles? files)
+    {
+        if (files is null)
+        {
+            return [];
+        }
+
+        var items = new List<ITaskItem> { File(files.JUnit, "JUnit"), File(files.Json, "Json"), File(files.Latest, "Latest") };
+        if (files.Html is not null)
+        {
+            items.Add(File(files.Html, "Html"));
+        }
+
+        if (files.BlockLog is not null)
+        {
+            items.Add(File(files.BlockLog, "BlockLog"));
+        }
+
+        return items.ToArray();
+    }
+
+    private static ITaskItem File(string path, string kind)
+    {
+        var item = new TaskItem(path);
+        item.SetMetadata("Kind", kind);
+        return item;
     }
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;

@@ -50,7 +50,7 @@ public sealed class DeferredErrorsTests : IDisposable
     }
 
     [Fact]
-    public void DefersTheAnyTestFailureErrorToo()
+    public void BlocksTheRunAndDefersTheAnyTestFailureError()
     {
         var run = NewRun();
         run.Task.Context = "development";
@@ -61,7 +61,10 @@ public sealed class DeferredErrorsTests : IDisposable
 
         Assert.True(run.Execute());
 
-        Assert.Equal("true", run.Task.AllPassed);
+        // The pass rate meets development's minimum; the any-failure check alone blocks, so QualityGatesBlocked runs.
+        Assert.Equal("false", run.Task.AllPassed);
+        Assert.Equal("Passed", run.Result("tests.pass_rate").GetMetadata("Status"));
+        Assert.Equal("Failed", run.Result("tests.any_failure").GetMetadata("Status"));
         Assert.Equal(["QG2012"], run.Task.DeferredErrors.Select(e => e.ItemSpec));
     }
 

@@ -187,7 +187,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.True(run.Execute(), string.Join("\n", run.Engine.Errors.Select(e => e.Code + " " + e.Message)));
 
         Assert.Equal("1", run.Result("tests.pass_rate").GetMetadata("Value"));
-        Assert.Contains($"[input] TestResultFiles={fresh}", run.Engine.MessagesAt(MessageImportance.Low));
+        Assert.Contains($"[input] read test results={fresh}", run.Engine.MessagesAt(MessageImportance.Low));
     }
 
     [Fact]

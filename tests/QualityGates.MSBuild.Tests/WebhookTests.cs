@@ -33,7 +33,7 @@ public sealed class WebhookTests : IDisposable
             payload.RootElement.GetProperty("reportPath").GetString());
         Assert.Empty(run.Engine.Warnings);
         // Only the endpoint is echoed: the path holds the secret.
-        Assert.Contains($"[input] Webhook=http://127.0.0.1:{server.Port}", run.Engine.MessagesAt(MessageImportance.Low));
+        Assert.Contains($"[input] QualityGatesWebhookUrl=http://127.0.0.1:{server.Port}", run.Engine.MessagesAt(MessageImportance.Low));
         Assert.DoesNotContain(run.Engine.Messages, m => m.Message!.Contains("s3cr3t", StringComparison.Ordinal));
     }
 

@@ -104,6 +104,8 @@ public static class ErrorCodes
     public const string WebhookNotDelivered = "QG5002";
     /// <summary>A CI server's summary, outputs or annotations file could not be written; a warning, the verdict stands.</summary>
     public const string CiOutputNotWritten = "QG5003";
+    /// <summary>A GatePassed, GateFailed or GatesBlocked handler threw; a warning, the verdict and the other handlers stand.</summary>
+    public const string EventHandlerFailed = "QG5004";
     /// <summary>
     /// The run's summary line, logged as a warning where the terminal logger would hide a message
     /// (it shows only warnings and errors at normal verbosity); informational, the verdict stands.

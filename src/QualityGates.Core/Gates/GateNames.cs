@@ -7,6 +7,8 @@ namespace QualityGates.Gates;
 public static class GateNames
 {
     public const string TestPassRate = "tests.pass_rate";
+    /// <summary>Any failed test blocks (only with fail-on-any-test-failure); value = failed tests, threshold 0.</summary>
+    public const string AnyTestFailure = "tests.any_failure";
     public const string LineCoverage = "coverage.line";
     public const string BranchCoverage = "coverage.branch";
     public const string QualityScore = "model.quality_score";

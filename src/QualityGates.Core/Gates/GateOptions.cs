@@ -25,6 +25,8 @@ public sealed record GateOptions
     /// </summary>
     public bool RequiresInputs => Strict ?? Context == DeploymentContext.Production;
     public GateGroup Groups { get; init; } = GateGroup.All;
+    /// <summary>When true, the <c>tests.any_failure</c> check runs: one failed test (or an aborted run) blocks.</summary>
+    public bool FailOnAnyTestFailure { get; init; }
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

@@ -11,28 +11,86 @@ using QualityGates.Running;
 namespace QualityGates.Inputs;
 
 /// <summary>
-/// Reads every input a request names. Each kind of input is read on its own, so one bad file is
-/// one error and the other kinds are still checked; any error means no inputs at all are returned.
+/// Resolves and reads every input of a request, once: each glob is expanded once, each TRX read once
+/// (its coverage attachments come from the same read). Each kind of input is read on its own, so one
+/// bad file is one error and the other kinds are still checked; the caller judges nothing when any
+/// error was collected.
 /// </summary>
 internal static class GateInputLoader
 {
-    public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors)
+    /// <summary>Reads the inputs; <paramref name="coverageFiles"/> are the Cobertura files resolved for the run (full paths).</summary>
+    public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, out IReadOnlyList<string> coverageFiles)
     {
-        var trx = ReadFiles(request.TestResultFiles, request, errors, files => new TrxReader().ReadAll(files));
+        var tests = ReadTests(request, errors);
         var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
-        var coverage = ReadFiles(request.CoverageFiles, request, errors, files => new CoberturaReader().ReadAll(files));
+        coverageFiles = CoverageFiles(request, tests, errors);
+        var files = coverageFiles;
+        var coverage = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().ReadAll(files));
         var security = ReadFiles(request.SecurityScanFiles, request, errors, SecurityScanReader.ReadAll);
         var model = ReadModel(request, errors);
 
         return new GateInputs
         {
-            // TRX is the run's own record; test-metrics JSON is for runs whose TRX is not at hand.
-            Tests = trx ?? testMetrics?.Tests,
+            // The run's own record first; test-metrics JSON is for runs whose TRX is not at hand.
+            Tests = tests ?? testMetrics?.Tests,
             Coverage = coverage,
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,
             Security = security,
         };
+    }
+
+    /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>
+    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors)
+    {
+        if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
+        {
+            return ReadFiles(request.TestResultFiles, request, errors, files => new TrxReader().ReadAll(files));
+        }
+
+        var run = request.Run;
+        if (run.Tests is not null)
+        {
+            return run.Tests;
+        }
+
+        if (!string.IsNullOrWhiteSpace(run.TestResultFile))
+        {
+            return ReadFile(run.TestResultFile, request, errors, path => new TrxReader().Read(path));
+        }
+
+        if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
+        {
+            var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
+            return Attempt(errors, () => new TrxReader().Read(TestRunResultFinder.FindNewest(folder, started)));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The user's Cobertura files when named; else coverlet.msbuild's report of this run; else (only when
+    /// coverage is judged and no TRX was named) the Cobertura files coverlet.collector attached to this run's TRX.
+    /// </summary>
+    private static IReadOnlyList<string> CoverageFiles(GateRunRequest request, TestRunSummary? tests, List<QualityGatesException> errors)
+    {
+        if (request.CoverageFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
+        {
+            return Attempt(errors, () => FilePatterns.Expand(request.CoverageFiles, request.BaseDirectory)) ?? [];
+        }
+
+        // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one.
+        var coverlet = request.Run.CoverageFiles
+            .Where(f => f.EndsWith(".cobertura.xml", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Path.GetFullPath(f.Trim(), request.BaseDirectory))
+            .ToList();
+        var testResultsNamed = request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f));
+        if (coverlet.Count > 0 || testResultsNamed || (request.Groups & GateGroup.Coverage) == 0)
+        {
+            return coverlet;
+        }
+
+        return tests?.CoverageAttachments ?? [];
     }
 
     private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors)

@@ -1,10 +1,11 @@
+using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Reports;
 
 namespace QualityGates.Integrations;
 
 /// <summary>
-/// The one call the MSBuild task and the CLI make after a gate run and its report files: publishes
+/// The publishing step of <see cref="Running.GateRun"/>, after the verdict and the report files: publishes
 /// the run to the CI server found in the environment and sends the webhook. Nothing here changes the
 /// verdict or throws for a delivery problem; every problem comes back as a warning to log.
 /// </summary>
@@ -15,27 +16,30 @@ public static class CiReporter
     /// <param name="commands">The build log the CI server reads commands from (the CLI's stdout).</param>
     /// <param name="options">What to publish; null for the defaults (annotations on, no webhook).</param>
     /// <param name="environment">Reads environment variables; null for the process environment.</param>
-    /// <returns>Warnings to log, in order; empty when everything was published.</returns>
-    public static IReadOnlyList<string> Report(
+    /// <param name="ci">The build, when the caller already read it from <paramref name="environment"/>; null reads it here.</param>
+    /// <returns>Coded warnings to log, in order (QG5003 for CI output, QG5002 for the webhook); empty when everything was published.</returns>
+    public static IReadOnlyList<GateDiagnostic> Report(
         QualityGateReport report,
         ReportFiles? files,
         TextWriter commands,
         CiReportOptions? options = null,
-        Func<string, string?>? environment = null)
+        Func<string, string?>? environment = null,
+        CiBuildInfo? ci = null)
     {
         var variables = environment ?? Environment.GetEnvironmentVariable;
         var settings = options ?? new CiReportOptions();
-        var warnings = new List<string>();
+        var warnings = new List<GateDiagnostic>();
 
-        if (CiIntegrations.Detect(variables) is { } integration)
+        if (settings.CiServer && CiIntegrations.Detect(variables) is { } integration)
         {
-            warnings.AddRange(integration.Publish(new CiReportContext(report, files, commands, settings, variables)));
+            warnings.AddRange(integration.Publish(new CiReportContext(report, files, commands, settings, variables))
+                .Select(w => GateDiagnostic.Warning(ErrorCodes.CiOutputNotWritten, w)));
         }
 
         if (settings.Webhook is { } webhook && webhook.AppliesTo(report)
-            && new WebhookNotifier(webhook).Send(report, files, CiBuildInfo.FromEnvironment(variables)) is { } problem)
+            && new WebhookNotifier(webhook).Send(report, files, ci ?? CiBuildInfo.FromEnvironment(variables)) is { } problem)
         {
-            warnings.Add(problem);
+            warnings.Add(GateDiagnostic.Warning(ErrorCodes.WebhookNotDelivered, problem));
         }
 
         return warnings;
@@ -45,6 +49,9 @@ public static class CiReporter
 /// <summary>What <see cref="CiReporter"/> publishes besides the report files.</summary>
 public sealed record CiReportOptions
 {
+    /// <summary>Publish to the CI server found in the environment (default true); false leaves only the webhook.</summary>
+    public bool CiServer { get; init; } = true;
+
     /// <summary>
     /// Write a <c>::error</c> workflow command per failed check on GitHub Actions (default true).
     /// A caller whose failed checks already print as <c>file(line): error QG…: message [project]</c>

@@ -47,6 +47,26 @@ public sealed record WebhookOptions
     /// <summary>The URL's scheme, host and port only: what messages show instead of the URL.</summary>
     public string Endpoint => Url.Scheme + "://" + Url.Authority;
 
+    /// <summary>The environment variable read when no URL is set, so a secret URL can stay in the CI server's secret store.</summary>
+    public const string UrlVariable = "QUALITYGATES_WEBHOOK_URL";
+
+    /// <summary>
+    /// The one set of rules for the webhook settings of every adapter: the URL is <paramref name="settings"/>'
+    /// URL, else <see cref="UrlVariable"/>; the timeout is checked whenever given; without a URL there is no
+    /// webhook and <c>Always</c> and the timeout do nothing, so they can sit in shared settings (a
+    /// <c>Directory.Build.props</c>, a CI template) that only CI runs give a URL to.
+    /// </summary>
+    /// <returns>The webhook, or null when no URL is set.</returns>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InvalidSetting"/> naming the setting as the user calls it.</exception>
+    public static WebhookOptions? FromSettings(WebhookSettings settings, Func<string, string?> environment)
+    {
+        var (url, source) = !string.IsNullOrWhiteSpace(settings.Url) ? (settings.Url, settings.UrlName)
+            : (environment(UrlVariable), UrlVariable);
+        var timeout = string.IsNullOrWhiteSpace(settings.Timeout) ? (TimeSpan?)null : ParseTimeout(settings.Timeout, settings.TimeoutName);
+        return string.IsNullOrWhiteSpace(url) ? null
+            : Parse(url, source) with { Always = settings.Always, Timeout = timeout ?? DefaultTimeout };
+    }
+
     /// <summary>Reads a URL the user wrote.</summary>
     /// <param name="text">The value as written.</param>
     /// <param name="source">What the user calls the setting (<c>--webhook</c>, <c>QualityGatesWebhookUrl</c>).</param>
@@ -86,3 +106,11 @@ public sealed record WebhookOptions
     private static bool IsHttp(Uri? url) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0;
 }
+
+/// <summary>The webhook settings as an adapter was given them, with the names the user knows them by.</summary>
+/// <param name="Url">The URL as written, or null/blank for <see cref="WebhookOptions.UrlVariable"/>.</param>
+/// <param name="Always">Also POST after a passing run.</param>
+/// <param name="Timeout">Seconds as written (invariant culture), or null/blank for the default of 5.</param>
+/// <param name="UrlName">What the user calls the URL setting (<c>QualityGatesWebhookUrl</c>, <c>--webhook</c>).</param>
+/// <param name="TimeoutName">What the user calls the timeout setting.</param>
+public sealed record WebhookSettings(string? Url, bool Always, string? Timeout, string UrlName, string TimeoutName);

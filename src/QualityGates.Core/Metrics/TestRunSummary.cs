@@ -20,6 +20,11 @@ public sealed record TestRunSummary
     public IReadOnlyList<FailedTest> FailedTests { get; init; } = Array.Empty<FailedTest>();
     /// <summary>The files the figures were read from.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = Array.Empty<string>();
+    /// <summary>
+    /// The Cobertura files a data collector attached to the run (coverlet.collector's "XPlat Code
+    /// Coverage"), full paths in file order; empty when none (or when the tests were not read from a TRX).
+    /// </summary>
+    public IReadOnlyList<string> CoverageAttachments { get; init; } = Array.Empty<string>();
 
     public int Executed => Passed + Failed;
 

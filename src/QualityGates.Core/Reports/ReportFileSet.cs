@@ -52,11 +52,14 @@ public sealed class ReportFileSet
 
     /// <summary>Writes the run's files and returns their paths.</summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written.</exception>
-    public ReportFiles Write(QualityGateReport report, CiBuildInfo? ci = null)
+    public ReportFiles Write(QualityGateReport report, CiBuildInfo? ci = null) => Write(report, JsonReportWriter.ToUtf8(report, ci));
+
+    /// <summary>Writes the run's files, the JSON ones with <paramref name="json"/> (<see cref="JsonReportWriter.ToUtf8"/> of the report, made once by the caller).</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/>, naming the file that could not be written.</exception>
+    public ReportFiles Write(QualityGateReport report, byte[] json)
     {
         Guard(Folder, () => Directory.CreateDirectory(Folder));
 
-        var json = JsonReportWriter.ToUtf8(report, ci);
         var reportPath = CreateUniqueReport(report.Timestamp, json);
 
         var latestPath = Path.Combine(Folder, LatestFileName);
@@ -128,7 +131,7 @@ public sealed class ReportFileSet
     }
 }
 
-/// <summary>The files one <see cref="ReportFileSet.Write"/> produced (full paths).</summary>
+/// <summary>The files one <see cref="ReportFileSet.Write(QualityGateReport, byte[])"/> produced (full paths).</summary>
 /// <param name="JUnit">The <c>junit-gates.xml</c> (replaced on every run).</param>
 /// <param name="Json">This run's own <c>report-&lt;UTC time&gt;-&lt;random&gt;.json</c>.</param>
 /// <param name="Latest"><c>latest.json</c>, a copy of <paramref name="Json"/>.</param>

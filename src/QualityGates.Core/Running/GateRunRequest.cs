@@ -1,9 +1,15 @@
 using QualityGates.Gates;
+using QualityGates.Inputs;
+using QualityGates.Integrations;
 using QualityGates.Metrics;
 
 namespace QualityGates.Running;
 
-/// <summary>Everything a gate run needs, as the user gave it: raw settings and file arguments.</summary>
+/// <summary>
+/// Everything one gate run needs, as an adapter (the MSBuild task, the CLI, a test-platform extension)
+/// was given it: raw settings, the input files the user named, what the run itself produced, and what
+/// to do with the verdict. <see cref="GateRun.Execute"/> checks and resolves it all.
+/// </summary>
 public sealed record GateRunRequest
 {
     /// <summary>The context as written; null or empty means <see cref="DefaultContext"/>.</summary>
@@ -16,15 +22,19 @@ public sealed record GateRunRequest
     /// <summary>Fail checks whose input is missing: true, false, or null for the context's default (only production fails closed).</summary>
     public bool? Strict { get; init; }
     public GateGroup Groups { get; init; } = GateGroup.All;
+
+    /// <summary>Any failed test (or an aborted run) blocks: adds the <c>tests.any_failure</c> check (QG2012).</summary>
+    public bool FailOnAnyTestFailure { get; init; }
+
     public ModelIdentity? Model { get; init; }
 
-    /// <summary>Relative paths and globs resolve against this folder.</summary>
-    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>Relative paths, globs and the registry folder resolve against this folder.</summary>
+    public string BaseDirectory { get; init; } = System.Environment.CurrentDirectory;
 
-    /// <summary>TRX files or globs.</summary>
+    /// <summary>TRX files or globs the user named; when given they replace <see cref="Run"/>'s tests.</summary>
     public IReadOnlyList<string> TestResultFiles { get; init; } = [];
 
-    /// <summary>Cobertura files or globs.</summary>
+    /// <summary>Cobertura files or globs the user named; when given they replace <see cref="Run"/>'s coverage.</summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
 
     /// <summary>Security scan files or globs (format detected from content).</summary>
@@ -33,6 +43,21 @@ public sealed record GateRunRequest
     public string? TestMetricsFile { get; init; }
     public string? ModelMetricsFile { get; init; }
     public string? BaselineFile { get; init; }
+
+    /// <summary>What the test run itself produced (its TRX, coverlet's files, in-process results); used when the user named none.</summary>
+    public RunInputs Run { get; init; } = RunInputs.None;
+
+    /// <summary>Which report files to write.</summary>
+    public ReportOptions Reports { get; init; } = new();
+
+    /// <summary>Approve a passing run / record a blocked one in the registry; null for neither.</summary>
+    public RegistryOptions? Registry { get; init; }
+
+    /// <summary>CI server publishing and the webhook (<see cref="CiReportOptions.Webhook"/>).</summary>
+    public CiReportOptions Publish { get; init; } = new();
+
+    /// <summary>Reads environment variables (CI detection, registry, user); tests inject their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>The context used when none is given: staging, whose thresholds are the default set.</summary>
     public const string DefaultContext = "staging";
@@ -44,3 +69,43 @@ public sealed record GateRunRequest
 /// (<c>QualityGatesMinTestPassRate</c>, <c>--min-test-pass-rate</c>), so errors name it.
 /// </summary>
 public sealed record ThresholdOverride(string Name, string? Value, string Source);
+
+/// <summary>The report files a run writes.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>
+    /// The report folder (junit-gates.xml, report-*.json, latest.json, gates.html, blocks.jsonl), relative
+    /// to <see cref="GateRunRequest.BaseDirectory"/>; null writes no folder.
+    /// </summary>
+    public string? Folder { get; init; }
+
+    /// <summary>
+    /// When set, the files go to <c>&lt;Folder&gt;/&lt;TargetFramework&gt;/</c>, as a multi-targeted
+    /// project's do, so the legs of one run never overwrite each other.
+    /// </summary>
+    public string? TargetFramework { get; init; }
+
+    /// <summary>A single JUnit file to write besides (or instead of) the folder (the CLI's <c>--junit</c>); null for none.</summary>
+    public string? JUnitFile { get; init; }
+
+    /// <summary>Return the JSON report's text in <see cref="GateRunResult.Json"/> (the CLI's <c>--json</c>).</summary>
+    public bool Json { get; init; }
+
+    /// <summary>The folder the files go to (full path), or null when no folder is written.</summary>
+    public string? FolderFor(string baseDirectory) => Folder is null ? null
+        : string.IsNullOrWhiteSpace(TargetFramework) ? Path.GetFullPath(Folder, baseDirectory)
+        : Path.Combine(Path.GetFullPath(Folder, baseDirectory), TargetFramework.Trim());
+}
+
+/// <summary>Approve-on-pass: where and by whom a run is recorded in the approval registry.</summary>
+public sealed record RegistryOptions
+{
+    /// <summary>The registry folder; null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c> (relative to the base folder).</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>Who approves; null = the CI or OS user (the registry's rule).</summary>
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>What the user calls the switch (<c>QualityGatesApproveOnPass</c>, <c>--approve-on-pass</c>), for errors.</summary>
+    public string Source { get; init; } = "approve on pass";
+}

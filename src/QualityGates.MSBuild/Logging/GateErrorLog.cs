@@ -6,34 +6,41 @@ using QualityGates.Errors;
 namespace QualityGates.MSBuild.Logging;
 
 /// <summary>
-/// Where the errors found after the gate's verdict go (failed checks, QG2012, report and registry
-/// failures): straight to the log, or, when deferred, into items that <see cref="LogQualityGateErrors"/>
-/// logs later. The targets defer them so that the QualityGatesBlocked hooks run before the build fails.
+/// Logs a run's diagnostics. Warnings go straight to the log. Errors found after the verdict (failed
+/// checks, report and registry failures) go to the log too, or, when deferred, into items that
+/// <see cref="LogQualityGateErrors"/> logs later: the targets defer them so that the QualityGatesBlocked
+/// hooks run before the build fails. A diagnostic without a file points at the project file, so IDEs and
+/// CI annotations land somewhere useful.
 /// </summary>
-internal sealed class GateErrorLog(TaskLoggingHelper log, bool defer)
+internal sealed class GateErrorLog(TaskLoggingHelper log, bool defer, string? projectFile)
 {
     private readonly List<ITaskItem> _deferred = [];
 
     /// <summary>The errors kept back, one item each (identity = code; metadata Code, Message, File, Line, Column).</summary>
     public ITaskItem[] Deferred => _deferred.ToArray();
 
-    public void Error(QualityGatesException error, string? projectFile) =>
-        Error(error.Code, error.Message, error.File ?? projectFile, error.Line, error.Column);
-
-    public void Error(string code, string message, string? file, int line = 0, int column = 0)
+    /// <summary>Logs <paramref name="diagnostic"/>; an error is deferred when this log defers and <paramref name="deferrable"/>.</summary>
+    public void Log(GateDiagnostic diagnostic, bool deferrable)
     {
-        if (!defer)
+        var file = diagnostic.File ?? projectFile;
+        if (!diagnostic.IsError)
         {
-            log.LogError(null, code, null, file, line, column, 0, 0, message);
+            log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
             return;
         }
 
-        var item = new TaskItem(code);
-        item.SetMetadata("Code", code);
-        item.SetMetadata("Message", message);
+        if (!defer || !deferrable)
+        {
+            log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", diagnostic.Message);
+            return;
+        }
+
+        var item = new TaskItem(diagnostic.Code);
+        item.SetMetadata("Code", diagnostic.Code);
+        item.SetMetadata("Message", diagnostic.Message);
         item.SetMetadata("File", file ?? string.Empty);
-        item.SetMetadata("Line", line.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("Column", column.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("Line", diagnostic.Line.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("Column", diagnostic.Column.ToString(CultureInfo.InvariantCulture));
         _deferred.Add(item);
     }
 }

@@ -105,7 +105,9 @@ public sealed class AzurePipelinesIntegrationTests : IDisposable
 
         var warnings = CiReporter.Report(SampleReports.Failing(), null, commands, null, _environment.GetValueOrDefault);
 
-        Assert.StartsWith("The quality gate summary was not attached to the build: cannot write '", Assert.Single(warnings));
+        var warning = Assert.Single(warnings);
+        Assert.Equal("QG5003", warning.Code);
+        Assert.StartsWith("The quality gate summary was not attached to the build: cannot write '", warning.Message);
         Assert.DoesNotContain("uploadsummary", commands.ToString());
         Assert.Equal(3, Regex.Matches(commands.ToString(), "task.logissue").Count);
     }

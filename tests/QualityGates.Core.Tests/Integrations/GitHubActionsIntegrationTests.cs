@@ -213,7 +213,7 @@ public sealed class GitHubActionsIntegrationTests : IDisposable
     }
 
     private IReadOnlyList<string> Publish(QualityGateReport report, ReportFiles? files, TextWriter commands, CiReportOptions? options = null) =>
-        CiReporter.Report(report, files, commands, options, _environment.GetValueOrDefault);
+        CiReporter.Report(report, files, commands, options, _environment.GetValueOrDefault).Select(w => w.Message).ToList();
 
     private static string[] Lines(StringWriter commands) =>
         commands.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);

@@ -135,7 +135,9 @@ public sealed class WebhookTests : IDisposable
 
         var warnings = CiReporter.Report(SampleReports.Failing(), null, new StringWriter(), options, _ => null);
 
-        Assert.StartsWith("The quality gates webhook to http://127.0.0.1:", Assert.Single(warnings));
+        var warning = Assert.Single(warnings);
+        Assert.Equal("QG5002", warning.Code);
+        Assert.StartsWith("The quality gates webhook to http://127.0.0.1:", warning.Message);
     }
 
     [Theory]

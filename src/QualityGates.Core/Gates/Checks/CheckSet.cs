@@ -8,12 +8,13 @@ internal static class CheckSet
     public static IReadOnlyList<GateCheck> All { get; } = new GateCheck[]
     {
         new TestPassRateCheck(),
+        new AnyTestFailureCheck(),
         new LineCoverageCheck(),
         new BranchCoverageCheck(),
         new QualityScoreCheck(),
-        new RegressionCheck(),
-        new LatencyIncreaseCheck(),
-        new MemoryIncreaseCheck(),
+        BaselineComparisonCheck.Regression,
+        BaselineComparisonCheck.LatencyIncrease,
+        BaselineComparisonCheck.MemoryIncrease,
         new ThroughputCheck(),
         new VulnerabilityCountCheck(GateNames.CriticalVulnerabilities, ErrorCodes.CriticalVulnerabilitiesAboveMaximum, "critical",
             s => s.Critical, t => t.MaxCriticalVulnerabilities),

@@ -1,57 +1,31 @@
-using System.Xml;
-using QualityGates.Inputs.Common;
-
 namespace QualityGates.Inputs.Trx;
 
 /// <summary>
-/// Finds the Cobertura files a TRX run attached (coverlet.collector's "XPlat Code Coverage"). They are
-/// the coverage of exactly that run: older runs' files pile up in the results folder, so globbing it
-/// would pick up stale coverage. An attachment lives at
-/// <c>&lt;folder of the TRX&gt;/&lt;runDeploymentRoot&gt;/In/&lt;href&gt;</c>
-/// (see ../shared/notes/msbuild-mechanics.md §3).
+/// The Cobertura files a TRX run attached (coverlet.collector's "XPlat Code Coverage"). They are the
+/// coverage of exactly that run: older runs' files pile up in the results folder, so globbing it would
+/// pick up stale coverage. An attachment lives at
+/// <c>&lt;folder of the TRX&gt;/&lt;TestSettings/Deployment/@runDeploymentRoot&gt;/In/&lt;UriAttachment/A/@href&gt;</c>
+/// (the layout VSTest's trx logger writes, verified with coverlet.collector 6.0.4 on .NET SDK 10.0.401).
+/// The TRX reader collects the links while it reads the file once; see <see cref="Metrics.TestRunSummary.CoverageAttachments"/>.
 /// </summary>
 public static class TrxCoverageAttachments
 {
     private const string CoberturaSuffix = ".cobertura.xml";
 
     /// <summary>The absolute paths of the <c>*.cobertura.xml</c> attachments of <paramref name="trxPath"/>, in file order.</summary>
-    public static IReadOnlyList<string> Find(string trxPath)
+    /// <exception cref="Errors.QualityGatesException">The TRX cannot be read (coded as <see cref="TrxReader"/> codes it).</exception>
+    public static IReadOnlyList<string> Find(string trxPath) => new TrxReader().Read(trxPath).CoverageAttachments;
+
+    /// <summary>The Cobertura links among <paramref name="hrefs"/>, resolved under the run's <c>In</c> folder; empty without a deployment root.</summary>
+    internal static IReadOnlyList<string> Resolve(string trxPath, string? deploymentRoot, IReadOnlyList<string> hrefs)
     {
-        using var stream = InputFile.OpenRead(trxPath);
-        using var reader = XmlInput.CreateReader(stream);
-        string? deploymentRoot = null;
-        var hrefs = new List<string>();
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (reader.LocalName == "Deployment")
-                {
-                    deploymentRoot ??= reader.GetAttribute("runDeploymentRoot");
-                }
-                else if (reader.LocalName == "A" && reader.GetAttribute("href") is { } href
-                    && href.EndsWith(CoberturaSuffix, StringComparison.OrdinalIgnoreCase))
-                {
-                    hrefs.Add(href);
-                }
-            }
-        }
-        catch (XmlException ex)
-        {
-            throw XmlInput.Malformed(trxPath, ex);
-        }
-
-        if (deploymentRoot is null || hrefs.Count == 0)
+        var cobertura = hrefs.Where(h => h.EndsWith(CoberturaSuffix, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (deploymentRoot is null || cobertura.Count == 0)
         {
             return Array.Empty<string>();
         }
 
         var inFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(trxPath))!, deploymentRoot, "In");
-        return hrefs.Select(h => Path.GetFullPath(Path.Combine(inFolder, h.Replace('\\', '/')))).ToList();
+        return cobertura.Select(h => Path.GetFullPath(Path.Combine(inFolder, h.Replace('\\', '/')))).ToList();
     }
 }

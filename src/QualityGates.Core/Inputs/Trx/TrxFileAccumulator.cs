@@ -11,6 +11,7 @@ internal sealed class TrxFileAccumulator
     private readonly string path;
     private readonly int failedTestBudget;
     private readonly List<FailedTest> failedTests = new();
+    private readonly List<string> attachmentLinks = new();
 
     // Top-level results: the figures reported.
     private int total;
@@ -41,6 +42,12 @@ internal sealed class TrxFileAccumulator
 
     /// <summary>The text of the first run-level error (<c>RunInfo outcome="Error"</c>), bounded.</summary>
     public string? FirstRunError { get; set; }
+
+    /// <summary>The <c>runDeploymentRoot</c> of <c>TestSettings/Deployment</c>, or null.</summary>
+    public string? DeploymentRoot { get; set; }
+
+    /// <summary>Keeps a data collector's attachment link (<c>href</c> as written).</summary>
+    public void AddAttachment(string href) => attachmentLinks.Add(href);
 
     /// <summary>True while failed tests' details are still kept; once the budget is spent they are only counted.</summary>
     public bool KeepsFailedTestDetails => failedTests.Count < failedTestBudget;
@@ -92,6 +99,7 @@ internal sealed class TrxFileAccumulator
             AbortReason = aborted ? FirstRunError : null,
             FailedTests = failedTests.ToArray(),
             SourceFiles = new[] { path },
+            CoverageAttachments = TrxCoverageAttachments.Resolve(path, DeploymentRoot, attachmentLinks),
         };
     }
 

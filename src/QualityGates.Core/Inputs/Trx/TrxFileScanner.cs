@@ -116,6 +116,12 @@ internal sealed class TrxFileScanner
                 inErrorRunInfo = run.FirstRunError is null &&
                                  string.Equals(reader.GetAttribute(TrxSchema.OutcomeAttribute), "Error", StringComparison.OrdinalIgnoreCase);
                 break;
+            case TrxSchema.Deployment:
+                run.DeploymentRoot ??= reader.GetAttribute(TrxSchema.RunDeploymentRootAttribute);
+                break;
+            case TrxSchema.AttachmentLink when reader.GetAttribute(TrxSchema.HrefAttribute) is { } href:
+                run.AddAttachment(href);
+                break;
             case TrxSchema.Text when inErrorRunInfo && ParentIs(depth, depth - 1, TrxSchema.RunInfo):
                 run.FirstRunError = BoundedXmlText.ReadElement(reader, TrxReader.MaxMessageLength);
                 inErrorRunInfo = false;

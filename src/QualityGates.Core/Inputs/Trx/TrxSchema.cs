@@ -19,6 +19,10 @@ internal static class TrxSchema
     public const string Counters = "Counters";
     public const string RunInfo = "RunInfo";
     public const string Text = "Text";
+    /// <summary><c>TestSettings/Deployment</c>: its <c>runDeploymentRoot</c> names the run's folder beside the TRX.</summary>
+    public const string Deployment = "Deployment";
+    /// <summary>A data collector's attachment link (<c>UriAttachment/A</c>), its <c>href</c> relative to the run's <c>In</c> folder.</summary>
+    public const string AttachmentLink = "A";
 
     public const string OutcomeAttribute = "outcome";
     public const string TestNameAttribute = "testName";
@@ -26,4 +30,6 @@ internal static class TrxSchema
     public const string DurationAttribute = "duration";
     public const string StartAttribute = "start";
     public const string FinishAttribute = "finish";
+    public const string RunDeploymentRootAttribute = "runDeploymentRoot";
+    public const string HrefAttribute = "href";
 }

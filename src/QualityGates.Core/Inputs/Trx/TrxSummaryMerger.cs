@@ -18,10 +18,12 @@ internal static class TrxSummaryMerger
 
         var failedTests = new List<FailedTest>();
         var sourceFiles = new List<string>();
+        var attachments = new List<string>();
         foreach (var file in files)
         {
             failedTests.AddRange(file.FailedTests);
             sourceFiles.AddRange(file.SourceFiles);
+            attachments.AddRange(file.CoverageAttachments);
         }
 
         var firstAborted = files.FirstOrDefault(file => file.Aborted);
@@ -36,6 +38,7 @@ internal static class TrxSummaryMerger
             AbortReason = firstAborted?.AbortReason is { } reason ? $"{firstAborted.SourceFiles[0]}: {reason}" : null,
             FailedTests = failedTests,
             SourceFiles = sourceFiles,
+            CoverageAttachments = attachments,
         };
     }
 }

@@ -1,6 +1,6 @@
 using QualityGates.Errors;
 
-namespace QualityGates.MSBuild.Discovery;
+namespace QualityGates.Inputs;
 
 /// <summary>
 /// Finds the TRX that this test run wrote when the user's own <c>trx</c> logger was in effect (VSTest

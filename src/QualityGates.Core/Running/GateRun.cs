@@ -1,0 +1,230 @@
+using QualityGates.Configuration;
+using QualityGates.Errors;
+using QualityGates.Gates;
+using QualityGates.Inputs;
+using QualityGates.Integrations;
+using QualityGates.Registry;
+using QualityGates.Reports;
+
+namespace QualityGates.Running;
+
+/// <summary>
+/// The whole gate run, the one entry every adapter (the MSBuild task, the CLI, the test-platform
+/// extension) calls: checks the settings, resolves and reads the inputs once, judges, writes the report
+/// files, records the run in the registry, publishes it to the CI server and sends the webhook. An
+/// adapter maps its settings into a <see cref="GateRunRequest"/> and prints the coded diagnostics that
+/// come back; it never repeats a step. Every bad setting and bad file is one coded error, and with any
+/// of them nothing is judged or written, so no report is ever made from partial inputs.
+/// </summary>
+public sealed class GateRun
+{
+    private readonly TimeProvider _time;
+
+    public GateRun(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+
+    /// <summary>Raised for each passed check, in check order, as it is judged (sender: the <see cref="QualityGate"/>).</summary>
+    public event EventHandler<GateCheckEventArgs>? GatePassed;
+
+    /// <summary>Raised for each failed check, in check order, as it is judged.</summary>
+    public event EventHandler<GateCheckEventArgs>? GateFailed;
+
+    /// <summary>Raised once after the checks when any failed, before any report file is written.</summary>
+    public event EventHandler<GateReportEventArgs>? GatesBlocked;
+
+    /// <summary>Runs the gate for <paramref name="request"/>.</summary>
+    /// <param name="request">Settings, inputs and what to do with the verdict.</param>
+    /// <param name="ciCommands">Where CI workflow and logging commands go: the build log the CI server reads (the CLI's stdout, the task's high-importance messages).</param>
+    /// <returns>
+    /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
+    /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
+    /// code and gate), then errors of the report files (QG5001) and the registry (QG3xxx), and warnings
+    /// (QG5004 handler, QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
+    /// </returns>
+    public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(ciCommands);
+        var errors = new List<QualityGatesException>();
+        var (options, registry, inputs, coverageFiles) = Prepare(request, errors);
+        if (errors.Count > 0 || options is null)
+        {
+            return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
+        }
+
+        var gate = new QualityGate(options, _time);
+        gate.GatePassed += GatePassed;
+        gate.GateFailed += GateFailed;
+        gate.GatesBlocked += GatesBlocked;
+        var report = gate.Evaluate(inputs, request.Model);
+
+        var diagnostics = report.FailedChecks
+            .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
+            .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
+            .ToList();
+        var ci = CiBuildInfo.FromEnvironment(request.Environment);
+        var folder = request.Reports.FolderFor(request.BaseDirectory);
+        var json = folder is not null || request.Reports.Json ? JsonReportWriter.ToUtf8(report, ci) : null;
+        var files = WriteReports(report, json, folder, request, diagnostics);
+        var record = registry?.Record(report, files?.Json, diagnostics);
+        diagnostics.AddRange(CiReporter.Report(report, files, ciCommands, request.Publish, request.Environment, ci));
+
+        return new GateRunResult
+        {
+            Report = report,
+            Diagnostics = diagnostics,
+            Files = files,
+            Json = request.Reports.Json && json is not null ? System.Text.Encoding.UTF8.GetString(json) : null,
+            RegistryRecord = record,
+            CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
+        };
+    }
+
+    /// <summary>
+    /// Checks the settings and reads the inputs without judging or writing anything: the errors
+    /// <see cref="Execute"/> would stop at. For an adapter that found bad settings of its own and still
+    /// wants every mistake of the run reported at once.
+    /// </summary>
+    public static IReadOnlyList<GateDiagnostic> Check(GateRunRequest request)
+    {
+        var errors = new List<QualityGatesException>();
+        Prepare(request, errors);
+        return errors.Select(GateDiagnostic.From).ToList();
+    }
+
+    private static (GateOptions? Options, RegistryRecorder? Registry, GateInputs Inputs, IReadOnlyList<string> CoverageFiles) Prepare(
+        GateRunRequest request, List<QualityGatesException> errors)
+    {
+        var options = ReadOptions(request, errors);
+        var registry = PrepareRegistry(request, errors);
+        var inputs = GateInputLoader.Load(request, errors, out var coverageFiles);
+        return (options, registry, inputs, coverageFiles);
+    }
+
+    private static GateOptions? ReadOptions(GateRunRequest request, List<QualityGatesException> errors)
+    {
+        DeploymentContext? context = null;
+        try
+        {
+            context = DeploymentContexts.Parse(string.IsNullOrWhiteSpace(request.Context) ? GateRunRequest.DefaultContext : request.Context, request.ContextSource);
+        }
+        catch (QualityGatesException ex)
+        {
+            errors.Add(ex);
+        }
+
+        // Overrides are validated even when the context is bad, so one run reports every mistake.
+        var thresholds = GateThresholds.For(context ?? DeploymentContext.Staging);
+        foreach (var item in request.Overrides)
+        {
+            try
+            {
+                thresholds = ThresholdCatalog.Apply(thresholds, item.Name, item.Value, item.Source);
+            }
+            catch (QualityGatesException ex)
+            {
+                errors.Add(ex);
+            }
+        }
+
+        return context is { } valid
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure }
+            : null;
+    }
+
+    /// <summary>Checks, before anything is judged, that the run can be recorded: a model (QG0005) that can be a registry file name (QG3004).</summary>
+    private static RegistryRecorder? PrepareRegistry(GateRunRequest request, List<QualityGatesException> errors)
+    {
+        if (request.Registry is not { } options)
+        {
+            return null;
+        }
+
+        if (request.Model is not { } model)
+        {
+            errors.Add(new QualityGatesException(ErrorCodes.InvalidModelIdentity,
+                $"{options.Source} needs the model's name and version, to know what to approve; none was given."));
+            return null;
+        }
+
+        try
+        {
+            var folder = RegistryLocation.Resolve(options.Folder, request.Environment, request.BaseDirectory);
+            var registry = new ApprovalRegistry(folder, environment: request.Environment);
+            registry.FileFor(model.Name);
+            return new RegistryRecorder(registry, string.IsNullOrWhiteSpace(options.ApprovedBy) ? null : options.ApprovedBy.Trim());
+        }
+        catch (QualityGatesException ex)
+        {
+            errors.Add(ex);
+            return null;
+        }
+    }
+
+    private static ReportFiles? WriteReports(QualityGateReport report, byte[]? json, string? folder, GateRunRequest request, List<GateDiagnostic> diagnostics)
+    {
+        try
+        {
+            if (request.Reports.JUnitFile is { } junit && !string.IsNullOrWhiteSpace(junit))
+            {
+                ReportFileSet.WriteJUnit(report, Path.GetFullPath(junit, request.BaseDirectory));
+            }
+
+            return folder is null ? null : new ReportFileSet(folder).Write(report, json!);
+        }
+        catch (QualityGatesException ex)
+        {
+            diagnostics.Add(GateDiagnostic.From(ex));
+            return null;
+        }
+    }
+
+    /// <summary>Approve-on-pass: approves a passed run from its report, records a blocked one.</summary>
+    private sealed class RegistryRecorder(ApprovalRegistry registry, string? approvedBy)
+    {
+        public RegistryRecord? Record(QualityGateReport report, string? reportFile, List<GateDiagnostic> diagnostics)
+        {
+            try
+            {
+                return report.AllPassed
+                    ? registry.ApproveFromReport(report, approvedBy, notes: null, reportFile)
+                    : registry.RecordBlocked(report, reportFile, approvedBy);
+            }
+            catch (QualityGatesException ex) when (ex.Code == ErrorCodes.ReportDidNotPass && report.AllPassed)
+            {
+                // The gate passed without judging anything: no evidence to approve, but the verdict is the gate's.
+                diagnostics.Add(new GateDiagnostic(DiagnosticSeverity.Warning, ex.Code, ex.Message + " Nothing was approved.", ex.File));
+                return null;
+            }
+            catch (QualityGatesException ex)
+            {
+                diagnostics.Add(GateDiagnostic.From(ex));
+                return null;
+            }
+        }
+    }
+}
+
+/// <summary>What a <see cref="GateRun"/> produced.</summary>
+public sealed record GateRunResult
+{
+    /// <summary>The verdict, or null when a bad setting or input stopped the run before judging.</summary>
+    public QualityGateReport? Report { get; init; }
+
+    /// <summary>Every coded error and warning, in the order to print them; see <see cref="GateRun.Execute"/>.</summary>
+    public IReadOnlyList<GateDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The report folder's files, or null when no folder was asked for or it could not be written.</summary>
+    public ReportFiles? Files { get; init; }
+
+    /// <summary>The JSON report's text (the same bytes as the report file) when <see cref="ReportOptions.Json"/> asked for it.</summary>
+    public string? Json { get; init; }
+
+    /// <summary>The registry record written (approved or blocked), or null.</summary>
+    public RegistryRecord? RegistryRecord { get; init; }
+
+    /// <summary>True when the run was judged and no check failed.</summary>
+    public bool Passed => Report is { AllPassed: true };
+
+    /// <summary>The Cobertura files the gate read (full paths), for a coverage report; empty when none.</summary>
+    public IReadOnlyList<string> CoverageFiles { get; init; } = [];
+}
