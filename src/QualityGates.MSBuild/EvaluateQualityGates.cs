@@ -113,6 +113,13 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// </summary>
     public bool DeferErrors { get; set; }
 
+    /// <summary>
+    /// <c>true</c>: the summary line is logged as warning QG5005, which the terminal logger shows (it hides
+    /// messages at normal verbosity); <c>false</c>: a high-importance message, which every other console
+    /// logger shows. The targets pass true when <c>$(_MSBUILDTLENABLED)</c> is 1 (the terminal logger is on) unless the user chose.
+    /// </summary>
+    public string? SummaryAsWarning { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -159,6 +166,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             ReportFiles = ResultItems.Files(result.Files);
         }
 
+        if (result?.SummaryLine is { } summary)
+        {
+            LogSummaryLine(summary, projectFile);
+        }
+
         // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
         foreach (var diagnostic in diagnostics)
         {
@@ -177,10 +189,10 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
         var strict = Guard(errors, () => SwitchSetting.ParseOptional(Strict, Prefix + "Strict"));
         var failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
-        var defaultGroups = CheckGroupsSetting.Default(
+        var defaultGroups = GateGroups.Default(
             !string.IsNullOrWhiteSpace(ModelMetricsFile) || !string.IsNullOrWhiteSpace(BaselineFile),
             ListSetting.NonEmpty(SecurityScanFiles).Count > 0);
-        var groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
+        var groups = Guard(errors, () => GateGroups.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
         var ciServer = Guard(errors, () => SwitchSetting.Parse(CiIntegration, Prefix + "CiIntegration", whenEmpty: true));
         var webhookAlways = Guard(errors, () => SwitchSetting.Parse(WebhookAlways, Prefix + "WebhookAlways", whenEmpty: false));
         var webhook = Guard(errors, () => WebhookOptions.FromSettings(
@@ -282,6 +294,29 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         {
             Log.LogMessage(MessageImportance.High, "Quality gates registry: {0} {1} {2} for {3} by {4} ({5})",
                 record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName, record.By, record.File);
+        }
+    }
+
+    /// <summary>The one line every console mode shows: a warning under the terminal logger, else a high-importance message.</summary>
+    private void LogSummaryLine(string summary, string? projectFile)
+    {
+        var asWarning = false;
+        try
+        {
+            asWarning = SwitchSetting.Parse(SummaryAsWarning, Prefix + "SummaryAsWarning", whenEmpty: false);
+        }
+        catch (QualityGatesException ex)
+        {
+            Log.LogWarning(null, ex.Code, null, projectFile, 0, 0, 0, 0, "{0}", ex.Message);
+        }
+
+        if (asWarning)
+        {
+            Log.LogWarning(null, ErrorCodes.SummaryLine, null, projectFile, 0, 0, 0, 0, "{0}", summary);
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.High, "{0}", summary);
         }
     }
 

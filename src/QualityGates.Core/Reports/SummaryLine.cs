@@ -75,7 +75,7 @@ public static class SummaryLine
         var tests = report.Inputs.Tests!;
         var check = report.Checks.First(c => c.Gate == GateNames.TestPassRate);
         return ConsoleLine(string.Create(CultureInfo.InvariantCulture,
-            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); set QualityGatesFailOnAnyTestFailure=true to fail on any failed test."));
+            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test."));
     }
 
     /// <summary>A person's name for a gate ("line coverage"); the gate name itself when it has none.</summary>

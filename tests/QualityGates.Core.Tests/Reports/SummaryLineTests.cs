@@ -21,7 +21,7 @@ public class SummaryLineTests
         Assert.Equal("QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated) · line coverage 62.9% ≥ 60.0%"
             + " · reports: tests/Lib.Tests/.quality-gates/", line);
         Assert.Equal(1, SummaryLine.ToleratedFailures(report));
-        Assert.Equal("1 failed test tolerated by the staging minimum pass rate of 95.0% (20 of 21 passed); set QualityGatesFailOnAnyTestFailure=true to fail on any failed test.",
+        Assert.Equal("1 failed test tolerated by the staging minimum pass rate of 95.0% (20 of 21 passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test.",
             SummaryLine.ToleratedFailuresMessage(report));
     }
 
