@@ -100,18 +100,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         var baseline = result.GetValue(_baseline);
         var groups = GateGroups.Parse(result.GetValue(_checks) ?? [], _checks.Name,
             GateGroups.Default(metrics is not null || baseline is not null, securityScans.Length > 0));
-        var inputs = (testResults.Length > 0 || testMetrics is not null ? GateGroup.Tests | GateGroup.Coverage : GateGroup.None)
-            | (coverage.Length > 0 ? GateGroup.Coverage : GateGroup.None)
-            | (metrics is not null || baseline is not null ? GateGroup.Model : GateGroup.None)
-            | (securityScans.Length > 0 ? GateGroup.Security : GateGroup.None);
-        if ((groups & inputs) == GateGroup.None)
-        {
-            throw new QualityGatesException(ErrorCodes.NothingToJudge,
-                "Nothing to judge: name the files to check (--test-results, --coverage, --test-metrics, --metrics, --security-scan) "
-                + "for at least one of the selected groups (--checks).");
-        }
-
-        return new GateRunRequest
+        var request = new GateRunRequest
         {
             Context = result.GetValue(_context),
             ContextSource = _context.Name,
@@ -143,5 +132,21 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             },
             Environment = environment,
         };
+        var inputs = (testResults.Length > 0 || testMetrics is not null ? GateGroup.Tests | GateGroup.Coverage : GateGroup.None)
+            | (coverage.Length > 0 ? GateGroup.Coverage : GateGroup.None)
+            | (metrics is not null || baseline is not null ? GateGroup.Model : GateGroup.None)
+            | (securityScans.Length > 0 ? GateGroup.Security : GateGroup.None);
+        return (groups & inputs) != GateGroup.None ? request : throw NothingToJudge(request);
+    }
+
+    /// <summary>The settings' own errors when there are any (they say more), else QG4002: a check with no input would pass on nothing.</summary>
+    private static QualityGatesException NothingToJudge(GateRunRequest request)
+    {
+        var settingError = GateRun.Check(request).FirstOrDefault(d => d.IsError);
+        return settingError is not null
+            ? new QualityGatesException(settingError.Code, settingError.Message, settingError.File)
+            : new QualityGatesException(ErrorCodes.NothingToJudge,
+                "Nothing to judge: name the files to check (--test-results, --coverage, --test-metrics, --metrics, --security-scan) "
+                + "for at least one of the selected groups (--checks).");
     }
 }
