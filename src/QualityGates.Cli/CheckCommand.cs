@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Registry;
@@ -29,6 +30,26 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
     private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
     private readonly Option<bool?> _strict = new("--strict") { Description = "A check whose input is missing fails (--strict, --strict true) or is skipped (--strict false). Default: fails only in production.", HelpName = "true|false" };
+    private readonly Option<string[]> _coverageIncludeAssemblies = new("--coverage-include-assembly")
+    {
+        Description = "Count only these assemblies (Cobertura package names; * and ? allowed; repeatable).",
+        HelpName = "name",
+    };
+    private readonly Option<string[]> _coverageExcludeAssemblies = new("--coverage-exclude-assembly")
+    {
+        Description = "Leave these assemblies out of the coverage figure, e.g. the test project's own (repeatable).",
+        HelpName = "name",
+    };
+    private readonly Option<string[]> _coverageIncludeFiles = new("--coverage-include-file")
+    {
+        Description = "Count only source files matching this glob (** for any folders; repeatable).",
+        HelpName = "glob",
+    };
+    private readonly Option<string[]> _coverageExcludeFiles = new("--coverage-exclude-file")
+    {
+        Description = "Leave source files matching this glob out of the coverage figure, e.g. **/Generated/*.cs (repeatable).",
+        HelpName = "glob",
+    };
     private readonly Option<string[]> _checks = new("--checks")
     {
         Description = "Groups of checks to run: tests, coverage, model, security or all (repeatable or ';'-separated). "
@@ -60,7 +81,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     {
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
-            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _strict, _failOnAnyTestFailure,
+            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _strict, _failOnAnyTestFailure,
             _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
         };
         foreach (var option in _thresholds.All)
@@ -111,6 +132,13 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             Groups = groups,
             TestResultFiles = testResults,
             CoverageFiles = coverage,
+            CoverageFilter = new CoverageFilter
+            {
+                IncludeAssemblies = result.GetValue(_coverageIncludeAssemblies) ?? [],
+                ExcludeAssemblies = result.GetValue(_coverageExcludeAssemblies) ?? [],
+                IncludeFiles = result.GetValue(_coverageIncludeFiles) ?? [],
+                ExcludeFiles = result.GetValue(_coverageExcludeFiles) ?? [],
+            },
             SecurityScanFiles = securityScans,
             TestMetricsFile = testMetrics,
             ModelMetricsFile = metrics,

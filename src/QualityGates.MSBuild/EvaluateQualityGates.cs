@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -120,6 +121,24 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// </summary>
     public string? SummaryAsWarning { get; set; }
 
+    /// <summary>Assembly patterns (Cobertura package names) the coverage figure counts; empty = all.</summary>
+    public string[] CoverageIncludeAssemblies { get; set; } = [];
+
+    /// <summary>Assembly patterns the coverage figure leaves out.</summary>
+    public string[] CoverageExcludeAssemblies { get; set; } = [];
+
+    /// <summary>Source-file globs the coverage figure counts; empty = all.</summary>
+    public string[] CoverageIncludeFiles { get; set; } = [];
+
+    /// <summary>Source-file globs the coverage figure leaves out.</summary>
+    public string[] CoverageExcludeFiles { get; set; } = [];
+
+    /// <summary>Leave <see cref="TestAssemblyName"/> out of the coverage figure (default true).</summary>
+    public string? CoverageExcludeTestAssembly { get; set; }
+
+    /// <summary>The test project's own assembly name (<c>$(AssemblyName)</c>).</summary>
+    public string? TestAssemblyName { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -203,6 +222,16 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
                 $"{ApproveOnPassProperty} needs {Prefix}ModelName and {Prefix}ModelVersion"))
             : string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty);
 
+        var excludeTestAssembly = Guard(errors, () => SwitchSetting.Parse(CoverageExcludeTestAssembly, Prefix + "CoverageExcludeTestAssembly", whenEmpty: true));
+        var coverageFilter = new CoverageFilter
+        {
+            IncludeAssemblies = ListSetting.NonEmpty(CoverageIncludeAssemblies),
+            ExcludeAssemblies = [.. ListSetting.NonEmpty(CoverageExcludeAssemblies),
+                .. excludeTestAssembly && !string.IsNullOrWhiteSpace(TestAssemblyName) ? [TestAssemblyName.Trim()] : Array.Empty<string>()],
+            IncludeFiles = ListSetting.NonEmpty(CoverageIncludeFiles),
+            ExcludeFiles = ListSetting.NonEmpty(CoverageExcludeFiles),
+        };
+
         return new GateRunRequest
         {
             Context = Context,
@@ -217,6 +246,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             BaseDirectory = ProjectDirectory,
             TestResultFiles = ListSetting.NonEmpty(TestResultFiles),
             CoverageFiles = ListSetting.NonEmpty(CoverageFiles),
+            CoverageFilter = coverageFilter,
             SecurityScanFiles = ListSetting.NonEmpty(SecurityScanFiles),
             TestMetricsFile = ListSetting.NullIfEmpty(TestMetricsFile),
             ModelMetricsFile = ListSetting.NullIfEmpty(ModelMetricsFile),
@@ -260,6 +290,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "ReportDirectory", ReportDirectory);
         Log.LogInput(Prefix + "TestResultFiles", ListSetting.NonEmpty(TestResultFiles));
         Log.LogInput(Prefix + "CoverageFiles", ListSetting.NonEmpty(CoverageFiles));
+        Log.LogInput(Prefix + "CoverageIncludeAssemblies", ListSetting.NonEmpty(CoverageIncludeAssemblies));
+        Log.LogInput(Prefix + "CoverageExcludeAssemblies", ListSetting.NonEmpty(CoverageExcludeAssemblies));
+        Log.LogInput(Prefix + "CoverageIncludeFiles", ListSetting.NonEmpty(CoverageIncludeFiles));
+        Log.LogInput(Prefix + "CoverageExcludeFiles", ListSetting.NonEmpty(CoverageExcludeFiles));
+        Log.LogInput(Prefix + "CoverageExcludeTestAssembly", CoverageExcludeTestAssembly);
         Log.LogInput(Prefix + "SecurityScanFiles", ListSetting.NonEmpty(SecurityScanFiles));
         Log.LogInput(Prefix + "TestMetricsFile", TestMetricsFile);
         Log.LogInput(Prefix + "ModelMetricsFile", ModelMetricsFile);

@@ -46,6 +46,9 @@ public sealed class ReportFileSet
     /// <summary>The report folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The repository root: <c>gates.html</c> shows paths relative to it and no build-machine paths. Null when unknown.</summary>
+    public string? RepositoryRoot { get; init; }
+
     /// <summary>"report-&lt;yyyyMMddTHHmmssfffZ&gt;-&lt;suffix&gt;.json" for a run at <paramref name="timestamp"/>.</summary>
     public static string ReportFileName(DateTimeOffset timestamp, string suffix) =>
         "report-" + timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + suffix + ".json";
@@ -73,7 +76,7 @@ public sealed class ReportFileSet
         }
 
         var htmlPath = Path.Combine(Folder, HtmlReportWriter.FileName);
-        Guard(htmlPath, () => AtomicFile.Replace(htmlPath, HtmlReportWriter.ToUtf8(report)));
+        Guard(htmlPath, () => AtomicFile.Replace(htmlPath, HtmlReportWriter.ToUtf8(report, RepositoryRoot)));
 
         string? blockPath = null;
         if (!report.AllPassed)

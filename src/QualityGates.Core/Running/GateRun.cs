@@ -179,7 +179,7 @@ public sealed class GateRun
                 ReportFileSet.WriteJUnit(report, Path.GetFullPath(junit, request.BaseDirectory));
             }
 
-            return folder is null ? null : new ReportFileSet(folder).Write(report, json!);
+            return folder is null ? null : new ReportFileSet(folder) { RepositoryRoot = Files.RepositoryRoot.Find(request.BaseDirectory) }.Write(report, json!);
         }
         catch (QualityGatesException ex)
         {

@@ -1,5 +1,6 @@
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 
@@ -36,6 +37,9 @@ public sealed record GateRunRequest
 
     /// <summary>Cobertura files or globs the user named; when given they replace <see cref="Run"/>'s coverage.</summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
+
+    /// <summary>Which assemblies and source files the coverage figure counts (the MSBuild task leaves out the test project's own assembly by default).</summary>
+    public CoverageFilter CoverageFilter { get; init; } = CoverageFilter.None;
 
     /// <summary>Security scan files or globs (format detected from content).</summary>
     public IReadOnlyList<string> SecurityScanFiles { get; init; } = [];
