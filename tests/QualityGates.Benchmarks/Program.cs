@@ -52,7 +52,7 @@ static int Generate(string[] args)
 static int GenerateTrx(string[] args)
 {
     var results = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-    QualityGates.Tests.Support.LargeTrxWriter.Write(args[0], results, failedEvery: 7, skippedEvery: 11);
+    LargeTrxWriter.Write(args[0], results, failedEvery: 7, skippedEvery: 11);
     var size = new FileInfo(args[0]).Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {results} results, {size / 1048576.0:F1} MB ({size} bytes)"));
     return 0;

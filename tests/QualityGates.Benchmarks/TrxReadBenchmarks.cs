@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using QualityGates.Inputs.Trx;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Benchmarks;
 

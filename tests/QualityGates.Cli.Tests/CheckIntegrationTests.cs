@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using QualityGates.Tests.Integrations;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Cli.Tests;
 

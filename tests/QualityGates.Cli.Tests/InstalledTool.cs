@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 
 namespace QualityGates.Cli.Tests;
@@ -6,7 +7,7 @@ namespace QualityGates.Cli.Tests;
 /// <summary>
 /// Packs the CLI with a version no cache has seen, installs it with <c>dotnet tool install</c> into a
 /// private tool path from a private feed (NuGet config cleared, packages folder inside the temp folder),
-/// and runs the installed <c>qualitygates</c>. Once per test class: packing takes a while.
+/// and runs the installed <c>qualitygates</c>. Once per test class.
 /// </summary>
 public sealed class InstalledTool : IDisposable
 {
@@ -22,8 +23,12 @@ public sealed class InstalledTool : IDisposable
         File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n");
         var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
 
-        var pack = Dotnet(["pack", Path.Combine(RepositoryRoot(), "src", "QualityGates.Cli"), "-c", "Release", "-o", feed, "-p:Version=" + Version, "--nologo"],
-            RepositoryRoot(), null, TimeSpan.FromMinutes(8));
+        // This test project's build has just built the CLI (a ProjectReference) in this assembly's
+        // configuration: pack that build rather than compile it again.
+        var configuration = typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var pack = Dotnet(["pack", Path.Combine(RepositoryPaths.Root, "src", "QualityGates.Cli"), "--no-build", "-p:BuildProjectReferences=false", "-c", configuration, "-o", feed,
+                "-p:Version=" + Version, "-p:NuspecOutputPath=" + Path.Combine(Root, "nuspec") + "/", "--nologo"],
+            RepositoryPaths.Root, null, TimeSpan.FromMinutes(3));
         Require(pack, "dotnet pack");
         Require(Dotnet(["tool", "install", "QualityGates.Cli", "--tool-path", Path.Combine(Root, "tools"), "--version", Version,
             "--configfile", config, "--add-source", feed], Root, isolated, TimeSpan.FromMinutes(3)), "dotnet tool install");
@@ -137,17 +142,4 @@ public sealed class InstalledTool : IDisposable
 
     private static string DotnetHost() =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "QualityGates.MSBuild.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (QualityGates.MSBuild.sln) is not above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using QualityGates.Tests.Support;
 using Xunit.Abstractions;
 
 namespace QualityGates.Cli.Tests;

@@ -1,4 +1,3 @@
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Cli.Tests;
 

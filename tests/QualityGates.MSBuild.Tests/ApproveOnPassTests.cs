@@ -3,7 +3,6 @@ using QualityGates.Configuration;
 using QualityGates.Metrics;
 using QualityGates.MSBuild.Tests.Support;
 using QualityGates.Registry;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.MSBuild.Tests;
 

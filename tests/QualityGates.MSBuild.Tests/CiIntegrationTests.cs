@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Build.Framework;
 using QualityGates.MSBuild.Tests.Support;
-using QualityGates.Tests.Integrations;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.MSBuild.Tests;
 

@@ -1,5 +1,4 @@
 using QualityGates.MSBuild.Tests.Support;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.MSBuild.Tests;
 

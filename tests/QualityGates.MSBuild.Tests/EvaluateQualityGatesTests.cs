@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using QualityGates.MSBuild.Tests.Support;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.MSBuild.Tests;
 

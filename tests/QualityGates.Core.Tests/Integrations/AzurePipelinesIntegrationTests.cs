@@ -3,7 +3,6 @@ using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Integrations;
 

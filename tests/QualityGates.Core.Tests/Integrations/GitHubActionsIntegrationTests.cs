@@ -5,7 +5,6 @@ using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Integrations;
 

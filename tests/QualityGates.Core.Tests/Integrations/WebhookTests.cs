@@ -4,7 +4,6 @@ using QualityGates.Errors;
 using QualityGates.Integrations;
 using QualityGates.Reports;
 using QualityGates.Tests.Reports;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Integrations;
 

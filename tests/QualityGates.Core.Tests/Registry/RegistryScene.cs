@@ -1,6 +1,5 @@
 using QualityGates.Registry.Deployment;
 using QualityGates.Registry;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Registry;
 

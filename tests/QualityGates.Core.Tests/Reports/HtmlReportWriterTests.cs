@@ -4,7 +4,6 @@ using QualityGates.Inputs.Cobertura;
 using QualityGates.Metrics;
 using QualityGates.Reports;
 using QualityGates.Reports.Html;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Reports;
 

@@ -1,6 +1,5 @@
 using System.Xml;
 using System.Xml.Schema;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Reports;
 

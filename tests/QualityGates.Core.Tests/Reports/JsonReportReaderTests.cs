@@ -4,7 +4,6 @@ using QualityGates.Gates;
 using QualityGates.Metrics;
 using QualityGates.Registry;
 using QualityGates.Reports;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Reports;
 

@@ -1,7 +1,6 @@
 using QualityGates.Errors;
 using QualityGates.Inputs;
 using QualityGates.Running;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Running;
 

@@ -3,13 +3,13 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>dotnet test on GitHub Actions, as far as the runner's environment variables and files make it.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class CiServerTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class CiServerTests(ITestOutputHelper output)
 {
     [Fact]
     public void AnnotatesEachFailedCheckOnceAndWritesTheStepSummaryAndOutputs()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         var summary = workspace.Write("runner/step_summary.md", string.Empty);
         var outputs = workspace.Write("runner/output.txt", string.Empty);
 

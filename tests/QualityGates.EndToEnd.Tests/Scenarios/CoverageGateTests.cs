@@ -2,15 +2,15 @@ using QualityGates.EndToEnd.Tests.Support;
 
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
-[Collection(PackageCollection.Name)]
-public sealed class CoverageGateTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class CoverageGateTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> PartialCoverage = new() { ["QG_PARTIAL_COVERAGE"] = "1" };
 
     [Fact]
     public void FailsCoverageBelowTheProductionMinimumWithOneError()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:off"], PartialCoverage);
 
@@ -24,7 +24,7 @@ public sealed class CoverageGateTests(PackageFeed feed, ITestOutputHelper output
     [Fact]
     public void ReadsCoverletMSBuildCoverageEvenWhenATestFailsAndMakesTheCoverageReport()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         File.Delete(workspace.FullPath(GatedConsumer.TestsFolder, "coverage.cobertura.xml"));
 
         var run = workspace.Test(["-p:CollectCoverage=true", "-p:QualityGatesContext=development", "-p:QualityGatesCoverageReport=true", "-tl:off"],

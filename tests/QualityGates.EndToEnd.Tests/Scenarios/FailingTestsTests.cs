@@ -3,8 +3,8 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>The gate owns the verdict when some tests fail, whatever the console mode.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class FailingTestsTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> OneFails = new() { ["QG_FAILCOUNT"] = "1" };
     private static readonly Dictionary<string, string> TwoFail = new() { ["QG_FAILCOUNT"] = "2" };
@@ -14,7 +14,7 @@ public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output
     [InlineData("-tl:on")]
     public void PassesOneFailedTestOfFiftyUnderDevelopment(string terminalLogger)
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesContext=development", terminalLogger], OneFails);
 
@@ -29,7 +29,7 @@ public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output
     [InlineData("-tl:on")]
     public void PassesOneFailedTestOfFiftyUnderWarnAsError(string terminalLogger)
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesContext=development", terminalLogger, "-warnaserror"], OneFails);
 
@@ -40,7 +40,7 @@ public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output
     [Fact]
     public void MeetsTheProductionMinimumExactlyWithOneFailedTestOfFifty()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         // 49 of 50 is 98.0 %, which is the production minimum itself.
         var run = workspace.Test(["-p:QualityGatesContext=production", "-tl:off"], OneFails);
@@ -54,7 +54,7 @@ public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output
     [InlineData("-tl:on")]
     public void FailsTwoFailedTestsOfFiftyUnderProductionWithOneError(string terminalLogger)
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesContext=production", terminalLogger], TwoFail);
 
@@ -68,7 +68,7 @@ public sealed class FailingTestsTests(PackageFeed feed, ITestOutputHelper output
     [Fact]
     public void FailsOnAnyFailedTestWhenAskedTo()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesContext=development", "-p:QualityGatesFailOnAnyTestFailure=true", "-tl:off"], OneFails);
 

@@ -3,13 +3,13 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>The QualityGatesBlocked / Passed / Completed hook targets in a real dotnet test.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class HookTargetTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class HookTargetTests(ITestOutputHelper output)
 {
     [Fact]
     public void RunsTheBlockedHookWithTheFailedGatesBeforeTheBuildFails()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         HookTargets.Clear(workspace);
 
         var run = workspace.Test([HookTargets.Argument(workspace), "-p:QualityGatesContext=production", "-tl:off"],

@@ -3,15 +3,15 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>How the package meets VSTest: the fallback on unverified SDKs, the user's own TRX, the standalone target.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class IntegrationTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> OneFails = new() { ["QG_FAILCOUNT"] = "1" };
 
     [Fact]
     public void FallsBackWithAWarningOnAnUnverifiedSdkAndStillGatesFailedRuns()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var plain = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:_QualityGatesVSTestTargetsHash=1", "-p:QualityGatesContext=development", "-tl:off"], OneFails);
 
@@ -32,7 +32,7 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void KeepsTheFullIntegrationOnAnUnlistedSdkWhoseTestTargetsAreTheVerifiedOnes()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         // Only the version is unknown; this SDK's Microsoft.TestPlatform.targets is the verified file.
         var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
@@ -45,7 +45,7 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void KeepsTheUsersOwnTrxAndResultsDirectoryAndGatesTheNewestTrx()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         var results = workspace.FullPath("my-results");
 
         var first = workspace.Test(["--logger", "trx;LogFileName=mine.trx", "--results-directory", results, "-p:QualityGatesContext=development", "-tl:off"], OneFails);
@@ -67,7 +67,7 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void AddsItsOwnTrxNextToTheUsersOtherLoggers()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["--logger", "console;verbosity=normal", "-tl:off"]);
 
@@ -79,18 +79,18 @@ public sealed class IntegrationTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void GatesExistingResultFilesWithTheStandaloneTarget()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         Assert.Equal(0, workspace.Test(["-tl:off"]).ExitCode);
         workspace.DeleteDirectory(Path.Combine(GatedConsumer.TestsFolder, ".quality-gates"));
 
-        var run = workspace.Dotnet(["msbuild", SingleProjectConsumer.ProjectPath, "-t:QualityGatesEvaluate",
+        var run = workspace.Dotnet(["msbuild", GatedConsumer.ProjectPath, "-t:QualityGatesEvaluate",
             "-p:QualityGatesTestResultFiles=TestResults/QualityGates-*.trx", "-p:QualityGatesContext=production", "-tl:off"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(("PASS", "100.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
         Assert.Equal(["tests.pass_rate"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates")).TestCases.Take(1));
 
-        var none = workspace.Dotnet(["msbuild", SingleProjectConsumer.ProjectPath, "-t:QualityGatesEvaluate",
+        var none = workspace.Dotnet(["msbuild", GatedConsumer.ProjectPath, "-t:QualityGatesEvaluate",
             "-p:QualityGatesTestResultFiles=nowhere/*.trx", "-tl:off"]);
 
         Assert.NotEqual(0, none.ExitCode);

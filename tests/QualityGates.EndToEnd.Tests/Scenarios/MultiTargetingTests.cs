@@ -3,20 +3,19 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>A test project with two target frameworks: one gate and one report folder per framework.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class MultiTargetingTests(PackageFeed feed, ITestOutputHelper output)
+public sealed class MultiTargetingTests(ITestOutputHelper output)
 {
     [Fact]
     public void GatesEachTargetFrameworkIntoItsOwnReportFolder()
     {
-        var workspace = new Workspace(feed, output, "multi");
+        var workspace = new Workspace("multi", output);
         GatedConsumer.WriteSources(workspace);
         // Only the 10.0 runtime is installed: the net8.0 leg rolls forward.
-        GatedConsumer.TestProject(feed, targetFramework: null, targetFrameworks: "net8.0;net10.0")
+        GatedConsumer.TestProject(workspace.Feed, targetFramework: null, targetFrameworks: "net8.0;net10.0")
             .Property("RollForward", "Major")
-            .Save(workspace.FullPath(SingleProjectConsumer.ProjectPath));
+            .Save(workspace.FullPath(GatedConsumer.ProjectPath));
 
-        var passing = workspace.Dotnet(["test", SingleProjectConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-tl:off"]);
+        var passing = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-tl:off"]);
 
         Assert.Equal(0, passing.ExitCode);
         foreach (var framework in new[] { "net8.0", "net10.0" })
@@ -28,7 +27,7 @@ public sealed class MultiTargetingTests(PackageFeed feed, ITestOutputHelper outp
             Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", framework, $"QualityGates-Lib.Tests-{framework}.trx")));
         }
 
-        var failing = workspace.Dotnet(["test", SingleProjectConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
+        var failing = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--no-build", "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
             new Dictionary<string, string> { ["QG_PARTIAL_COVERAGE"] = "1" });
 
         Assert.NotEqual(0, failing.ExitCode);

@@ -2,13 +2,13 @@ using QualityGates.EndToEnd.Tests.Support;
 
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
-[Collection(PackageCollection.Name)]
-public sealed class PassingRunTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class PassingRunTests(ITestOutputHelper output)
 {
     [Fact]
     public void PassesEveryGateAndWritesTheReports()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["--collect", "XPlat Code Coverage", "-tl:off"]);
 

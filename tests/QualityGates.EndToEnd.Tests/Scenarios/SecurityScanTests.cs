@@ -2,13 +2,13 @@ using QualityGates.EndToEnd.Tests.Support;
 
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
-[Collection(PackageCollection.Name)]
-public sealed class SecurityScanTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class SecurityScanTests(ITestOutputHelper output)
 {
     [Fact]
     public void FailsOnACriticalFindingWithOneError()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         var scan = workspace.Write("scans/security.json", """
             {
               "critical_vulnerabilities": 1,

@@ -3,13 +3,13 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>Bad settings and strict mode: coded errors naming the property or file, no reports.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class SettingsTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class SettingsTests(ITestOutputHelper output)
 {
     [Fact]
     public void ReportsEachBadPropertyValueOnceNamingTheProperty()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesContext=prod", "-p:QualityGatesMinTestPassRate=95", "-tl:off"]);
 
@@ -24,7 +24,7 @@ public sealed class SettingsTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void NamesAMissingMetricsFile()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesModelMetricsFile=metrics/model.json", "-tl:off"]);
 
@@ -36,7 +36,7 @@ public sealed class SettingsTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void FailsAMissingInputInStrictMode()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         // No coverage collector: the coverage input is missing.
         var run = workspace.Test(["-p:QualityGatesStrict=true", "-p:QualityGatesChecks=Tests%3BCoverage", "-tl:off"]);
@@ -50,7 +50,7 @@ public sealed class SettingsTests(PackageFeed feed, ITestOutputHelper output)
     [Fact]
     public void DoesNothingWhenDisabled()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
 
         var run = workspace.Test(["-p:QualityGatesEnabled=false", "-tl:off"], new Dictionary<string, string> { ["QG_FAILCOUNT"] = "1" });
 

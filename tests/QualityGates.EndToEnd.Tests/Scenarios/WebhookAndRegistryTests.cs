@@ -1,17 +1,16 @@
 using System.Text.Json;
 using QualityGates.EndToEnd.Tests.Support;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>What a passing dotnet test does beyond its reports: the webhook (with Always), the registry approval, the Passed hook.</summary>
-[Collection(PackageCollection.Name)]
-public sealed class WebhookAndRegistryTests(PackageFeed feed, ITestOutputHelper output)
+[Collection(SharedConsumer.Collection)]
+public sealed class WebhookAndRegistryTests(ITestOutputHelper output)
 {
     [Fact]
     public void PostsTheWebhookAndApprovesTheVersionAfterAPassingRun()
     {
-        var workspace = SingleProjectConsumer.Get(feed, output);
+        var workspace = SharedConsumer.Get(output);
         HookTargets.Clear(workspace);
         workspace.DeleteDirectory("registry");
         using var server = new LocalHttpServer(status: 200);

@@ -10,6 +10,9 @@ public static class GatedConsumer
     public const string TestsFolder = "Lib.Tests";
     public const int TestCount = 50;
 
+    /// <summary>The test project's path in a workspace.</summary>
+    public static string ProjectPath => Path.Combine(TestsFolder, TestsFolder + ".csproj");
+
     /// <summary>The test project, ready for scenario-specific properties; call <see cref="ProjectBuilder.Save"/>.</summary>
     public static ProjectBuilder TestProject(PackageFeed feed, string? targetFramework = "net10.0", string? targetFrameworks = null) =>
         ProjectBuilder.Sdk()

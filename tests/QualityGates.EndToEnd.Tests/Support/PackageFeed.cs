@@ -1,34 +1,48 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
-using Xunit.Sdk;
 
 namespace QualityGates.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Packs the package once per test run into a local folder feed, with a version no earlier run used,
-/// and holds the one packages folder all scenarios restore into (fresh per run, so never stale).
+/// The package under test, packed once per test run (by the first scenario that asks; the others wait)
+/// into a folder feed of this run, with a version no earlier run used, plus the one packages folder
+/// every consumer of this run restores into. Both are new per run, so NuGet can never serve a stale
+/// copy of the package, and a consumer restored by one scenario is already extracted for the next.
 /// </summary>
-public sealed partial class PackageFeed : IDisposable
+public sealed partial class PackageFeed
 {
-    public PackageFeed(IMessageSink sink)
+    private static readonly Lazy<PackageFeed> Instance = new(() => new PackageFeed(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private PackageFeed()
     {
-        RunRoot = Path.Combine(Path.GetTempPath(), "qg-e2e-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
+        RunRoot = Path.Combine(Path.GetTempPath(), "qg-e2e-" + stamp);
         FeedDirectory = Directory.CreateDirectory(Path.Combine(RunRoot, "feed")).FullName;
         PackagesDirectory = Directory.CreateDirectory(Path.Combine(RunRoot, "packages")).FullName;
-        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        // Pack a copy of the sources: the solution's own build may be compiling the same projects right now.
-        var source = RepositoryPaths.CopyPackageSources(Path.Combine(RunRoot, "source"));
-        var (exitCode, output) = DotnetCli.Run(source,
-            ["pack", Path.Combine("src", "QualityGates.MSBuild"), "-c", "Release", "-o", FeedDirectory, "-p:Version=" + version, "-tl:off", "-nologo"],
-            null, TimeSpan.FromMinutes(5), line => sink.OnMessage(new DiagnosticMessage(line)));
+        var transcript = new StringBuilder();
+        // The test project's build has just built the task project (a ProjectReference in
+        // Directory.Build.targets), in this assembly's configuration: pack exactly that build, so the
+        // package holds what this run tests, and no second compile of the sources costs a minute.
+        var (exitCode, output) = DotnetCli.Run(RepositoryPaths.Root,
+            ["pack", Path.Combine("src", "QualityGates.MSBuild"), "--no-build", "-p:BuildProjectReferences=false", "-c", Configuration, "-o", FeedDirectory,
+                "-p:Version=0.1.0-e2e." + stamp, "-p:NuspecOutputPath=" + Path.Combine(RunRoot, "nuspec") + "/", "-tl:off", "-nologo"],
+            null, TimeSpan.FromMinutes(10), line => transcript.AppendLine(line));
+        PackTranscript = transcript.ToString();
+        File.WriteAllText(Path.Combine(RunRoot, "pack.log"), PackTranscript);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            throw new InvalidOperationException($"dotnet pack failed (build src/QualityGates.MSBuild in {Configuration} first):\n{output}");
         }
 
         var package = Directory.GetFiles(FeedDirectory, "QualityGates.MSBuild.*.nupkg").Single();
         Version = VersionInName().Match(Path.GetFileName(package)).Groups[1].Value;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete();
     }
+
+    /// <summary>This run's feed; the first call packs the package.</summary>
+    public static PackageFeed Shared => Instance.Value;
 
     /// <summary>The temp folder of this test run; scenarios create their folders under it.</summary>
     public string RunRoot { get; }
@@ -40,7 +54,14 @@ public sealed partial class PackageFeed : IDisposable
     /// <summary>The package version, as read from the .nupkg file name.</summary>
     public string Version { get; }
 
-    public void Dispose()
+    /// <summary>The pack command and its output (also in pack.log in <see cref="RunRoot"/>).</summary>
+    public string PackTranscript { get; }
+
+    /// <summary>The configuration this test assembly was built in (Release or Debug), which the task project was built in too.</summary>
+    private static string Configuration =>
+        typeof(PackageFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration ? configuration : "Release";
+
+    private void Delete()
     {
         if (Environment.GetEnvironmentVariable("QUALITYGATES_E2E_KEEP") == "1")
         {

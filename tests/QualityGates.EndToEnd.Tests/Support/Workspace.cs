@@ -3,18 +3,21 @@ using System.Globalization;
 namespace QualityGates.EndToEnd.Tests.Support;
 
 /// <summary>
-/// An isolated folder for one scenario: its own global.json and NuGet.config (the local feed, the
-/// registry, the run's packages folder) and blank Directory.* files, so the repository's own settings
+/// An isolated folder for one scenario: its own global.json and NuGet.config (this run's feed, the
+/// registry, this run's packages folder) and blank Directory.* files, so the repository's own settings
 /// never leak in. Every command and its output goes to the test output.
 /// </summary>
 public sealed class Workspace
 {
     private int _commands;
 
-    public Workspace(PackageFeed feed, ITestOutputHelper output, string name)
+    /// <summary>Creates the folder <paramref name="name"/>-&lt;random&gt; under this run's folder (packing the package on first use).</summary>
+    public Workspace(string name, ITestOutputHelper output)
     {
+        var feed = PackageFeed.Shared;
         Feed = feed;
         Output = output;
+        output.WriteLine($"package QualityGates.MSBuild {feed.Version} from {feed.FeedDirectory} (pack log: {Path.Combine(feed.RunRoot, "pack.log")})");
         Root = Directory.CreateDirectory(Path.Combine(feed.RunRoot, "scenarios", name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         Write("global.json", """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature", "allowPrerelease": false } }""");
         Write("NuGet.config", $"""
@@ -75,8 +78,20 @@ public sealed class Workspace
             all.Add($"-flp1:logfile={warnings};warningsonly");
         }
 
-        var (exitCode, output) = DotnetCli.Run(workingDirectory ?? Root, all, environment, TimeSpan.FromMinutes(4), Output.WriteLine);
+        var (exitCode, output) = DotnetCli.Run(workingDirectory ?? Root, all, environment, TimeSpan.FromMinutes(10), Output.WriteLine);
         return new CommandResult(exitCode, output, ReadLines(errors), ReadLines(warnings));
+    }
+
+    /// <summary>Runs dotnet as <see cref="Dotnet"/> does, for set-up steps: a non-zero exit code throws.</summary>
+    public CommandResult DotnetOrThrow(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var result = Dotnet(arguments, environment);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {arguments[0]} failed with exit code {result.ExitCode} in {Root}; see the test output.");
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<string> ReadLines(string path) =>

@@ -1,6 +1,5 @@
 using QualityGates.Errors;
 using QualityGates.Inputs.Cobertura;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Cobertura;
 

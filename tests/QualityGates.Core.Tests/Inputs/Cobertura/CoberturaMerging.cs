@@ -1,5 +1,4 @@
 using QualityGates.Inputs.Cobertura;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Cobertura;
 

@@ -1,6 +1,5 @@
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Metrics;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Cobertura;
 

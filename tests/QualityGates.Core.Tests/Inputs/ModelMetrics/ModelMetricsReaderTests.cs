@@ -1,6 +1,5 @@
 using QualityGates.Errors;
 using QualityGates.Inputs.ModelMetrics;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.ModelMetrics;
 

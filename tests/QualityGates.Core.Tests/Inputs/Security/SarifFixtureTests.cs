@@ -1,5 +1,4 @@
 using QualityGates.Inputs.Security;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Security;
 

@@ -1,6 +1,5 @@
 using QualityGates.Errors;
 using QualityGates.Inputs.Security;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Security;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using QualityGates.Errors;
 using QualityGates.Inputs.Trx;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Trx;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using QualityGates.Inputs.Trx;
-using QualityGates.Tests.Support;
 using Xunit.Abstractions;
 
 namespace QualityGates.Tests.Inputs.Trx;

@@ -1,5 +1,4 @@
 using QualityGates.Inputs.Trx;
-using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Trx;
 

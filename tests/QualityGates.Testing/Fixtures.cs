@@ -1,4 +1,4 @@
-namespace QualityGates.Tests.Support;
+namespace QualityGates.Testing;
 
 /// <summary>Paths to the shared real-world fixtures in <c>../shared/fixtures</c> beside the repository.</summary>
 public static class Fixtures

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
-namespace QualityGates.Tests.Support;
+namespace QualityGates.Testing;
 
 /// <summary>
 /// Writes a large, VSTest-shaped TRX file (results, definitions, entries, summary with matching Counters)

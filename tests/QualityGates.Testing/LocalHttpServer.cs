@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace QualityGates.Tests.Support;
+namespace QualityGates.Testing;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for webhook tests: it records the
@@ -143,3 +143,6 @@ public sealed class LocalHttpServer : IDisposable
         _listener.Stop();
     }
 }
+
+/// <summary>One request as the server saw it.</summary>
+public sealed record ReceivedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, string Body);

@@ -1,11 +1,11 @@
-namespace QualityGates.Tests.Integrations;
+namespace QualityGates.Testing;
 
 /// <summary>
 /// A logging command as the Azure Pipelines agent reads it from one log line: the first "##vso["
 /// anywhere in the line, the command info up to the first ']' after it, properties split on ';' then
 /// at the first '='; values and data unescaped with the agent's mapping (%AZP25 last).
 /// </summary>
-internal sealed record AgentCommand(string Name, IReadOnlyDictionary<string, string> Properties, string Data)
+public sealed record AgentCommand(string Name, IReadOnlyDictionary<string, string> Properties, string Data)
 {
     private const string Prefix = "##vso[";
 

@@ -1,4 +1,4 @@
-namespace QualityGates.Tests.Integrations;
+namespace QualityGates.Testing;
 
 /// <summary>
 /// A workflow command as GitHub's runner reads it from one log line (actions/runner ActionCommand
@@ -6,7 +6,7 @@ namespace QualityGates.Tests.Integrations;
 /// next "::"; properties split on ',' then at the first '='; values and data are unescaped in the
 /// runner's order. Any command name is accepted here, so a test sees every injection attempt.
 /// </summary>
-internal sealed record RunnerCommand(string Name, IReadOnlyDictionary<string, string> Properties, string Data)
+public sealed record RunnerCommand(string Name, IReadOnlyDictionary<string, string> Properties, string Data)
 {
     public static RunnerCommand? Parse(string line)
     {

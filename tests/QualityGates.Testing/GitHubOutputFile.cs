@@ -1,7 +1,10 @@
-namespace QualityGates.Tests.Integrations;
+namespace QualityGates.Testing;
 
-/// <summary>Reads a $GITHUB_OUTPUT file the way the runner does: name=value lines and name&lt;&lt;DELIMITER blocks.</summary>
-internal static class GitHubOutputFile
+/// <summary>
+/// Reads a $GITHUB_OUTPUT file the way the runner does: name=value lines and name&lt;&lt;DELIMITER blocks.
+/// A malformed file throws <see cref="InvalidDataException"/>, which fails the calling test.
+/// </summary>
+public static class GitHubOutputFile
 {
     public static IReadOnlyDictionary<string, string> Read(string path)
     {
@@ -23,7 +26,11 @@ internal static class GitHubOutputFile
                 continue;
             }
 
-            Assert.True(heredoc > 0, $"Line {i + 1} is neither name=value nor name<<DELIMITER: {line}");
+            if (heredoc <= 0)
+            {
+                throw new InvalidDataException($"Line {i + 1} is neither name=value nor name<<DELIMITER: {line}");
+            }
+
             var name = line[..heredoc];
             var delimiter = line[(heredoc + 2)..];
             var body = new List<string>();
@@ -32,7 +39,11 @@ internal static class GitHubOutputFile
                 body.Add(lines[i]);
             }
 
-            Assert.True(i < lines.Length, $"The value of {name} has no closing delimiter.");
+            if (i == lines.Length)
+            {
+                throw new InvalidDataException($"The value of {name} has no closing delimiter.");
+            }
+
             values[name] = string.Join("\n", body);
         }
 

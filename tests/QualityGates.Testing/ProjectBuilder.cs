@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace QualityGates.EndToEnd.Tests.Support;
+namespace QualityGates.Testing;
 
 /// <summary>
 /// A small fluent builder for MSBuild project files (our stand-in for MSBuild.ProjectCreation). A null

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Build.Locator;
+
+namespace QualityGates.Targets.Tests.Support;
+
+/// <summary>
+/// Evaluates a small project that imports the package's build files from source exactly where NuGet
+/// imports a package's (project-extension files in obj/, through buildTransitive/), with the SDK's own
+/// MSBuild in this process. Nothing is restored or built: only what MSBuild evaluates.
+/// </summary>
+public static class PackageEvaluation
+{
+    // One evaluation at a time: the MSBuild registration is process-wide and evaluations share a cache.
+    private static readonly Lock Gate = new();
+    private static bool _registered;
+
+    /// <summary>An SDK-style test project for net10.0, as Microsoft.NET.Test.Sdk makes one (IsTestProject=true).</summary>
+    public static ProjectBuilder TestProject() =>
+        ProjectBuilder.Sdk()
+            .Property("TargetFramework", "net10.0")
+            .Property("IsTestProject", "true");
+
+    /// <summary>
+    /// Evaluates <paramref name="project"/>, saved as <paramref name="name"/>.csproj in a fresh folder,
+    /// with <paramref name="globalProperties"/> as dotnet test -p: would pass them.
+    /// </summary>
+    public static Evaluation Of(ProjectBuilder project, IReadOnlyDictionary<string, string>? globalProperties = null, string name = "Probe.Tests")
+    {
+        using var folder = new TempDirectory();
+        var projectPath = project.Save(Path.Combine(folder.Path, name, name + ".csproj"));
+        // Blank Directory.Build.* files stop MSBuild from looking above the temp folder.
+        ProjectBuilder.Blank().Save(Path.Combine(folder.Path, "Directory.Build.props"));
+        ProjectBuilder.Blank().Save(Path.Combine(folder.Path, "Directory.Build.targets"));
+        foreach (var extension in new[] { "props", "targets" })
+        {
+            ProjectBuilder.Blank()
+                .Import(Path.Combine(RepositoryPaths.Root, "buildTransitive", "QualityGates.MSBuild." + extension))
+                .Save(Path.Combine(folder.Path, name, "obj", $"{name}.csproj.qualitygates.g.{extension}"));
+        }
+
+        lock (Gate)
+        {
+            if (!_registered)
+            {
+                // The SDK that global.json selects for the repository, the one `dotnet test` runs with.
+                MSBuildLocator.RegisterDefaults();
+                _registered = true;
+            }
+
+            return Evaluate(projectPath, globalProperties ?? new Dictionary<string, string>());
+        }
+    }
+
+    // Kept apart so that no MSBuild type is loaded before MSBuildLocator has registered the SDK's.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Evaluation Evaluate(string projectPath, IReadOnlyDictionary<string, string> globalProperties)
+    {
+        var project = new Microsoft.Build.Evaluation.Project(projectPath, globalProperties.ToDictionary(), toolsVersion: null, Sdk.Collection);
+        try
+        {
+            return new Evaluation(
+                project.Properties.ToDictionary(p => p.Name, p => p.EvaluatedValue, StringComparer.OrdinalIgnoreCase),
+                project.Items.ToLookup(i => i.ItemType, i => i.EvaluatedInclude, StringComparer.OrdinalIgnoreCase),
+                project.Targets.ToDictionary(t => t.Key, t => t.Value.FullPath, StringComparer.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            Sdk.Collection.UnloadProject(project);
+        }
+    }
+
+    // One collection for every evaluation, so the SDK's own props and targets are parsed once per run.
+    private static class Sdk
+    {
+        public static readonly Microsoft.Build.Evaluation.ProjectCollection Collection = new();
+    }
+}
+
+/// <summary>What MSBuild evaluated for one project: properties, items and the file that defines each target.</summary>
+public sealed class Evaluation(IReadOnlyDictionary<string, string> properties, ILookup<string, string> items, IReadOnlyDictionary<string, string> targets)
+{
+    /// <summary>The property's evaluated value, or "" when it is not defined (as $(Name) would give).</summary>
+    public string this[string property] => properties.TryGetValue(property, out var value) ? value : string.Empty;
+
+    /// <summary>The evaluated includes of the items of <paramref name="type"/>, in order.</summary>
+    public IReadOnlyList<string> Items(string type) => items[type].ToList();
+
+    /// <summary>The file name (no folder) of the file whose definition of <paramref name="target"/> wins.</summary>
+    public string TargetFile(string target)
+    {
+        Assert.True(targets.TryGetValue(target, out var file), $"no target {target}");
+        return Path.GetFileName(file);
+    }
+
+    /// <summary>The ';'-separated parts of a property's value.</summary>
+    public IReadOnlyList<string> List(string property) => this[property].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
