@@ -7,7 +7,7 @@ namespace QualityGates.EndToEnd.Tests.Scenarios;
 [Collection(SharedConsumer.Collection)]
 public sealed class SummaryLineTests(ITestOutputHelper output)
 {
-    private const string Passed = "QualityGates: PASSED (staging) · tests 49/50 (98.0% ≥ 95.0%, 1 failed test tolerated) · skipped: line coverage (no coverage results were given) · reports: ";
+    private const string Passed = "QualityGates: PASSED (staging) Lib.Tests 1.0.0 · tests 49/50 (98.0% ≥ 95.0%, 1 failed test tolerated) · skipped: line coverage (no coverage results were given) · reports: ";
 
     [Theory]
     [InlineData("-tl:on")]
@@ -36,7 +36,7 @@ public sealed class SummaryLineTests(ITestOutputHelper output)
         Assert.Equal(["QG2002"], run.GateErrorCodes);
         var error = Assert.Single(run.Errors);
         Assert.Contains("No coverage results were given, and the production context requires it. Collect coverage: dotnet test --collect \"XPlat Code Coverage\"", error);
-        Assert.Contains("QualityGates: FAILED (production) · tests 50/50 (100.0% ≥ 98.0%) · line coverage FAIL (no coverage results were given)", run.Output);
+        Assert.Contains("QualityGates: FAILED (production) Lib.Tests 1.0.0 · tests 50/50 (100.0% ≥ 98.0%) · line coverage FAIL (no coverage results were given)", run.Output);
     }
 
     [Fact]
