@@ -107,8 +107,14 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>The registry folder, relative to <see cref="ProjectDirectory"/>; empty = <c>QUALITYGATES_REGISTRY</c> or <c>models/registry</c>.</summary>
     public string? Registry { get; set; }
 
+    /// <summary><c>QualityGatesCoverageReport</c>, checked here with the other settings (the targets make the report).</summary>
+    public string? CoverageReport { get; set; }
+
+    /// <summary>The ReportGenerator task assembly (<c>$(ReportGeneratorAssembly)</c>); empty when the ReportGenerator package is not referenced.</summary>
+    public string? CoverageReportTool { get; set; }
+
     /// <summary>
-    /// True (the targets): the errors found after the verdict (failed checks, QG2012, report and registry
+    /// True (the targets): the errors found after the verdict (failed checks, report and registry
     /// failures) are not logged but returned in <see cref="DeferredErrors"/>, so hook targets can run
     /// before <see cref="LogQualityGateErrors"/> fails the build. Bad settings and inputs are logged at once.
     /// </summary>
@@ -212,6 +218,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             !string.IsNullOrWhiteSpace(ModelMetricsFile) || !string.IsNullOrWhiteSpace(BaselineFile),
             ListSetting.NonEmpty(SecurityScanFiles).Count > 0);
         var groups = Guard(errors, () => GateGroups.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
+        if (Guard(errors, () => SwitchSetting.Parse(CoverageReport, Prefix + "CoverageReport", whenEmpty: false)) && string.IsNullOrWhiteSpace(CoverageReportTool))
+        {
+            errors.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
+                $"{Prefix}CoverageReport is true, but the ReportGenerator package is not referenced: add <PackageReference Include=\"ReportGenerator\" Version=\"5.6.0\" PrivateAssets=\"all\" /> to the test project."));
+        }
+
         var ciServer = Guard(errors, () => SwitchSetting.Parse(CiIntegration, Prefix + "CiIntegration", whenEmpty: true));
         var webhookAlways = Guard(errors, () => SwitchSetting.Parse(WebhookAlways, Prefix + "WebhookAlways", whenEmpty: false));
         var webhook = Guard(errors, () => WebhookOptions.FromSettings(
@@ -307,6 +319,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(ApproveOnPassProperty, ApproveOnPass);
         Log.LogInput(Prefix + "ApprovedBy", ApprovedBy);
         Log.LogInput(Prefix + "Registry", Registry);
+        Log.LogInput(Prefix + "CoverageReport", CoverageReport);
     }
 
     private void LogReport(QualityGateReport report, GateRunResult result)

@@ -65,6 +65,35 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void FailOnAnyTestFailureIsACheckWithItsOwnCodeAndJsonEntry()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--test-results", GuardClausesTrx, "--fail-on-any-test-failure", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2012"], run.ErrorCodes);
+        Assert.Contains("error QG2012 : tests.any_failure: 3 of 962 tests failed", run.Error);
+        using var report = JsonDocument.Parse(run.Output);
+        Assert.False(report.RootElement.GetProperty("allPassed").GetBoolean());
+        var check = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("gate").GetString() == "tests.any_failure");
+        Assert.Equal(("failed", "QG2012"), (check.GetProperty("status").GetString(), check.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public void ApproveOnPassRecordsThePassingRunInTheRegistry()
+    {
+        using var dir = new TempDirectory();
+        var registry = Path.Combine(dir.Path, "registry");
+
+        var run = CliRun.Of("check", "--context", "development", "--model", "veran:v6.2", "--test-results", GuardClausesTrx,
+            "--report-dir", Path.Combine(dir.Path, "reports"), "--approve-on-pass", "--approved-by", "qa@example.com", "--registry", registry);
+
+        Assert.Equal(0, run.ExitCode);
+        var line = Assert.Single(File.ReadAllLines(Path.Combine(registry, "veran.jsonl")));
+        Assert.Contains("\"kind\":\"approved\"", line);
+        Assert.Contains("\"by\":\"qa@example.com\"", line);
+    }
+
+    [Fact]
     public void StrictModeFailsMissingInputs()
     {
         var run = CliRun.Of("check", "--context", "development", "--strict", "--test-results", GuardClausesTrx);

@@ -93,6 +93,21 @@ public sealed class ApproveOnPassTests : IDisposable
     }
 
     [Fact]
+    public void ApprovesNothingWhenFailOnAnyTestFailureBlocksTheRun()
+    {
+        var run = NewRun().BlockedByAnyTestFailure();
+
+        Assert.False(run.Execute());
+
+        Assert.Equal(["QG2012"], run.Engine.ErrorCodes);
+        Assert.Equal("false", run.Task.AllPassed);
+        var status = new ApprovalRegistry(RegistryFolder).GetStatus(Model, DeploymentContext.Development).Value;
+        Assert.False(status.IsApproved);
+        Assert.Equal(RegistryRecordKind.Blocked, status.LatestDecision!.Kind);
+        Assert.Equal("Gate failed: tests.any_failure (QG2012)", status.LatestDecision.Reason);
+    }
+
+    [Fact]
     public void RefusesAnEmptyVersionBeforeJudging()
     {
         var run = NewRun().Passing();

@@ -51,11 +51,7 @@ public sealed class DeferredErrorsTests : IDisposable
     [Fact]
     public void BlocksTheRunAndDefersTheAnyTestFailureError()
     {
-        var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.FailOnAnyTestFailure = "true";
-        run.Task.TestResultFiles = [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")];
+        var run = NewRun().BlockedByAnyTestFailure();
         run.Task.DeferErrors = true;
 
         Assert.True(run.Execute());

@@ -68,6 +68,25 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.Contains("QualityGatesStrict", error.Message);
     }
 
+    [Theory]
+    [InlineData("maybe", "", "QG0006", "QualityGatesCoverageReport is 'maybe', but it must be 'true' or 'false'.")]
+    [InlineData("true", "", "QG0009", "QualityGatesCoverageReport is true, but the ReportGenerator package is not referenced")]
+    public void ChecksTheCoverageReportSettingWithTheOthers(string value, string tool, string code, string message)
+    {
+        var run = NewRun();
+        run.Task.CoverageReport = value;
+        run.Task.CoverageReportTool = tool;
+        run.Task.TestResultFiles = [PassingTrx];
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.StartsWith(message, error.Message);
+        Assert.Equal(RecordingBuildEngine.ProjectFile, error.File);
+        Assert.Empty(run.Task.Results);
+    }
+
     [Fact]
     public void LogsOneErrorPerBadSetting()
     {
@@ -126,11 +145,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     [Fact]
     public void FailsOnAnyFailedTestWithOneErrorWhenAskedTo()
     {
-        var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.FailOnAnyTestFailure = "true";
-        run.Task.TestResultFiles = [FailSkipTrx];
+        var run = NewRun().BlockedByAnyTestFailure();
 
         Assert.False(run.Execute());
 
@@ -138,6 +153,12 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.Equal("QG2012", error.Code);
         Assert.Contains("3 of 962 tests failed", error.Message);
         Assert.Equal("Passed", run.Result("tests.pass_rate").GetMetadata("Status"));
+        // A check of its own: its row, its item and a blocked verdict.
+        var anyFailure = run.Result("tests.any_failure");
+        Assert.Equal(("Failed", "3", "0", "QG2012"), (anyFailure.GetMetadata("Status"), anyFailure.GetMetadata("Value"),
+            anyFailure.GetMetadata("Threshold"), anyFailure.GetMetadata("Code")));
+        Assert.Equal("false", run.Task.AllPassed);
+        Assert.Contains(run.Engine.MessagesAt(MessageImportance.High), m => m.Contains("tests.any_failure"));
     }
 
     [Fact]

@@ -19,6 +19,19 @@ public static class GateFixtures
         return run;
     }
 
+    /// <summary>
+    /// Sets up <paramref name="run"/> to be blocked by one check: tests.any_failure (QualityGatesFailOnAnyTestFailure;
+    /// 3 of 962 tests failed, QG2012), while the pass rate meets development's minimum.
+    /// </summary>
+    public static TaskRun BlockedByAnyTestFailure(this TaskRun run)
+    {
+        run.Task.Context = "development";
+        run.Task.Checks = ["Tests"];
+        run.Task.FailOnAnyTestFailure = "true";
+        run.Task.TestResultFiles = [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")];
+        return run;
+    }
+
     /// <summary>Sets up <paramref name="run"/> to be blocked by one check: coverage.line (75.0 % against production's 90 %, QG2002).</summary>
     public static TaskRun BlockedByCoverage(this TaskRun run)
     {

@@ -23,14 +23,11 @@ internal sealed class AnyTestFailureCheck : GateCheck
             return Missing(options, 0, "No test results were given");
         }
 
-        if (tests.Failed == 0 && !tests.Aborted)
-        {
-            return Judge(true, 0, 0, $"No test failed ({Format.Count(tests.Executed)} executed), as fail-on-any-test-failure requires", string.Empty);
-        }
-
         var what = tests.Aborted && tests.Failed == 0
             ? "The test run aborted"
             : string.Create(CultureInfo.InvariantCulture, $"{tests.Failed} of {tests.Executed} tests failed");
-        return Judge(false, tests.Failed, 0, string.Empty, $"{what}, and fail-on-any-test-failure is on, so any failed test blocks the run");
+        return Judge(tests.Failed == 0 && !tests.Aborted, tests.Failed, 0,
+            $"No test failed ({Format.Count(tests.Executed)} executed), as fail-on-any-test-failure requires",
+            $"{what}, and fail-on-any-test-failure is on, so any failed test blocks the run");
     }
 }

@@ -2,7 +2,7 @@ using QualityGates.Errors;
 using QualityGates.Inputs;
 using QualityGates.Running;
 
-namespace QualityGates.Tests.Running;
+namespace QualityGates.Tests.Inputs;
 
 public class FilePatternsTests
 {
