@@ -57,6 +57,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         HelpName = "group",
     };
     private readonly Option<bool> _failOnAnyTestFailure = new("--fail-on-any-test-failure") { Description = "Any failed test blocks the run (check tests.any_failure, QG2012)." };
+    private readonly Option<bool> _allowAbortedRun = new("--allow-aborted-run") { Description = "Judge a test run its producer marks as aborted on its partial results instead of failing tests.pass_rate." };
+    private readonly Option<string?> _targetFramework = new("--target-framework") { Description = "The target framework this run tested (net8.0); put into the JUnit names so the legs of a multi-targeting project stay apart." };
     private readonly Option<string> _junit = new("--junit") { Description = "Write the JUnit XML report to this file.", HelpName = "path" };
     private readonly Option<string> _reportDirectory = new("--report-dir")
     {
@@ -82,6 +84,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
             _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _strict, _failOnAnyTestFailure,
+            _allowAbortedRun, _targetFramework,
             _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
         };
         foreach (var option in _thresholds.All)
@@ -129,6 +132,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             Overrides = _thresholds.Read(result),
             Strict = result.GetValue(_strict),
             FailOnAnyTestFailure = result.GetValue(_failOnAnyTestFailure),
+            AllowAbortedRun = result.GetValue(_allowAbortedRun),
+            TargetFramework = result.GetValue(_targetFramework),
             Groups = groups,
             TestResultFiles = testResults,
             CoverageFiles = coverage,

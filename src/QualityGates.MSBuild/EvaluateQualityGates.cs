@@ -51,6 +51,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
     public string? FailOnAnyTestFailure { get; set; }
 
+    /// <summary><c>true</c> judges a test run its producer marks as aborted on its partial results; default <c>false</c> fails it.</summary>
+    public string? AllowAbortedRun { get; set; }
+
+    /// <summary>This leg's <c>$(TargetFramework)</c>; the targets pass it only when the project has several, for report names.</summary>
+    public string? TargetFramework { get; set; }
+
     /// <summary>Check groups to run (<c>Tests;Coverage;Model;Security</c>); empty = all.</summary>
     public string[] Checks { get; set; } = [];
 
@@ -252,6 +258,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
                 .Select(t => new ThresholdOverride(t.ItemSpec, t.GetMetadata("Value"), Prefix + t.ItemSpec))
                 .ToList(),
             Strict = strict,
+            AllowAbortedRun = Guard(errors, () => SwitchSetting.Parse(AllowAbortedRun, Prefix + "AllowAbortedRun", whenEmpty: false)),
+            TargetFramework = ListSetting.NullIfEmpty(TargetFramework),
             Groups = groups,
             FailOnAnyTestFailure = failOnAnyTestFailure,
             Model = model,
@@ -296,6 +304,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         Log.LogInput(Prefix + "Strict", Strict);
         Log.LogInput(Prefix + "FailOnAnyTestFailure", FailOnAnyTestFailure);
+        Log.LogInput(Prefix + "AllowAbortedRun", AllowAbortedRun);
+        Log.LogInput("TargetFramework", TargetFramework);
         Log.LogInput(Prefix + "Checks", ListSetting.NonEmpty(Checks));
         Log.LogInput(Prefix + "ModelName", ModelName);
         Log.LogInput(Prefix + "ModelVersion", ModelVersion);

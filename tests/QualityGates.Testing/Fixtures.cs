@@ -8,6 +8,10 @@ public static class Fixtures
     /// <summary>The absolute path of a fixture, e.g. <c>Fixtures.Path("trx", "cronos-xunit-theories.trx")</c>.</summary>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root.Value, .. parts]);
 
+    /// <summary>A field case beside the fixtures (<c>../shared/cases</c>), e.g. <c>Fixtures.Case("t01-mtp-trx-timeout", "mtp-timeout.trx")</c>.</summary>
+    public static string Case(params string[] parts) =>
+        System.IO.Path.Combine([System.IO.Path.GetDirectoryName(Root.Value.TrimEnd('/', '\\'))!, "cases", .. parts]);
+
     private static string FindRoot()
     {
         // QUALITYGATES_FIXTURES overrides; otherwise walk up from the test binaries to the folder

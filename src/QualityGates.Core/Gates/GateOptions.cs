@@ -25,6 +25,11 @@ public sealed record GateOptions
     /// </summary>
     public bool RequiresInputs => Strict ?? Context == DeploymentContext.Production;
     public GateGroup Groups { get; init; } = GateGroup.All;
+    /// <summary>
+    /// When true, a test run its producer marks as aborted (<see cref="Metrics.TestRunSummary.Aborted"/>) is judged
+    /// on the results it has; by default such a partial run fails <c>tests.pass_rate</c> (QG2001).
+    /// </summary>
+    public bool AllowAbortedRun { get; init; }
     /// <summary>When true, the <c>tests.any_failure</c> check runs: one failed test (or an aborted run) blocks.</summary>
     public bool FailOnAnyTestFailure { get; init; }
     /// <summary>The context's name as shown in messages ("production").</summary>

@@ -13,6 +13,11 @@ public sealed record QualityGateReport
     public DateTimeOffset Timestamp { get; init; }
     /// <summary>True when a missing input failed its check (strict mode, or production's default).</summary>
     public bool Strict { get; init; }
+    /// <summary>
+    /// The target framework of the leg this report judges (<c>net8.0</c>) when the project has several; null
+    /// otherwise. <see cref="Reports.JUnitReportWriter"/> puts it into suite, class and case names.
+    /// </summary>
+    public string? TargetFramework { get; init; }
     public GateThresholds Thresholds { get; init; } = GateThresholds.Default;
     public GateInputs Inputs { get; init; } = new();
     public IReadOnlyList<GateCheckResult> Checks { get; init; } = Array.Empty<GateCheckResult>();

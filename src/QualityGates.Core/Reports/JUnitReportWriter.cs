@@ -8,7 +8,11 @@ namespace QualityGates.Reports;
 /// <summary>
 /// Writes <c>junit-gates.xml</c>: one <c>&lt;testsuite&gt;</c> with one <c>&lt;testcase&gt;</c> per check,
 /// valid against Jenkins' JUnit schema. Suite and case names never contain run-specific values
-/// (timestamps, versions, figures), so Jenkins tracks each gate's history across builds.
+/// (timestamps, versions, figures), so Jenkins tracks each gate's history across builds. The legs of a
+/// multi-targeting project each write a file; their <see cref="QualityGateReport.TargetFramework"/> goes into
+/// suite, class and case names so that a glob reading both never merges two legs into one case (the
+/// JUnit plugin renames the second <c>tests.pass_rate_2</c>, older versions drop it). With one target
+/// framework the names stay exactly as they are.
 /// </summary>
 public static class JUnitReportWriter
 {
@@ -17,16 +21,35 @@ public static class JUnitReportWriter
 
     private const string SuitePrefix = "QualityGates";
 
-    /// <summary>"QualityGates.&lt;model name&gt;", or "QualityGates" when the report names no model.</summary>
-    public static string SuiteName(QualityGateReport report) =>
-        report.Model is null ? SuitePrefix : SuitePrefix + "." + ReportText.ForXml(report.Model.Name);
+    /// <summary>
+    /// "QualityGates.&lt;model name&gt;", or "QualityGates" when the report names no model; then " (net8.0)"
+    /// when the report has a target framework.
+    /// </summary>
+    public static string SuiteName(QualityGateReport report) => BaseName(report) + FrameworkSuffix(report);
 
     /// <summary>
     /// The test-case class name: the suite name plus the context ("QualityGates.veran.production").
     /// Jenkins shows the part before the last dot as the package and the rest as the class, and the
-    /// context keeps a staging and a production gate of the same build apart.
+    /// context keeps a staging and a production gate of the same build apart. A target framework is joined
+    /// to the context with its dots as underscores ("QualityGates.production_net8_0"), since Jenkins splits
+    /// the class name at the last dot.
     /// </summary>
-    public static string ClassName(QualityGateReport report) => SuiteName(report) + "." + report.ContextName;
+    public static string ClassName(QualityGateReport report) =>
+        BaseName(report) + "." + report.ContextName
+        + (TargetFrameworkOf(report) is { } framework ? "_" + framework.Replace('.', '_') : string.Empty);
+
+    /// <summary>The test-case name: the gate ("tests.pass_rate"), then " (net8.0)" when the report has a target framework.</summary>
+    public static string CaseName(QualityGateReport report, GateCheckResult check) =>
+        ReportText.ForXml(check.Gate) + FrameworkSuffix(report);
+
+    private static string BaseName(QualityGateReport report) =>
+        report.Model is null ? SuitePrefix : SuitePrefix + "." + ReportText.ForXml(report.Model.Name);
+
+    private static string? TargetFrameworkOf(QualityGateReport report) =>
+        string.IsNullOrWhiteSpace(report.TargetFramework) ? null : ReportText.ForXml(report.TargetFramework.Trim());
+
+    private static string FrameworkSuffix(QualityGateReport report) =>
+        TargetFrameworkOf(report) is { } framework ? " (" + framework + ")" : string.Empty;
 
     /// <summary>Writes the report to <paramref name="stream"/> as UTF-8 without BOM; the stream is left open.</summary>
     public static void Write(QualityGateReport report, Stream stream)
@@ -82,6 +105,11 @@ public static class JUnitReportWriter
             WriteProperty(xml, "modelVersion", report.Model.Version);
         }
 
+        if (TargetFrameworkOf(report) is { } framework)
+        {
+            WriteProperty(xml, "targetFramework", framework);
+        }
+
         WriteProperty(xml, "strict", report.Strict ? "true" : "false");
         WriteProperty(xml, "allPassed", report.AllPassed ? "true" : "false");
         xml.WriteEndElement();
@@ -98,7 +126,7 @@ public static class JUnitReportWriter
     private static void WriteCase(XmlWriter xml, QualityGateReport report, string className, GateCheckResult check)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("name", ReportText.ForXml(check.Gate));
+        xml.WriteAttributeString("name", CaseName(report, check));
         xml.WriteAttributeString("classname", className);
         xml.WriteAttributeString("time", "0");
         switch (check.Status)

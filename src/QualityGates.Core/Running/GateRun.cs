@@ -56,7 +56,7 @@ public sealed class GateRun
         gate.GatePassed += GatePassed;
         gate.GateFailed += GateFailed;
         gate.GatesBlocked += GatesBlocked;
-        var report = gate.Evaluate(inputs, request.Model);
+        var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework) };
 
         var diagnostics = report.FailedChecks
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
@@ -137,7 +137,7 @@ public sealed class GateRun
         }
 
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure }
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun }
             : null;
     }
 
@@ -212,6 +212,8 @@ public sealed class GateRun
             }
         }
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>What a <see cref="GateRun"/> produced.</summary>

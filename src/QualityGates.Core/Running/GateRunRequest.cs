@@ -22,6 +22,15 @@ public sealed record GateRunRequest
     public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
     /// <summary>Fail checks whose input is missing: true, false, or null for the context's default (only production fails closed).</summary>
     public bool? Strict { get; init; }
+
+    /// <summary>Judge an aborted test run on its partial results instead of failing it (see <see cref="GateOptions.AllowAbortedRun"/>).</summary>
+    public bool AllowAbortedRun { get; init; }
+
+    /// <summary>
+    /// The target framework of this leg of a multi-targeting project (<c>net8.0</c>), so reports of the legs
+    /// can be told apart; null for a project with one target framework.
+    /// </summary>
+    public string? TargetFramework { get; init; }
     public GateGroup Groups { get; init; } = GateGroup.All;
 
     /// <summary>Any failed test (or an aborted run) blocks: adds the <c>tests.any_failure</c> check (QG2012).</summary>

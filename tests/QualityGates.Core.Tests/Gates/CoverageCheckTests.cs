@@ -53,10 +53,14 @@ public class CoverageCheckTests
     }
 
     [Fact]
-    public void CoverageWithNoCoverableLinesIsSkipped()
+    public void CoverageWithNoCoverableLinesMeasuredNothingAndFails()
     {
-        var check = Run(DeploymentContext.Staging, new GateInputs { Coverage = new CoverageSummary() }).Check(GateNames.LineCoverage);
+        // The same rule as a TRX that executed no test: an input that measured nothing fails in every context.
+        var check = Run(DeploymentContext.Development, new GateInputs { Coverage = new CoverageSummary() }).Check(GateNames.LineCoverage);
 
-        Assert.Equal(GateStatus.Skipped, check.Status);
+        Assert.Equal(GateStatus.Failed, check.Status);
+        Assert.Null(check.Value);
+        Assert.Equal(ErrorCodes.LineCoverageBelowMinimum, check.Code);
+        Assert.StartsWith("The coverage data has no coverable lines (0 source files): nothing was measured", check.Message);
     }
 }

@@ -23,6 +23,9 @@ public sealed class MultiTargetingTests(ITestOutputHelper output)
             var reports = GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", framework));
             Assert.Empty(reports.Failures);
             Assert.Single(reports.JsonReports);
+            // The Jenkins glob reads both junit-gates.xml: the framework in the names keeps the legs apart.
+            Assert.Contains($"tests.pass_rate ({framework})", reports.TestCases);
+            Assert.EndsWith($" ({framework})", (string)reports.JUnit.Descendants("testsuite").Single().Attribute("name")!, StringComparison.Ordinal);
             // Each framework has its own results folder, so their coverage attachments cannot mix.
             Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", framework, $"QualityGates-Lib.Tests-{framework}.trx")));
         }
@@ -33,7 +36,7 @@ public sealed class MultiTargetingTests(ITestOutputHelper output)
         Assert.NotEqual(0, failing.ExitCode);
         Assert.Equal(["QG2002", "QG2002"], failing.ErrorCodes);
         Assert.All(failing.Errors, e => Assert.Contains("Line coverage 25.0% is below the production minimum of 90.0% (3 of 12 lines covered)", e));
-        Assert.Equal(["coverage.line"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net8.0")).Failures);
-        Assert.Equal(["coverage.line"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net10.0")).Failures);
+        Assert.Equal(["coverage.line (net8.0)"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net8.0")).Failures);
+        Assert.Equal(["coverage.line (net10.0)"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net10.0")).Failures);
     }
 }

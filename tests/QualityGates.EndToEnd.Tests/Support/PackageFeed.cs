@@ -13,12 +13,21 @@ namespace QualityGates.EndToEnd.Tests.Support;
 /// </summary>
 public sealed partial class PackageFeed
 {
+    private const string KeepMarker = "KEEP";
+
     private static readonly Lazy<PackageFeed> Instance = new(() => new PackageFeed(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private PackageFeed()
     {
+        DeleteFoldersOfEndedRuns();
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
         RunRoot = Path.Combine(Path.GetTempPath(), "qg-e2e-" + stamp);
+        if (Environment.GetEnvironmentVariable("QUALITYGATES_E2E_KEEP") == "1")
+        {
+            Directory.CreateDirectory(RunRoot);
+            File.WriteAllText(Path.Combine(RunRoot, KeepMarker), "QUALITYGATES_E2E_KEEP=1: later runs leave this folder alone.");
+        }
+
         FeedDirectory = Directory.CreateDirectory(Path.Combine(RunRoot, "feed")).FullName;
         PackagesDirectory = Directory.CreateDirectory(Path.Combine(RunRoot, "packages")).FullName;
         var transcript = new StringBuilder();
@@ -38,7 +47,6 @@ public sealed partial class PackageFeed
 
         var package = Directory.GetFiles(FeedDirectory, "QualityGates.MSBuild.*.nupkg").Single();
         Version = VersionInName().Match(Path.GetFileName(package)).Groups[1].Value;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete();
     }
 
     /// <summary>This run's feed; the first call packs the package.</summary>
@@ -61,22 +69,46 @@ public sealed partial class PackageFeed
     private static string Configuration =>
         typeof(PackageFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration ? configuration : "Release";
 
-    private void Delete()
+    /// <summary>
+    /// Removes the folders of earlier runs whose test process has ended (the test host is stopped
+    /// without a chance to clean up after itself), except those kept with QUALITYGATES_E2E_KEEP=1.
+    /// </summary>
+    private static void DeleteFoldersOfEndedRuns()
     {
-        if (Environment.GetEnvironmentVariable("QUALITYGATES_E2E_KEEP") == "1")
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "qg-e2e-*"))
         {
-            return;
-        }
+            var processId = RunProcessId().Match(Path.GetFileName(folder));
+            if (!processId.Success || File.Exists(Path.Combine(folder, KeepMarker)) || IsRunning(int.Parse(processId.Groups[1].Value, CultureInfo.InvariantCulture)))
+            {
+                continue;
+            }
 
-        try
-        {
-            Directory.Delete(RunRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a file still held by a process that is exiting must not fail the run.
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: what cannot be removed now is tried again by the next run.
+            }
         }
     }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^qg-e2e-\d{14}-(\d+)$")]
+    private static partial Regex RunProcessId();
 
     [GeneratedRegex(@"^QualityGates\.MSBuild\.(.+)\.nupkg$")]
     private static partial Regex VersionInName();

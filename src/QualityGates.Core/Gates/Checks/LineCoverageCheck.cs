@@ -2,7 +2,10 @@ using QualityGates.Errors;
 
 namespace QualityGates.Gates.Checks;
 
-/// <summary><c>coverage.line</c>: line rate (0–1) ≥ the minimum.</summary>
+/// <summary>
+/// <c>coverage.line</c>: line rate (0–1) ≥ the minimum. Coverage files that hold no coverable line measured
+/// nothing and fail, in every context, like a test run that executed no test (docs/coverage.md, "Measured nothing").
+/// </summary>
 internal sealed class LineCoverageCheck : GateCheck
 {
     public override string Gate => GateNames.LineCoverage;
@@ -18,7 +21,9 @@ internal sealed class LineCoverageCheck : GateCheck
         {
             if (coverage.LineRate is not double lineRate)
             {
-                return Missing(options, minimum, "The coverage data has no coverable lines");
+                return new GateCheckResult(Gate, GateStatus.Failed, null, minimum,
+                    $"The coverage data has no coverable lines ({Format.Count(coverage.SourceFiles.Count)} source files): nothing was measured; the {options.ContextName} minimum is {Format.Percent(minimum)}",
+                    FailureCode);
             }
 
             rate = lineRate;

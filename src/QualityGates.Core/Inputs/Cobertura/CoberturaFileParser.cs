@@ -33,7 +33,7 @@ internal sealed class CoberturaFileParser
     private readonly bool _canReadValueChunk;
 
     private char[] _valueBuffer = new char[64];
-    private string? _source;
+    private readonly List<string> _sources = new();
     private Dictionary<string, LineTally>? _packageFiles;
 
     private CoberturaFileParser(string path, XmlReader reader)
@@ -132,11 +132,11 @@ internal sealed class CoberturaFileParser
             }
             else if ((object)name == _sourceName && !_reader.IsEmptyElement)
             {
-                // Only the first source counts; the reader is left on the node after </source>.
+                // Every root is kept (coverlet writes one per drive); the reader is left on the node after </source>.
                 var text = _reader.ReadElementContentAsString().Trim();
-                if (_source is null && text.Length > 0)
+                if (text.Length > 0)
                 {
-                    _source = text;
+                    _sources.Add(text);
                 }
 
                 continue;
@@ -173,7 +173,7 @@ internal sealed class CoberturaFileParser
     {
         if (!_resolvedPaths.TryGetValue(filename, out var sourcePath))
         {
-            sourcePath = SourcePath.Combine(_source, filename);
+            sourcePath = SourcePath.Resolve(_sources, filename);
             _resolvedPaths.Add(filename, sourcePath);
         }
 

@@ -15,6 +15,7 @@ internal sealed class CoverageAccumulator
         foreach (var (package, files) in report.Packages)
         {
             var mergedFiles = _merged.FilesOf(package);
+            var unmatched = new List<string>();
             foreach (var (path, tally) in files)
             {
                 if (mergedFiles.TryGetValue(path, out var existing))
@@ -23,9 +24,40 @@ internal sealed class CoverageAccumulator
                 }
                 else
                 {
-                    // The first report of a file hands over its tally: no copy.
-                    mergedFiles.Add(path, tally);
+                    unmatched.Add(path);
                 }
+            }
+
+            if (unmatched.Count > 0)
+            {
+                AddUnmatched(mergedFiles, files, unmatched);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Files whose path no earlier report used: the same file under another root joins its match
+    /// (<see cref="SourceFileIdentity"/>); any other is new. The first report of a file hands over its tally: no copy.
+    /// </summary>
+    private static void AddUnmatched(Dictionary<string, LineTally> mergedFiles, Dictionary<string, LineTally> files, List<string> unmatched)
+    {
+        // Only merged files this report does not name, with the same file name, can be the same file.
+        var candidates = mergedFiles.Keys.Where(path => !files.ContainsKey(path))
+            .ToLookup(SourceFileIdentity.FileName, StringComparer.Ordinal);
+        var peers = unmatched.ToLookup(SourceFileIdentity.FileName, StringComparer.Ordinal);
+        foreach (var path in unmatched)
+        {
+            var name = SourceFileIdentity.FileName(path);
+            var same = candidates.Contains(name)
+                ? SourceFileIdentity.Match(path, candidates[name].ToList(), peers[name].ToList())
+                : null;
+            if (same is not null)
+            {
+                mergedFiles[same].MergeFrom(files[path]);
+            }
+            else
+            {
+                mergedFiles.Add(path, files[path]);
             }
         }
     }

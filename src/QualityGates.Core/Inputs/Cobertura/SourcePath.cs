@@ -8,11 +8,33 @@ namespace QualityGates.Inputs.Cobertura;
 /// names, Microsoft Code Coverage absolute names and no source, Windows producers backslashes.
 /// </summary>
 /// <remarks>
-/// Deliberately not <see cref="System.IO.Path"/>: a report written on Windows is read on Linux and the
+/// Deliberately not <see cref="System.IO.Path"/> for the joining: a report written on Windows is read on Linux and the
 /// other way round, so rooting and separators must not depend on the machine that reads.
 /// </remarks>
 internal static class SourcePath
 {
+    /// <summary>
+    /// The path of <paramref name="filename"/> under the <c>&lt;source&gt;</c> roots of its report: an absolute
+    /// name stands alone; a relative one joins the root under which the file exists on this machine, else the
+    /// first root (coverlet writes one root per drive and each name relative to the root it starts with, which
+    /// the file does not record; see <see cref="SourceFileIdentity"/> for how a wrong guess still merges).
+    /// </summary>
+    public static string Resolve(IReadOnlyList<string> sources, string filename)
+    {
+        if (sources.Count > 1 && !IsRooted(filename))
+        {
+            foreach (var source in sources)
+            {
+                if (File.Exists(Path.Combine(source, filename.Replace('\\', '/'))))
+                {
+                    return Combine(source, filename);
+                }
+            }
+        }
+
+        return Combine(sources.Count > 0 ? sources[0] : null, filename);
+    }
+
     public static string Combine(string? source, string filename)
     {
         if (IsRooted(filename) || string.IsNullOrWhiteSpace(source))

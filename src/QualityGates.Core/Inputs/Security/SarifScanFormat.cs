@@ -5,10 +5,10 @@ using QualityGates.Inputs.Common;
 namespace QualityGates.Inputs.Security;
 
 /// <summary>
-/// SARIF 2.1.0 from any tool (CodeQL, semgrep, grype, Trivy, dependency-check, ...). Each result
-/// counts once in the bucket <see cref="SarifSeverity"/> gives it, except: a result whose
-/// <c>kind</c> is not <c>fail</c> (pass, open, review, ...), and a suppressed result (non-empty
-/// <c>suppressions</c>, none of them <c>underReview</c> or <c>rejected</c>).
+/// SARIF 2.1.0 from any tool (CodeQL, semgrep, grype, Trivy, dependency-check, ...). Each result counts
+/// once in the bucket <see cref="SarifSeverity"/> gives it, unless a field the spec defines says it is not
+/// a live finding (<see cref="IsLiveFinding"/>). A run that says its tool did not complete
+/// (<see cref="CheckRunCompleted"/>) fails the read with QG1013: its results are not the whole story.
 /// </summary>
 internal sealed class SarifScanFormat : ISecurityScanFormat
 {
@@ -29,6 +29,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
             var rules = SarifRuleTable.For(run);
             tool ??= run.Required("tool").Required("driver").Optional("name")?.AsString();
             timestamp ??= run.OptionalItems("invocations").Select(invocation => invocation.Optional("startTimeUtc")?.AsString()).FirstOrDefault(time => time is not null);
+            CheckRunCompleted(run);
             foreach (var result in run.OptionalItems("results"))
             {
                 ReadResult(result, rules, tally);
@@ -41,8 +42,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
     private static void ReadResult(JsonCursor result, SarifRuleTable rules, FindingTally tally)
     {
         result.ExpectObject();
-        var kind = result.Optional("kind")?.AsString();
-        if ((kind is not null && kind != "fail") || IsSuppressed(result))
+        if (!IsLiveFinding(result))
         {
             return;
         }
@@ -65,11 +65,65 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
         tally.Add(severity, FindingKey.SarifResult(SarifRuleTable.RuleIdOf(result, rule), uri, line, message));
     }
 
-    private static bool IsSuppressed(JsonCursor result)
+    /// <summary>
+    /// SARIF 2.1.0 (OASIS, 27 March 2020) fields that take a result out of the count:
+    /// <list type="bullet">
+    /// <item>§3.27.9 <c>kind</c>: only <c>fail</c> (the default when absent) is a problem; <c>pass</c>,
+    /// <c>notApplicable</c>, <c>informational</c>, <c>review</c> and <c>open</c> are not findings.</item>
+    /// <item>§3.27.24 <c>baselineState</c>: <c>absent</c> means the result was in the baseline and is not in
+    /// this run, a fixed finding; <c>new</c>, <c>unchanged</c> and <c>updated</c> are live.</item>
+    /// <item>§3.27.23 / §3.35.3 <c>suppressions</c>: suppressed when the array is non-empty and no entry has
+    /// <c>status</c> <c>underReview</c> or <c>rejected</c> (an entry with no status is <c>accepted</c>).</item>
+    /// </list>
+    /// </summary>
+    private static bool IsLiveFinding(JsonCursor result)
     {
+        if (result.Optional("kind")?.AsString() is { } kind && kind != "fail")
+        {
+            return false;
+        }
+
+        if (result.Optional("baselineState")?.AsString() == "absent")
+        {
+            return false;
+        }
+
         var suppressions = result.OptionalItems("suppressions").ToList();
-        return suppressions.Count > 0
-            && suppressions.All(s => s.Optional("status")?.AsString() is null or "accepted");
+        return suppressions.Count == 0
+            || suppressions.Any(s => s.Optional("status")?.AsString() is "underReview" or "rejected");
+    }
+
+    /// <summary>
+    /// Throws QG1013 when a run says its tool did not complete: an invocation with
+    /// <c>executionSuccessful: false</c> (§3.20.14), a <c>toolExecutionNotifications</c> entry of level
+    /// <c>error</c> (§3.20.21, §3.58.6), or <c>results: null</c> (§3.14.23: null means the tool failed to
+    /// produce results; an empty array means it found nothing). Counting such a run could pass a gate on
+    /// missing data.
+    /// </summary>
+    private static void CheckRunCompleted(JsonCursor run)
+    {
+        foreach (var invocation in run.OptionalItems("invocations"))
+        {
+            if (invocation.Optional("executionSuccessful") is { Kind: JsonValueKind.False } failed)
+            {
+                var exit = invocation.Optional("exitCode") is { Kind: JsonValueKind.Number } code ? $" (exit code {code.Element.GetRawText()})" : string.Empty;
+                throw failed.Error(ErrorCodes.ScanReportedError, $"the SARIF run says its tool did not complete: executionSuccessful is false{exit}.");
+            }
+
+            foreach (var notification in invocation.OptionalItems("toolExecutionNotifications"))
+            {
+                if (notification.Optional("level")?.AsString() == "error")
+                {
+                    var text = notification.Optional("message")?.Optional("text")?.AsString() ?? "(no message)";
+                    throw notification.Error(ErrorCodes.ScanReportedError, $"the SARIF tool reported an error while running: {text}");
+                }
+            }
+        }
+
+        if (run.Element.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Null)
+        {
+            throw run.Error(ErrorCodes.ScanReportedError, "the SARIF run has \"results\": null, which says the tool failed to produce results.");
+        }
     }
 
     private static void CheckVersion(JsonCursor root)

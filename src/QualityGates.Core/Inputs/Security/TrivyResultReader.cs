@@ -5,7 +5,8 @@ namespace QualityGates.Inputs.Security;
 /// <summary>
 /// One Trivy result (one scanned target): its <c>Vulnerabilities</c>, its <c>Secrets</c> and its
 /// <c>Misconfigurations</c>. A misconfiguration counts when its <c>Status</c> is <c>FAIL</c> or
-/// absent (Trivy lists only failures unless asked for passes); PASS and EXCEPTION do not count.
+/// absent (Trivy lists only failures unless asked for passes); PASS and EXCEPTION do not count. A
+/// vulnerability counts unless its <c>Status</c> is <c>not_affected</c>.
 /// </summary>
 internal static class TrivyResultReader
 {
@@ -16,6 +17,15 @@ internal static class TrivyResultReader
 
         foreach (var vulnerability in result.OptionalItems("Vulnerabilities"))
         {
+            // Trivy's Status (pkg/types, from the vendor advisory): every status but not_affected says the
+            // installed version is or may be vulnerable (fixed = fixed in a later version, will_not_fix,
+            // fix_deferred, end_of_life, affected, under_investigation, unknown). not_affected is the vendor
+            // saying this package is not vulnerable here, like SARIF's kind "notApplicable".
+            if (string.Equals(vulnerability.Optional("Status")?.AsString(), "not_affected", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var id = vulnerability.Required("VulnerabilityID").AsString();
             var package = vulnerability.Required("PkgName").AsString();
             var version = vulnerability.Optional("InstalledVersion")?.AsString() ?? string.Empty;

@@ -79,6 +79,13 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
                     resource.Optional("Namespace")?.AsString() ?? string.Empty,
                     resource.Optional("Kind")?.AsString() ?? string.Empty,
                     resource.Optional("Name")?.AsString() ?? string.Empty);
+                // trivy k8s writes a resource it could not scan with its "Error" text and no results;
+                // counting the rest would pass a gate on a cluster it did not see whole.
+                if (resource.Optional("Error")?.AsString() is { Length: > 0 } error)
+                {
+                    throw resource.Error(ErrorCodes.ScanReportedError, $"trivy could not scan {name}: {error}");
+                }
+
                 foreach (var result in resource.OptionalItems("Results"))
                 {
                     TrivyResultReader.Read(result, name, tally);

@@ -24,6 +24,11 @@ internal sealed class TrxFileAccumulator
     private int allExecuted;
     private int allExactlyPassed;
     private int allExactlyFailed;
+    private int allExactErrors;
+
+    // Run-level errors (RunInfo outcome="Error"): the first one, and the first that says the run broke off.
+    private string? firstRunError;
+    private string? abortRunError;
 
     public TrxFileAccumulator(string path, int failedTestBudget)
     {
@@ -40,8 +45,18 @@ internal sealed class TrxFileAccumulator
     /// <summary>The <c>ResultSummary/Counters</c>, or null when the file has none.</summary>
     public TrxCounters? Counters { get; set; }
 
-    /// <summary>The text of the first run-level error (<c>RunInfo outcome="Error"</c>), bounded.</summary>
-    public string? FirstRunError { get; set; }
+    /// <summary>The writer of the file, known once the <c>ResultSummary</c> starts.</summary>
+    public TrxProducer Producer { get; set; }
+
+    /// <summary>Notes the (bounded) text of a run-level error, <c>RunInfo outcome="Error"</c>.</summary>
+    public void AddRunError(string text)
+    {
+        firstRunError ??= text;
+        if (abortRunError is null && TrxRunStatus.SaysAborted(Producer, text))
+        {
+            abortRunError = text;
+        }
+    }
 
     /// <summary>The <c>runDeploymentRoot</c> of <c>TestSettings/Deployment</c>, or null.</summary>
     public string? DeploymentRoot { get; set; }
@@ -59,6 +74,7 @@ internal sealed class TrxFileAccumulator
         allExecuted += kind == TrxOutcomeKind.Skipped ? 0 : 1;
         allExactlyPassed += string.Equals(outcome, "Passed", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         allExactlyFailed += string.Equals(outcome, "Failed", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        allExactErrors += string.Equals(outcome, "Error", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         if (!topLevel)
         {
             return;
@@ -82,12 +98,13 @@ internal sealed class TrxFileAccumulator
     /// <summary>Checks the counts against the Counters and builds the summary of this file.</summary>
     public TestRunSummary Finish()
     {
+        var counted = new TrxTally(allResults, allExecuted, allExactlyPassed, allExactlyFailed, allExactErrors);
         if (Counters is not null)
         {
-            TrxCountersCheck.Verify(Counters, allResults, allExecuted, allExactlyPassed, allExactlyFailed, path);
+            TrxCountersCheck.Verify(Counters, counted, Producer, path);
         }
 
-        var aborted = IsAborted();
+        var abortReason = TrxRunStatus.AbortReason(Producer, RunOutcome, Counters, counted, abortRunError, firstRunError);
         return new TestRunSummary
         {
             Total = total,
@@ -95,25 +112,11 @@ internal sealed class TrxFileAccumulator
             Failed = failed,
             Skipped = total - passed - failed,
             Duration = Times is { } times ? times.Finish - times.Start : summedDurations,
-            Aborted = aborted,
-            AbortReason = aborted ? FirstRunError : null,
+            Aborted = abortReason is not null,
+            AbortReason = abortReason,
             FailedTests = failedTests.ToArray(),
             SourceFiles = new[] { path },
             CoverageAttachments = TrxCoverageAttachments.Resolve(path, DeploymentRoot, attachmentLinks),
         };
-    }
-
-    private bool IsAborted()
-    {
-        if (string.Equals(RunOutcome, "Aborted", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        // VSTest marks a run whose test host crashed before any test as "Failed" with zero counters and
-        // no results (the newtonsoft fixture); a run that merely found no tests says "Completed".
-        var failedRun = string.Equals(RunOutcome, "Failed", StringComparison.OrdinalIgnoreCase) ||
-                        string.Equals(RunOutcome, "Error", StringComparison.OrdinalIgnoreCase);
-        return failedRun && allResults == 0 && Counters?.Total is null or 0;
     }
 }

@@ -28,6 +28,10 @@ internal sealed class TrxFileScanner
 
     private bool inErrorRunInfo;
 
+    // The writer's marks, read before the ResultSummary (see TrxProducerDetector).
+    private string? runName;
+    private string? testSettingsId;
+
     private TrxFileScanner(string path, XmlReader reader, int failedTestBudget)
     {
         this.path = path;
@@ -77,6 +81,7 @@ internal sealed class TrxFileScanner
                 path, line);
         }
 
+        runName = reader.GetAttribute(TrxSchema.NameAttribute);
         ancestors.Add(TrxSchema.TestRun);
     }
 
@@ -95,6 +100,9 @@ internal sealed class TrxFileScanner
 
         switch (name)
         {
+            case TrxSchema.TestSettings when depth == 1:
+                testSettingsId = reader.GetAttribute(TrxSchema.IdAttribute);
+                break;
             case TrxSchema.Times when depth == 1:
                 ReadTimes();
                 break;
@@ -108,13 +116,13 @@ internal sealed class TrxFileScanner
             case TrxSchema.ResultSummary when depth == 1:
                 KeepFailedTest();
                 run.RunOutcome = reader.GetAttribute(TrxSchema.OutcomeAttribute);
+                run.Producer = TrxProducerDetector.Detect(runName, testSettingsId, run.RunOutcome);
                 break;
             case TrxSchema.Counters when depth == 2 && ancestors[1] == TrxSchema.ResultSummary:
                 run.Counters = TrxCounters.Read(reader, path);
                 break;
             case TrxSchema.RunInfo when depth > 1 && ancestors[1] == TrxSchema.ResultSummary:
-                inErrorRunInfo = run.FirstRunError is null &&
-                                 string.Equals(reader.GetAttribute(TrxSchema.OutcomeAttribute), "Error", StringComparison.OrdinalIgnoreCase);
+                inErrorRunInfo = string.Equals(reader.GetAttribute(TrxSchema.OutcomeAttribute), "Error", StringComparison.OrdinalIgnoreCase);
                 break;
             case TrxSchema.Deployment:
                 run.DeploymentRoot ??= reader.GetAttribute(TrxSchema.RunDeploymentRootAttribute);
@@ -123,7 +131,7 @@ internal sealed class TrxFileScanner
                 run.AddAttachment(href);
                 break;
             case TrxSchema.Text when inErrorRunInfo && ParentIs(depth, depth - 1, TrxSchema.RunInfo):
-                run.FirstRunError = BoundedXmlText.ReadElement(reader, TrxReader.MaxMessageLength);
+                run.AddRunError(BoundedXmlText.ReadElement(reader, TrxReader.MaxMessageLength));
                 inErrorRunInfo = false;
                 break;
         }

@@ -8,6 +8,7 @@ internal static class TrxSchema
 
     public const string TestRun = "TestRun";
     public const string Times = "Times";
+    public const string TestSettings = "TestSettings";
     public const string Results = "Results";
     public const string UnitTestResult = "UnitTestResult";
     /// <summary>An ordered test's result: the same attributes as a UnitTestResult, its steps as InnerResults.</summary>
@@ -25,6 +26,8 @@ internal static class TrxSchema
     public const string AttachmentLink = "A";
 
     public const string OutcomeAttribute = "outcome";
+    public const string NameAttribute = "name";
+    public const string IdAttribute = "id";
     public const string TestNameAttribute = "testName";
     public const string TestIdAttribute = "testId";
     public const string DurationAttribute = "duration";

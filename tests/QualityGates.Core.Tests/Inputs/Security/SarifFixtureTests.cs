@@ -1,3 +1,4 @@
+using QualityGates.Errors;
 using QualityGates.Inputs.Security;
 
 namespace QualityGates.Tests.Inputs.Security;
@@ -13,7 +14,6 @@ public sealed class SarifFixtureTests
     [InlineData("defectdojo-dependency_check.sarif", "dependency-check", 0, 13, 0, 0, 0)]
     // no level on any result; rule defaultConfiguration.level via ruleIndex: note 57, error 11, warning 4
     [InlineData("defectdojo-codeQL-output.sarif", "CodeQL", 0, 11, 4, 57, 0)]
-    [InlineData("defectdojo-spotbugs.sarif", "SpotBugs", 0, 0, 0, 56, 0)]
     // error 1, note 3
     [InlineData("defectdojo-dockle_0_3_15.sarif", "Dockle", 0, 1, 0, 3, 0)]
     // 5 results, effective warning; 3 carry suppressions and do not count
@@ -28,6 +28,18 @@ public sealed class SarifFixtureTests
         SecurityCounts.Equal(summary, critical, high, medium, low, unknown);
         Assert.Equal(["sarif"], summary.Formats);
         Assert.Equal(tool is null ? [] : [tool], summary.ScanTools);
+    }
+
+    [Fact]
+    public void RefusesTheSpotBugsRunThatSaysItDidNotCompleteWithQG1013()
+    {
+        // 56 note results, but the invocation says executionSuccessful false (exit code 3: classes were missing).
+        var path = Fixtures.Path("security", "sarif", "defectdojo-spotbugs.sarif");
+
+        var error = Assert.Throws<QualityGatesException>(() => SecurityScanReader.Read(path));
+
+        Assert.Equal(ErrorCodes.ScanReportedError, error.Code);
+        Assert.Contains("executionSuccessful is false (exit code 3)", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

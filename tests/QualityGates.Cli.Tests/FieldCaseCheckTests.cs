@@ -1,0 +1,81 @@
+using System.Text.Json;
+using QualityGates.Testing;
+
+namespace QualityGates.Cli.Tests;
+
+/// <summary><c>qualitygates check</c> on the field cases of ../shared/cases and the options they brought.</summary>
+public sealed class FieldCaseCheckTests
+{
+    [Fact]
+    public void TheMtpTimeoutCaseIsReadAndFailsTheDevelopmentPassRate()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--test-results", Fixtures.Case("t01-mtp-trx-timeout", "mtp-timeout.trx"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2001"], run.ErrorCodes);
+        Assert.Contains("50.0%", run.Error);
+    }
+
+    [Fact]
+    public void TheBaselineComparedSarifCountsOneHighFinding()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--security-scan",
+            Fixtures.Case("s01-sarif-baselinestate-absent", "baseline-compared.sarif"), "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var security = json.RootElement.GetProperty("metrics").GetProperty("security");
+        Assert.Equal(1, security.GetProperty("high").GetInt32());
+        Assert.Equal(1, security.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void TheTwoSourceCoverageCaseMergesToEightOfEightLines()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--coverage",
+            Fixtures.Case("c01-cobertura-two-sources", "app-tests.cobertura.xml"),
+            "--coverage", Fixtures.Case("c01-cobertura-two-sources", "app-mscc.cobertura.xml"), "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var coverage = json.RootElement.GetProperty("metrics").GetProperty("coverage");
+        Assert.Equal(8, coverage.GetProperty("linesCovered").GetInt32());
+        Assert.Equal(8, coverage.GetProperty("linesValid").GetInt32());
+    }
+
+    [Fact]
+    public void TargetFrameworkGoesIntoTheJUnitNames()
+    {
+        using var dir = new TempDirectory();
+        var junit = Path.Combine(dir.Path, "gates.xml");
+
+        var run = CliRun.Of("check", "--context", "development", "--test-results", Fixtures.Path("trx", "stateless-multitfm_net10.0_20261126075008.trx"),
+            "--target-framework", "net10.0", "--junit", junit);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("""name="tests.pass_rate (net10.0)" classname="QualityGates.development_net10_0" """, File.ReadAllText(junit), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAbortedRunFailsUnlessAllowAbortedRunIsGiven()
+    {
+        using var dir = new TempDirectory();
+        var trx = dir.Write("aborted.trx", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="1" name="runner@vm 2026-11-26 08:03:35" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results><UnitTestResult testName="A.One" outcome="Passed" duration="00:00:01" /></Results>
+              <ResultSummary outcome="Failed">
+                <Counters total="1" executed="1" passed="1" failed="0" />
+                <RunInfos><RunInfo outcome="Error"><Text>The active test run was aborted. Reason: Test host process crashed</Text></RunInfo></RunInfos>
+              </ResultSummary>
+            </TestRun>
+            """);
+
+        var refused = CliRun.Of("check", "--context", "development", "--test-results", trx);
+        var allowed = CliRun.Of("check", "--context", "development", "--test-results", trx, "--allow-aborted-run");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(["QG2001"], refused.ErrorCodes);
+        Assert.Contains("Test host process crashed", refused.Error);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Empty(allowed.ErrorCodes);
+    }
+}
