@@ -56,10 +56,12 @@ public static class SummaryLine
 
     /// <summary>
     /// The number of failed tests a passing pass-rate check let through (0 when none): the figure the
-    /// tolerated-failures warning (<see cref="Errors.ErrorCodes.TestFailuresTolerated"/>) reports.
+    /// tolerated-failures warning (<see cref="Errors.ErrorCodes.TestFailuresTolerated"/>) reports. None are
+    /// tolerated when <c>tests.any_failure</c> runs: there every failed test blocks.
     /// </summary>
     public static int ToleratedFailures(QualityGateReport report) =>
         report.Inputs.Tests is { Failed: > 0 } tests && report.Checks.Any(c => c.Gate == GateNames.TestPassRate && c.Passed)
+            && !report.Checks.Any(c => c.Gate == GateNames.AnyTestFailure)
             ? tests.Failed
             : 0;
 
