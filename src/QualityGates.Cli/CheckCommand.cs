@@ -1,5 +1,7 @@
 using System.CommandLine;
 using QualityGates.Errors;
+using QualityGates.Gates;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Registry;
@@ -7,7 +9,7 @@ using QualityGates.Running;
 
 namespace QualityGates.Cli;
 
-/// <summary><c>qualitygates check</c>: the seed's check verb, reading real tool output.</summary>
+/// <summary><c>qualitygates check</c>: judges TRX, Cobertura, model-metrics and security-scan files against a context's thresholds.</summary>
 internal sealed class CheckCommand(Func<string, string?> environment)
 {
     private readonly Option<string> _context = new("--context", "-c")
@@ -19,16 +21,51 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _model = new("--model", "-m") { Description = "The model or product, as name:version.", HelpName = "name:version" };
     private readonly Option<string[]> _testResults = new("--test-results") { Description = "TRX file or glob (repeatable).", HelpName = "trx" };
     private readonly Option<string[]> _coverage = new("--coverage") { Description = "Cobertura file or glob (repeatable).", HelpName = "xml" };
-    private readonly Option<string> _testMetrics = new("--test-metrics") { Description = "Test metrics JSON (the seed's TestMetrics fields).", HelpName = "json" };
+    private readonly Option<string> _testMetrics = new("--test-metrics")
+    {
+        Description = "Test figures as JSON when no TRX is at hand: total_tests, passed_tests, failed_tests, skipped_tests, coverage_percent (see docs/inputs-json.md).",
+        HelpName = "json",
+    };
     private readonly Option<string> _metrics = new("--metrics") { Description = "Model metrics JSON.", HelpName = "json" };
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
     private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
-    private readonly Option<bool> _strict = new("--strict") { Description = "A check whose input is missing fails instead of being skipped." };
+    private readonly Option<bool?> _strict = new("--strict") { Description = "A check whose input is missing fails (--strict, --strict true) or is skipped (--strict false). Default: fails only in production.", HelpName = "true|false" };
+    private readonly Option<string[]> _coverageIncludeAssemblies = new("--coverage-include-assembly")
+    {
+        Description = "Count only these assemblies (Cobertura package names; * and ? allowed; repeatable).",
+        HelpName = "name",
+    };
+    private readonly Option<string[]> _coverageExcludeAssemblies = new("--coverage-exclude-assembly")
+    {
+        Description = "Leave these assemblies out of the coverage figure, e.g. the test project's own (repeatable).",
+        HelpName = "name",
+    };
+    private readonly Option<string[]> _coverageIncludeFiles = new("--coverage-include-file")
+    {
+        Description = "Count only source files matching this glob (** for any folders; repeatable).",
+        HelpName = "glob",
+    };
+    private readonly Option<string[]> _coverageExcludeFiles = new("--coverage-exclude-file")
+    {
+        Description = "Leave source files matching this glob out of the coverage figure, e.g. **/Generated/*.cs (repeatable).",
+        HelpName = "glob",
+    };
+    private readonly Option<string[]> _checks = new("--checks")
+    {
+        Description = "Groups of checks to run: tests, coverage, model, security or all (repeatable or ';'-separated). "
+            + "Default: tests and coverage, plus model and security when their files are named.",
+        HelpName = "group",
+    };
     private readonly Option<bool> _failOnAnyTestFailure = new("--fail-on-any-test-failure") { Description = "Any failed test blocks the run (check tests.any_failure, QG2012)." };
     private readonly Option<bool> _allowAbortedRun = new("--allow-aborted-run") { Description = "Judge a test run its producer marks as aborted on its partial results instead of failing tests.pass_rate." };
     private readonly Option<string?> _targetFramework = new("--target-framework") { Description = "The target framework this run tested (net8.0); put into the JUnit names so the legs of a multi-targeting project stay apart." };
     private readonly Option<string> _junit = new("--junit") { Description = "Write the JUnit XML report to this file.", HelpName = "path" };
-    private readonly Option<string> _reportDirectory = new("--report-dir") { Description = "Write junit-gates.xml, report-<timestamp>.json and latest.json here.", HelpName = "dir" };
+    private readonly Option<string> _reportDirectory = new("--report-dir")
+    {
+        Description = "Write the reports here: gates.html (the page to open), junit-gates.xml, report-<UTC time>-<random>.json (one per run), "
+            + "latest.json (a copy of the newest) and, when blocked, a line in blocks.jsonl.",
+        HelpName = "dir",
+    };
     private readonly Option<bool> _json = new("--json") { Description = "Print the JSON report on stdout (and nothing else there)." };
     private readonly Option<string> _webhook = new("--webhook") { Description = $"POST a JSON payload to this http(s) URL when the gates block (default: ${WebhookOptions.UrlVariable}).", HelpName = "url" };
     private readonly Option<bool> _webhookAlways = new("--webhook-always") { Description = "POST the webhook after every run, not only blocked ones." };
@@ -46,7 +83,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     {
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
-            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _strict, _failOnAnyTestFailure,
+            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _strict, _failOnAnyTestFailure,
             _allowAbortedRun, _targetFramework,
             _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
         };
@@ -79,7 +116,15 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     {
         var model = result.GetValue(_model);
         var approveOnPass = result.GetValue(_approveOnPass);
-        return new GateRunRequest
+        var testResults = result.GetValue(_testResults) ?? [];
+        var coverage = result.GetValue(_coverage) ?? [];
+        var securityScans = result.GetValue(_securityScans) ?? [];
+        var testMetrics = result.GetValue(_testMetrics);
+        var metrics = result.GetValue(_metrics);
+        var baseline = result.GetValue(_baseline);
+        var groups = GateGroups.Parse(result.GetValue(_checks) ?? [], _checks.Name,
+            GateGroups.Default(metrics is not null || baseline is not null, securityScans.Length > 0));
+        var request = new GateRunRequest
         {
             Context = result.GetValue(_context),
             ContextSource = _context.Name,
@@ -89,12 +134,20 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             FailOnAnyTestFailure = result.GetValue(_failOnAnyTestFailure),
             AllowAbortedRun = result.GetValue(_allowAbortedRun),
             TargetFramework = result.GetValue(_targetFramework),
-            TestResultFiles = result.GetValue(_testResults) ?? [],
-            CoverageFiles = result.GetValue(_coverage) ?? [],
-            SecurityScanFiles = result.GetValue(_securityScans) ?? [],
-            TestMetricsFile = result.GetValue(_testMetrics),
-            ModelMetricsFile = result.GetValue(_metrics),
-            BaselineFile = result.GetValue(_baseline),
+            Groups = groups,
+            TestResultFiles = testResults,
+            CoverageFiles = coverage,
+            CoverageFilter = new CoverageFilter
+            {
+                IncludeAssemblies = result.GetValue(_coverageIncludeAssemblies) ?? [],
+                ExcludeAssemblies = result.GetValue(_coverageExcludeAssemblies) ?? [],
+                IncludeFiles = result.GetValue(_coverageIncludeFiles) ?? [],
+                ExcludeFiles = result.GetValue(_coverageExcludeFiles) ?? [],
+            },
+            SecurityScanFiles = securityScans,
+            TestMetricsFile = testMetrics,
+            ModelMetricsFile = metrics,
+            BaselineFile = baseline,
             Reports = new ReportOptions
             {
                 Folder = result.GetValue(_reportDirectory),
@@ -112,5 +165,21 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             },
             Environment = environment,
         };
+        var inputs = (testResults.Length > 0 || testMetrics is not null ? GateGroup.Tests | GateGroup.Coverage : GateGroup.None)
+            | (coverage.Length > 0 ? GateGroup.Coverage : GateGroup.None)
+            | (metrics is not null || baseline is not null ? GateGroup.Model : GateGroup.None)
+            | (securityScans.Length > 0 ? GateGroup.Security : GateGroup.None);
+        return (groups & inputs) != GateGroup.None ? request : throw NothingToJudge(request);
+    }
+
+    /// <summary>The settings' own errors when there are any (they say more), else QG4003: a check with no input would pass on nothing.</summary>
+    private static QualityGatesException NothingToJudge(GateRunRequest request)
+    {
+        var settingError = GateRun.Check(request).FirstOrDefault(d => d.IsError);
+        return settingError is not null
+            ? new QualityGatesException(settingError.Code, settingError.Message, settingError.File)
+            : new QualityGatesException(ErrorCodes.NothingToJudge,
+                "Nothing to judge: name the files to check (--test-results, --coverage, --test-metrics, --metrics, --security-scan) "
+                + "for at least one of the selected groups (--checks).");
     }
 }

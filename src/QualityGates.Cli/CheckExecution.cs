@@ -24,6 +24,11 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error)
             ErrorOutput.Write(error, diagnostic);
         }
 
+        if (result.SummaryLine is { } summary)
+        {
+            log.WriteLine(summary);
+        }
+
         if (result.Json is { } json)
         {
             output.WriteLine(ConsoleText.NeutraliseJson(json));

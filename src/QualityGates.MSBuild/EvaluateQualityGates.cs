@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -126,6 +127,31 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// </summary>
     public bool DeferErrors { get; set; }
 
+    /// <summary>
+    /// <c>true</c>: the summary line is logged as warning QG5006, which the terminal logger shows (it hides
+    /// messages at normal verbosity); <c>false</c>: a high-importance message, which every other console
+    /// logger shows. The targets pass true when <c>$(_MSBUILDTLENABLED)</c> is 1 (the terminal logger is on) unless the user chose.
+    /// </summary>
+    public string? SummaryAsWarning { get; set; }
+
+    /// <summary>Assembly patterns (Cobertura package names) the coverage figure counts; empty = all.</summary>
+    public string[] CoverageIncludeAssemblies { get; set; } = [];
+
+    /// <summary>Assembly patterns the coverage figure leaves out.</summary>
+    public string[] CoverageExcludeAssemblies { get; set; } = [];
+
+    /// <summary>Source-file globs the coverage figure counts; empty = all.</summary>
+    public string[] CoverageIncludeFiles { get; set; } = [];
+
+    /// <summary>Source-file globs the coverage figure leaves out.</summary>
+    public string[] CoverageExcludeFiles { get; set; } = [];
+
+    /// <summary>Leave <see cref="TestAssemblyName"/> out of the coverage figure (default true).</summary>
+    public string? CoverageExcludeTestAssembly { get; set; }
+
+    /// <summary>The test project's own assembly name (<c>$(AssemblyName)</c>).</summary>
+    public string? TestAssemblyName { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -172,6 +198,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             ReportFiles = ResultItems.Files(result.Files);
         }
 
+        if (result?.SummaryLine is { } summary)
+        {
+            LogSummaryLine(summary, projectFile);
+        }
+
         // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
         foreach (var diagnostic in diagnostics)
         {
@@ -188,12 +219,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     private GateRunRequest BuildRequest(List<QualityGatesException> errors)
     {
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
-        var strict = Guard(errors, () => SwitchSetting.Parse(Strict, Prefix + "Strict", whenEmpty: false));
+        var strict = Guard(errors, () => SwitchSetting.ParseOptional(Strict, Prefix + "Strict"));
         var failOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(FailOnAnyTestFailure, Prefix + "FailOnAnyTestFailure", whenEmpty: false));
-        var defaultGroups = CheckGroupsSetting.Default(
+        var defaultGroups = GateGroups.Default(
             !string.IsNullOrWhiteSpace(ModelMetricsFile) || !string.IsNullOrWhiteSpace(BaselineFile),
             ListSetting.NonEmpty(SecurityScanFiles).Count > 0);
-        var groups = Guard(errors, () => CheckGroupsSetting.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
+        var groups = Guard(errors, () => GateGroups.Parse(ListSetting.NonEmpty(Checks), Prefix + "Checks", defaultGroups), defaultGroups);
         if (Guard(errors, () => SwitchSetting.Parse(CoverageReport, Prefix + "CoverageReport", whenEmpty: false)) && string.IsNullOrWhiteSpace(CoverageReportTool))
         {
             errors.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
@@ -209,6 +240,16 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             ? Guard(errors, () => ModelIdentity.Create(ModelName ?? string.Empty, ModelVersion ?? string.Empty,
                 $"{ApproveOnPassProperty} needs {Prefix}ModelName and {Prefix}ModelVersion"))
             : string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty);
+
+        var excludeTestAssembly = Guard(errors, () => SwitchSetting.Parse(CoverageExcludeTestAssembly, Prefix + "CoverageExcludeTestAssembly", whenEmpty: true));
+        var coverageFilter = new CoverageFilter
+        {
+            IncludeAssemblies = ListSetting.NonEmpty(CoverageIncludeAssemblies),
+            ExcludeAssemblies = [.. ListSetting.NonEmpty(CoverageExcludeAssemblies),
+                .. excludeTestAssembly && !string.IsNullOrWhiteSpace(TestAssemblyName) ? [TestAssemblyName.Trim()] : Array.Empty<string>()],
+            IncludeFiles = ListSetting.NonEmpty(CoverageIncludeFiles),
+            ExcludeFiles = ListSetting.NonEmpty(CoverageExcludeFiles),
+        };
 
         return new GateRunRequest
         {
@@ -226,6 +267,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             BaseDirectory = ProjectDirectory,
             TestResultFiles = ListSetting.NonEmpty(TestResultFiles),
             CoverageFiles = ListSetting.NonEmpty(CoverageFiles),
+            CoverageFilter = coverageFilter,
             SecurityScanFiles = ListSetting.NonEmpty(SecurityScanFiles),
             TestMetricsFile = ListSetting.NullIfEmpty(TestMetricsFile),
             ModelMetricsFile = ListSetting.NullIfEmpty(ModelMetricsFile),
@@ -271,6 +313,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "ReportDirectory", ReportDirectory);
         Log.LogInput(Prefix + "TestResultFiles", ListSetting.NonEmpty(TestResultFiles));
         Log.LogInput(Prefix + "CoverageFiles", ListSetting.NonEmpty(CoverageFiles));
+        Log.LogInput(Prefix + "CoverageIncludeAssemblies", ListSetting.NonEmpty(CoverageIncludeAssemblies));
+        Log.LogInput(Prefix + "CoverageExcludeAssemblies", ListSetting.NonEmpty(CoverageExcludeAssemblies));
+        Log.LogInput(Prefix + "CoverageIncludeFiles", ListSetting.NonEmpty(CoverageIncludeFiles));
+        Log.LogInput(Prefix + "CoverageExcludeFiles", ListSetting.NonEmpty(CoverageExcludeFiles));
+        Log.LogInput(Prefix + "CoverageExcludeTestAssembly", CoverageExcludeTestAssembly);
         Log.LogInput(Prefix + "SecurityScanFiles", ListSetting.NonEmpty(SecurityScanFiles));
         Log.LogInput(Prefix + "TestMetricsFile", TestMetricsFile);
         Log.LogInput(Prefix + "ModelMetricsFile", ModelMetricsFile);
@@ -309,6 +356,29 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             Log.LogMessage(MessageImportance.High, "Quality gates registry: {0} {1} {2} for {3} by {4} ({5})",
                 record.Model.Name, record.Model.Version, RegistryRecordKinds.NameOf(record.Kind), report.ContextName,
                 ConsoleText.Neutralise(record.By), ConsoleText.Neutralise(record.File));
+        }
+    }
+
+    /// <summary>The one line every console mode shows: a warning under the terminal logger, else a high-importance message.</summary>
+    private void LogSummaryLine(string summary, string? projectFile)
+    {
+        var asWarning = false;
+        try
+        {
+            asWarning = SwitchSetting.Parse(SummaryAsWarning, Prefix + "SummaryAsWarning", whenEmpty: false);
+        }
+        catch (QualityGatesException ex)
+        {
+            Log.LogWarning(null, ex.Code, null, projectFile, 0, 0, 0, 0, "{0}", ex.Message);
+        }
+
+        if (asWarning)
+        {
+            Log.LogWarning(null, ErrorCodes.SummaryLine, null, projectFile, 0, 0, 0, 0, "{0}", summary);
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.High, "{0}", summary);
         }
     }
 

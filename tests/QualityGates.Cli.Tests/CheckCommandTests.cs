@@ -33,7 +33,7 @@ public class CheckCommandTests
     [Fact]
     public void JsonPutsOnlyTheReportOnStdout()
     {
-        var run = CliRun.Of("check", "--context", "production", "--model", "veran:v6.2", "--test-results", GuardClausesTrx, "--json");
+        var run = CliRun.Of("check", "--context", "production", "--checks", "tests", "--model", "veran:v6.2", "--test-results", GuardClausesTrx, "--json");
 
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal("veran", json.RootElement.GetProperty("modelName").GetString());
@@ -46,7 +46,7 @@ public class CheckCommandTests
     [Fact]
     public void SeveralTrxFilesAndGlobsMergeIntoOneResult()
     {
-        var run = CliRun.Of("check", "--context", "production", "--test-results", Fixtures.Path("trx", "stateless-multitfm_*.trx"), "--json");
+        var run = CliRun.Of("check", "--context", "production", "--checks", "tests", "--test-results", Fixtures.Path("trx", "stateless-multitfm_*.trx"), "--json");
 
         using var json = JsonDocument.Parse(run.Output);
         var tests = json.RootElement.GetProperty("metrics").GetProperty("tests");
@@ -126,6 +126,9 @@ public class CheckCommandTests
     [InlineData(new[] { "check", "--model", "../etc:passwd" }, "QG0005")]
     [InlineData(new[] { "check", "--metrics", "does-not-exist.json" }, "QG1001")]
     [InlineData(new[] { "check", "--bogus" }, "QG4001")]
+    [InlineData(new[] { "check" }, "QG4003")]
+    [InlineData(new[] { "check", "--checks", "all", "--context", "production" }, "QG4003")]
+    [InlineData(new[] { "check", "--checks", "tests;lint", "--test-results", "a.trx" }, "QG0009")]
     public void BadUsageOrInputExitsTwoWithACodedError(string[] args, string code)
     {
         var run = CliRun.Of(args);
@@ -147,5 +150,19 @@ public class CheckCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(["QG1003"], run.ErrorCodes);
         Assert.Contains(trx, run.Error);
+    }
+
+    [Fact]
+    public void PrintsOneSummaryLineWithTheToleratedFailuresAndOnlyTheDefaultGroups()
+    {
+        var run = CliRun.Of("check", "--context", "staging", "--test-results", GuardClausesTrx);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("QualityGates: PASSED (staging) · tests 959/962 (99.7% ≥ 95.0%, 3 failed tests tolerated) · skipped: line coverage (no coverage results were given)"
+            + Environment.NewLine, run.Output);
+        Assert.Equal(["QG2013"], run.WarningCodes);
+        Assert.Empty(run.ErrorCodes);
+        Assert.DoesNotContain("model.", run.Output);
+        Assert.DoesNotContain("security.", run.Output);
     }
 }

@@ -82,6 +82,8 @@ public static class ErrorCodes
     public const string MediumVulnerabilitiesAboveMaximum = "QG2011";
     /// <summary>A test failed and the build is set to fail on any failed test.</summary>
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
+    /// <summary>Failed tests were let through by the context's minimum pass rate; a warning that names how many, the verdict stands.</summary>
+    public const string TestFailuresTolerated = "QG2013";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>
@@ -117,6 +119,8 @@ public static class ErrorCodes
     public const string InvalidCommandLine = "QG4001";
     /// <summary>An unexpected failure inside the tool (a bug): reported as one line, exit 2, never as a failed gate.</summary>
     public const string UnexpectedError = "QG4002";
+    /// <summary><c>qualitygates check</c> was given nothing to judge: no input file for any selected check group.</summary>
+    public const string NothingToJudge = "QG4003";
 
     // 5xxx reports and integrations
     /// <summary>A report file cannot be written.</summary>
@@ -129,4 +133,9 @@ public static class ErrorCodes
     public const string EventHandlerFailed = "QG5004";
     /// <summary>A report file to be replaced or appended to is a symbolic link, FIFO, folder or device, or lies outside the report folder; nothing is written through it.</summary>
     public const string ReportFileNotRegular = "QG5005";
+    /// <summary>
+    /// The run's summary line, logged as a warning where the terminal logger would hide a message
+    /// (it shows only warnings and errors at normal verbosity); informational, the verdict stands.
+    /// </summary>
+    public const string SummaryLine = "QG5006";
 }

@@ -13,8 +13,17 @@ public sealed record GateOptions
 
     public DeploymentContext Context { get; init; }
     public GateThresholds Thresholds { get; init; }
-    /// <summary>When true, a check whose input is missing fails instead of being skipped.</summary>
-    public bool Strict { get; init; }
+    /// <summary>
+    /// True: a check whose input is missing fails instead of being skipped; false: it is skipped;
+    /// null (the default): the context decides, see <see cref="RequiresInputs"/>.
+    /// </summary>
+    public bool? Strict { get; init; }
+
+    /// <summary>
+    /// Whether a missing input fails its check: <see cref="Strict"/> when set, otherwise true only in
+    /// production, which fails closed (issue 10: a production gate must never pass on data nobody collected).
+    /// </summary>
+    public bool RequiresInputs => Strict ?? Context == DeploymentContext.Production;
     public GateGroup Groups { get; init; } = GateGroup.All;
     /// <summary>
     /// When true, a test run its producer marks as aborted (<see cref="Metrics.TestRunSummary.Aborted"/>) is judged

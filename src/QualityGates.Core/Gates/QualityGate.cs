@@ -56,7 +56,7 @@ public sealed class QualityGate
             Model = model,
             Context = _options.Context,
             Timestamp = _time.GetUtcNow(),
-            Strict = _options.Strict,
+            Strict = _options.RequiresInputs,
             Thresholds = _options.Thresholds,
             Inputs = inputs,
             Checks = checks,

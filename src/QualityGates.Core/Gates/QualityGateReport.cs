@@ -11,6 +11,7 @@ public sealed record QualityGateReport
     public ModelIdentity? Model { get; init; }
     public DeploymentContext Context { get; init; }
     public DateTimeOffset Timestamp { get; init; }
+    /// <summary>True when a missing input failed its check (strict mode, or production's default).</summary>
     public bool Strict { get; init; }
     /// <summary>
     /// The target framework of the leg this report judges (<c>net8.0</c>) when the project has several; null

@@ -126,7 +126,8 @@ public static class FilePatterns
         return matches;
     }
 
-    private static Regex ToRegex(string pattern)
+    /// <summary>A glob (<c>*</c>, <c>?</c>, <c>**</c>) as an anchored regex over '/'-separated paths.</summary>
+    internal static Regex ToRegex(string pattern, bool ignoreCase = false)
     {
         var text = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
@@ -153,6 +154,6 @@ public static class FilePatterns
             }
         }
 
-        return new Regex(text.Append('$').ToString(), RegexOptions.CultureInvariant);
+        return new Regex(text.Append('$').ToString(), RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None));
     }
 }

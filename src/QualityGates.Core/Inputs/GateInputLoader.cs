@@ -25,7 +25,7 @@ internal static class GateInputLoader
         var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
         coverageFiles = CoverageFiles(request, tests, errors);
         var files = coverageFiles;
-        var coverage = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().ReadAll(files));
+        var coverage = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().ReadAll(files, request.CoverageFilter));
         var security = ReadFiles(request.SecurityScanFiles, request, errors, SecurityScanReader.ReadAll);
         var model = ReadModel(request, errors);
 

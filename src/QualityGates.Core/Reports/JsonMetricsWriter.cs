@@ -87,6 +87,47 @@ internal static class JsonMetricsWriter
 
         json.WriteEndArray();
         JsonReportValues.TextArray(json, "sourceFiles", coverage.SourceFiles);
+        WriteExcluded(json, coverage.Excluded);
+        json.WriteStartArray("uncoveredFiles");
+        foreach (var file in coverage.UncoveredFiles)
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "package", file.Package);
+            JsonReportValues.Text(json, "path", file.Path);
+            json.WriteNumber("linesCovered", file.LinesCovered);
+            json.WriteNumber("linesValid", file.LinesValid);
+            JsonReportValues.Text(json, "uncoveredLines", file.UncoveredLines);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"excluded"</c>: the filter's rules and what they left out; null when no filter was set.</summary>
+    private static void WriteExcluded(Utf8JsonWriter json, CoverageExclusions? excluded)
+    {
+        if (excluded is null)
+        {
+            json.WriteNull("excluded");
+            return;
+        }
+
+        json.WriteStartObject("excluded");
+        JsonReportValues.TextArray(json, "rules", excluded.Rules);
+        json.WriteStartArray("assemblies");
+        foreach (var package in excluded.Assemblies)
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "name", package.Name);
+            json.WriteNumber("linesCovered", package.LinesCovered);
+            json.WriteNumber("linesValid", package.LinesValid);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("files", excluded.Files);
+        json.WriteNumber("fileLinesValid", excluded.FileLinesValid);
         json.WriteEndObject();
     }
 

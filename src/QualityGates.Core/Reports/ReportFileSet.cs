@@ -46,6 +46,9 @@ public sealed class ReportFileSet
     /// <summary>The report folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The repository root: <c>gates.html</c> shows paths relative to it and no build-machine paths. Null when unknown.</summary>
+    public string? RepositoryRoot { get; init; }
+
     /// <summary>"report-&lt;yyyyMMddTHHmmssfffZ&gt;-&lt;suffix&gt;.json" for a run at <paramref name="timestamp"/>.</summary>
     public static string ReportFileName(DateTimeOffset timestamp, string suffix) =>
         "report-" + timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + suffix + ".json";
@@ -85,7 +88,7 @@ public sealed class ReportFileSet
             staged.Add(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length));
         }
 
-        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report));
+        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report, RepositoryRoot));
         var reportPath = CreateUniqueReport(report.Timestamp, json);
         try
         {

@@ -1,5 +1,6 @@
 using QualityGates.Configuration;
 using QualityGates.Errors;
+using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -61,6 +62,11 @@ public sealed class GateRun
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
             .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
             .ToList();
+        if (SummaryLine.ToleratedFailuresMessage(report) is { } tolerated)
+        {
+            diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.TestFailuresTolerated, tolerated));
+        }
+
         var ci = CiBuildInfo.FromEnvironment(request.Environment);
         var folder = request.Reports.FolderFor(request.BaseDirectory);
         var json = folder is not null || request.Reports.Json ? JsonReportWriter.ToUtf8(report, ci) : null;
@@ -76,8 +82,12 @@ public sealed class GateRun
             Json = request.Reports.Json && json is not null ? System.Text.Encoding.UTF8.GetString(json) : null,
             RegistryRecord = record,
             CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
+            SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), RepositoryRoot.Find(request.BaseDirectory), abbreviateOutside: false)),
         };
     }
+
+    private static string EnsureTrailingSlash(string folder) =>
+        folder.EndsWith('/') || folder.EndsWith('\\') ? folder : folder + "/";
 
     /// <summary>
     /// Checks the settings and reads the inputs without judging or writing anything: the errors
@@ -169,7 +179,7 @@ public sealed class GateRun
                 ReportFileSet.WriteJUnit(report, Path.GetFullPath(junit, request.BaseDirectory));
             }
 
-            return folder is null ? null : new ReportFileSet(folder).Write(report, json!);
+            return folder is null ? null : new ReportFileSet(folder) { RepositoryRoot = Files.RepositoryRoot.Find(request.BaseDirectory) }.Write(report, json!);
         }
         catch (QualityGatesException ex)
         {
@@ -229,4 +239,7 @@ public sealed record GateRunResult
 
     /// <summary>The Cobertura files the gate read (full paths), for a coverage report; empty when none.</summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
+
+    /// <summary>The run's one-line summary (<see cref="Reports.SummaryLine"/>) for the adapter to print; null without a report.</summary>
+    public string? SummaryLine { get; init; }
 }

@@ -1,5 +1,6 @@
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 
@@ -19,7 +20,8 @@ public sealed record GateRunRequest
     public string ContextSource { get; init; } = "context";
 
     public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
-    public bool Strict { get; init; }
+    /// <summary>Fail checks whose input is missing: true, false, or null for the context's default (only production fails closed).</summary>
+    public bool? Strict { get; init; }
 
     /// <summary>Judge an aborted test run on its partial results instead of failing it (see <see cref="GateOptions.AllowAbortedRun"/>).</summary>
     public bool AllowAbortedRun { get; init; }
@@ -44,6 +46,9 @@ public sealed record GateRunRequest
 
     /// <summary>Cobertura files or globs the user named; when given they replace <see cref="Run"/>'s coverage.</summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
+
+    /// <summary>Which assemblies and source files the coverage figure counts (the MSBuild task leaves out the test project's own assembly by default).</summary>
+    public CoverageFilter CoverageFilter { get; init; } = CoverageFilter.None;
 
     /// <summary>Security scan files or globs (format detected from content).</summary>
     public IReadOnlyList<string> SecurityScanFiles { get; init; } = [];

@@ -12,12 +12,15 @@ internal static class SwitchSetting
     /// <param name="value">The property value as written.</param>
     /// <param name="property">The MSBuild property name, for the error.</param>
     /// <param name="whenEmpty">The default for an unset property.</param>
-    public static bool Parse(string? value, string property, bool whenEmpty)
+    public static bool Parse(string? value, string property, bool whenEmpty) => ParseOptional(value, property) ?? whenEmpty;
+
+    /// <summary>Parses <paramref name="value"/>; empty means null (the engine's own default applies).</summary>
+    public static bool? ParseOptional(string? value, string property)
     {
         var text = value?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            return whenEmpty;
+            return null;
         }
 
         if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))

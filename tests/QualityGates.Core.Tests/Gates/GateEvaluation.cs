@@ -8,7 +8,7 @@ namespace QualityGates.Tests.Gates;
 /// <summary>Short ways to run the real engine in tests.</summary>
 internal static class GateEvaluation
 {
-    public static QualityGateReport Run(DeploymentContext context, GateInputs inputs, bool strict = false, GateThresholds? thresholds = null) =>
+    public static QualityGateReport Run(DeploymentContext context, GateInputs inputs, bool? strict = false, GateThresholds? thresholds = null) =>
         new QualityGate(new GateOptions(context, thresholds) { Strict = strict }).Evaluate(inputs, new ModelIdentity("veran", "v6.2"));
 
     public static GateCheckResult Check(this QualityGateReport report, string gate) => report.Checks.Single(c => c.Gate == gate);

@@ -84,8 +84,8 @@ public class TestPassRateCheckTests
     [Fact]
     public void MissingTestResultsAreSkippedOrFailInStrictMode()
     {
-        var lenient = Run(DeploymentContext.Production, new GateInputs()).Check(GateNames.TestPassRate);
-        var strict = Run(DeploymentContext.Production, new GateInputs(), strict: true).Check(GateNames.TestPassRate);
+        var lenient = Run(DeploymentContext.Staging, new GateInputs()).Check(GateNames.TestPassRate);
+        var strict = Run(DeploymentContext.Staging, new GateInputs(), strict: true).Check(GateNames.TestPassRate);
 
         Assert.Equal(GateStatus.Skipped, lenient.Status);
         Assert.Null(lenient.Code);

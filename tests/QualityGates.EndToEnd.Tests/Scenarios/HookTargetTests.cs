@@ -12,7 +12,7 @@ public sealed class HookTargetTests(ITestOutputHelper output)
         var workspace = SharedConsumer.Get(output);
         HookTargets.Clear(workspace);
 
-        var run = workspace.Test([HookTargets.Argument(workspace), "-p:QualityGatesContext=production", "-tl:off"],
+        var run = workspace.Test([HookTargets.Argument(workspace), "-p:QualityGatesContext=production", "-p:QualityGatesStrict=false", "-tl:off"],
             new Dictionary<string, string> { ["QG_FAILCOUNT"] = "2" });
 
         Assert.NotEqual(0, run.ExitCode);

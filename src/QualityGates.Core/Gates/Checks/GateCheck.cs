@@ -15,13 +15,32 @@ internal abstract class GateCheck
 
     public abstract GateCheckResult Evaluate(GateInputs inputs, GateOptions options);
 
-    /// <summary>The result for a missing input: skipped, or failed in strict mode.</summary>
+    /// <summary>
+    /// The result for a missing input: skipped, or failed when the run requires inputs (strict mode, or
+    /// production by default). The failure says how to provide the input and how to allow its absence.
+    /// </summary>
     protected GateCheckResult Missing(GateOptions options, double? threshold, string what)
     {
-        return options.Strict
-            ? new GateCheckResult(Gate, GateStatus.Failed, null, threshold, $"{what}, and strict mode requires it", FailureCode)
-            : new GateCheckResult(Gate, GateStatus.Skipped, null, threshold, $"{what}; check skipped");
+        if (!options.RequiresInputs)
+        {
+            return new GateCheckResult(Gate, GateStatus.Skipped, null, threshold, $"{what}; check skipped");
+        }
+
+        var who = options.Strict == true ? "strict mode" : $"the {options.ContextName} context";
+        return new GateCheckResult(Gate, GateStatus.Failed, null, threshold,
+            $"{what}, and {who} requires it. {HowToProvide(Group)} To allow a run without it, set QualityGatesStrict=false (CLI: --strict false).",
+            FailureCode);
     }
+
+    /// <summary>How a user gives a check group its input, in the words of the tools they run.</summary>
+    internal static string HowToProvide(GateGroup group) => group switch
+    {
+        GateGroup.Tests => "Run the tests with a TRX logger (dotnet test --logger trx, or --report-trx on Microsoft.Testing.Platform) and name the file.",
+        GateGroup.Coverage => "Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), the coverlet.msbuild package with -p:CollectCoverage=true -p:CoverletOutputFormat=cobertura, or on Microsoft.Testing.Platform coverlet.MTP (dotnet test --coverlet) or Microsoft.Testing.Extensions.CodeCoverage (--coverage --coverage-output-format cobertura).",
+        GateGroup.Model => "Name a model metrics file (QualityGatesModelMetricsFile, CLI: --metrics).",
+        GateGroup.Security => "Name a security scan (QualityGatesSecurityScanFiles, CLI: --security-scan).",
+        _ => string.Empty,
+    };
 
     /// <summary>A judged result: passed with <paramref name="passMessage"/> or failed with <paramref name="failMessage"/>.</summary>
     protected GateCheckResult Judge(bool passed, double value, double threshold, string passMessage, string failMessage)

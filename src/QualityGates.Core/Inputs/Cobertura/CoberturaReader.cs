@@ -18,7 +18,11 @@ public sealed class CoberturaReader
     /// package, source file and line, so the same code reported twice is counted once.
     /// </summary>
     /// <exception cref="Errors.QualityGatesException">A file is missing, empty, malformed or not Cobertura.</exception>
-    public CoverageSummary ReadAll(IEnumerable<string> paths)
+    public CoverageSummary ReadAll(IEnumerable<string> paths) => ReadAll(paths, CoverageFilter.None);
+
+    /// <summary>Reads and merges several files, counting only what <paramref name="filter"/> keeps (the rest is reported in <see cref="CoverageSummary.Excluded"/>).</summary>
+    /// <exception cref="Errors.QualityGatesException">A file is missing, empty, malformed or not Cobertura.</exception>
+    public CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var accumulator = new CoverageAccumulator();
@@ -28,6 +32,6 @@ public sealed class CoberturaReader
             accumulator.Add(CoberturaFileParser.Parse(path));
         }
 
-        return accumulator.ToSummary();
+        return accumulator.ToSummary(filter);
     }
 }

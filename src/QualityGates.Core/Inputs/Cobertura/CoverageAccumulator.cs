@@ -62,24 +62,51 @@ internal sealed class CoverageAccumulator
         }
     }
 
-    public CoverageSummary ToSummary()
+    /// <summary>Adds up what <paramref name="filter"/> keeps; what it leaves out is counted in <see cref="CoverageSummary.Excluded"/>.</summary>
+    public CoverageSummary ToSummary(CoverageFilter? filter = null)
     {
+        filter ??= CoverageFilter.None;
+        var matcher = filter.Compile();
         var names = _merged.Packages.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
         var packages = new List<PackageCoverage>(names.Length);
+        var excludedPackages = new List<PackageCoverage>();
         var sourceFiles = new HashSet<string>(StringComparer.Ordinal);
+        var uncovered = new UncoveredFileList();
         var total = default(CoverageTotals);
+        var excludedFiles = 0;
+        var excludedByFile = default(CoverageTotals);
         foreach (var name in names)
         {
             var package = default(CoverageTotals);
+            var keepsAssembly = matcher.KeepsAssembly(name);
             foreach (var (path, tally) in _merged.Packages[name])
             {
-                package += tally.Totals();
-                sourceFiles.Add(path);
+                var totals = tally.Totals();
+                if (keepsAssembly && !matcher.KeepsFile(path))
+                {
+                    excludedFiles++;
+                    excludedByFile += totals;
+                    continue;
+                }
+
+                package += totals;
+                if (keepsAssembly)
+                {
+                    sourceFiles.Add(path);
+                    uncovered.Offer(name, path, totals, tally);
+                }
+            }
+
+            var row = new PackageCoverage(name, package.LinesCovered, package.LinesValid, package.BranchesCovered, package.BranchesValid);
+            if (!keepsAssembly)
+            {
+                excludedPackages.Add(row);
+                continue;
             }
 
             total += package;
-            packages.Add(new PackageCoverage(name, package.LinesCovered, package.LinesValid, package.BranchesCovered, package.BranchesValid));
+            packages.Add(row);
         }
 
         var sortedFiles = sourceFiles.ToArray();
@@ -92,6 +119,8 @@ internal sealed class CoverageAccumulator
             BranchesValid = total.BranchesValid,
             Packages = packages,
             SourceFiles = sortedFiles,
+            UncoveredFiles = uncovered.Worst(),
+            Excluded = filter.IsEmpty ? null : new CoverageExclusions(filter.Describe(), excludedPackages, excludedFiles, excludedByFile.LinesValid),
         };
     }
 }

@@ -41,6 +41,21 @@ internal sealed class LineBits
         }
     }
 
+    /// <summary>The lines set here and not in <paramref name="other"/>, in ascending order.</summary>
+    public IEnumerable<int> Except(LineBits other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+        {
+            var word = _words[i] & ~(i < other._words.Length ? other._words[i] : 0UL);
+            while (word != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                yield return (i << 6) + bit;
+                word &= word - 1;
+            }
+        }
+    }
+
     public long Count()
     {
         long count = 0;

@@ -102,6 +102,73 @@ internal sealed class LineTally
         return new CoverageTotals(linesCovered, linesValid, branchesCovered, branchesValid);
     }
 
+    /// <summary>
+    /// The lines no entry covered, as ranges ("3-5, 9"), at most <paramref name="maxRanges"/> of them and
+    /// then "… and N more lines". Lines beyond <see cref="MaxBitLine"/> are not listed.
+    /// </summary>
+    public string UncoveredRanges(int maxRanges)
+    {
+        HashSet<int>? coveredElsewhere = null;
+        if (_merged is not null)
+        {
+            coveredElsewhere = _merged.Where(p => p.Value.CoveredEntries > 0).Select(p => p.Key).ToHashSet();
+        }
+        else
+        {
+            for (var i = 0; i < _entryCount; i++)
+            {
+                if (_entries[i].ExtraEntryCovered)
+                {
+                    (coveredElsewhere ??= []).Add(_entries[i].Line);
+                }
+            }
+        }
+
+        var text = new System.Text.StringBuilder();
+        var ranges = 0;
+        var omitted = 0;
+        int start = -1, end = -1;
+        foreach (var line in _valid.Except(_covered))
+        {
+            if (coveredElsewhere?.Contains(line) == true)
+            {
+                continue;
+            }
+
+            if (line == end + 1 && start >= 0)
+            {
+                end = line;
+                continue;
+            }
+
+            Flush();
+            start = end = line;
+        }
+
+        Flush();
+        return omitted == 0 ? text.ToString() : text.Append(System.Globalization.CultureInfo.InvariantCulture, $" … and {omitted} more lines").ToString();
+
+        void Flush()
+        {
+            if (start < 0)
+            {
+                return;
+            }
+
+            if (ranges++ >= maxRanges)
+            {
+                omitted += end - start + 1;
+                return;
+            }
+
+            text.Append(text.Length == 0 ? string.Empty : ", ").Append(start);
+            if (end > start)
+            {
+                text.Append('-').Append(end);
+            }
+        }
+    }
+
     private void Append(LineEntry entry)
     {
         if (_entryCount == _entries.Length)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QualityGates.Files;
 using QualityGates.Metrics;
 
 namespace QualityGates.Reports.Html;
@@ -12,7 +13,7 @@ internal static class HtmlInputSections
 
     private const int MaxMessageLength = 4000;
 
-    public static void AppendTests(StringBuilder page, TestRunSummary? tests)
+    public static void AppendTests(StringBuilder page, TestRunSummary? tests, string? root)
     {
         if (tests is null)
         {
@@ -50,11 +51,11 @@ internal static class HtmlInputSections
             page.Append("</ol>\n");
         }
 
-        Sources(page, tests.SourceFiles);
+        Sources(page, tests.SourceFiles, root);
         page.Append("</section>\n");
     }
 
-    public static void AppendCoverage(StringBuilder page, CoverageSummary? coverage, double minimum)
+    public static void AppendCoverage(StringBuilder page, CoverageSummary? coverage, double minimum, string? root)
     {
         if (coverage is null)
         {
@@ -74,10 +75,19 @@ internal static class HtmlInputSections
             coverage.BranchesCovered, coverage.BranchesValid, coverage.BranchRate, minimum);
         page.Append("</tbody>\n</table>\n<p class=\"note\">The mark on each bar is the line coverage minimum of this run, ")
             .Append(HtmlText.Encode(Percent(minimum))).Append(", which the gate applies to the whole run.</p>\n");
+        if (coverage.Excluded is { } excluded)
+        {
+            page.Append("<p class=\"note\">Filtered (").Append(HtmlText.Encode(string.Join("; ", excluded.Rules))).Append("): ");
+            page.Append(excluded.Assemblies.Count == 0 ? "no assembly" : string.Join(", ", excluded.Assemblies.Select(a =>
+                HtmlText.Encode(a.Name) + string.Create(CultureInfo.InvariantCulture, $" ({a.LinesValid} lines)"))));
+            page.Append(CultureInfo.InvariantCulture, $" left out; {excluded.Files} files ({excluded.FileLinesValid} lines) left out by file pattern.</p>\n");
+        }
+
+        AppendUncovered(page, coverage.UncoveredFiles, root);
         page.Append("</section>\n");
     }
 
-    public static void AppendSecurity(StringBuilder page, SecuritySummary? security)
+    public static void AppendSecurity(StringBuilder page, SecuritySummary? security, string? root)
     {
         if (security is null)
         {
@@ -92,11 +102,11 @@ internal static class HtmlInputSections
             page.Append("<p class=\"note\">Scanners: ").Append(HtmlText.Encode(string.Join(", ", security.ScanTools))).Append("</p>\n");
         }
 
-        Sources(page, security.SourceFiles);
+        Sources(page, security.SourceFiles, root);
         page.Append("</section>\n");
     }
 
-    public static void AppendModel(StringBuilder page, ModelMetrics? model)
+    public static void AppendModel(StringBuilder page, ModelMetrics? model, string? root)
     {
         if (model is null)
         {
@@ -112,7 +122,7 @@ internal static class HtmlInputSections
         ModelRow(page, "throughput_tokens_per_sec", model.ThroughputTokensPerSec, null);
         ModelRow(page, "memory_mb", model.MemoryMb, model.BaselineMemoryMb);
         page.Append("</tbody>\n</table>\n");
-        Sources(page, new[] { model.SourceFile, model.BaselineSourceFile }.OfType<string>().ToList());
+        Sources(page, new[] { model.SourceFile, model.BaselineSourceFile }.OfType<string>().ToList(), root);
         page.Append("</section>\n");
     }
 
@@ -154,7 +164,28 @@ internal static class HtmlInputSections
             .Append("</td><td class=\"num\">").Append(Number(baseline)).Append("</td></tr>\n");
     }
 
-    private static void Sources(StringBuilder page, IReadOnlyList<string> files)
+    /// <summary>The files with uncovered lines, worst first, with the line numbers no test ran.</summary>
+    private static void AppendUncovered(StringBuilder page, IReadOnlyList<UncoveredFile> files, string? root)
+    {
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        page.Append(CultureInfo.InvariantCulture, $"<h3 id=\"uncovered\">Not covered ({files.Count} files with uncovered lines, worst first)</h3>\n")
+            .Append("<table class=\"uncovered\">\n<thead><tr><th>File</th><th>Uncovered</th><th>Lines not run by any test</th></tr></thead>\n<tbody>\n");
+        foreach (var file in files)
+        {
+            page.Append("<tr><td><code>").Append(HtmlText.Encode(RepositoryRoot.Display(file.Path, root))).Append("</code><br><span class=\"note\">")
+                .Append(HtmlText.Encode(file.Package)).Append("</span></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{file.LinesUncovered} of {file.LinesValid}</td>")
+                .Append("<td class=\"lines\">").Append(HtmlText.Encode(file.UncoveredLines)).Append("</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n");
+    }
+
+    private static void Sources(StringBuilder page, IReadOnlyList<string> files, string? root)
     {
         if (files.Count == 0)
         {
@@ -162,7 +193,7 @@ internal static class HtmlInputSections
         }
 
         page.Append("<p class=\"note\">From ");
-        page.AppendJoin(", ", files.Select(f => "<code>" + HtmlText.Encode(f) + "</code>"));
+        page.AppendJoin(", ", files.Select(f => "<code>" + HtmlText.Encode(RepositoryRoot.Display(f, root)) + "</code>"));
         page.Append("</p>\n");
     }
 

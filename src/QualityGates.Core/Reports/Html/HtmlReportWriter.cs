@@ -17,13 +17,15 @@ public static class HtmlReportWriter
     public const string FileName = "gates.html";
 
     /// <summary>The page as UTF-8 bytes (no BOM).</summary>
-    public static byte[] ToUtf8(QualityGateReport report) => new UTF8Encoding(false).GetBytes(ToHtml(report));
+    /// <param name="report">The judged run.</param>
+    /// <param name="repositoryRoot">Paths under this folder are shown relative to it; others lose their machine-specific start. Null: no root known.</param>
+    public static byte[] ToUtf8(QualityGateReport report, string? repositoryRoot = null) => new UTF8Encoding(false).GetBytes(ToHtml(report, repositoryRoot));
 
     /// <summary>Writes the page to <paramref name="stream"/>; the stream is left open.</summary>
     public static void Write(QualityGateReport report, Stream stream) => stream.Write(ToUtf8(report));
 
     /// <summary>The page as text.</summary>
-    public static string ToHtml(QualityGateReport report)
+    public static string ToHtml(QualityGateReport report, string? repositoryRoot = null)
     {
         var page = new StringBuilder(16 * 1024);
         var verdict = report.AllPassed ? "PASSED" : "FAILED";
@@ -35,10 +37,10 @@ public static class HtmlReportWriter
         AppendBanner(page, report, verdict);
         page.Append("<main>\n");
         AppendChecks(page, report);
-        HtmlInputSections.AppendTests(page, report.Inputs.Tests);
-        HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage);
-        HtmlInputSections.AppendSecurity(page, report.Inputs.Security);
-        HtmlInputSections.AppendModel(page, report.Inputs.Model);
+        HtmlInputSections.AppendTests(page, report.Inputs.Tests, repositoryRoot);
+        HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
+        HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
+        HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
         HtmlInputSections.AppendWarnings(page, report.Warnings);
         page.Append("</main>\n");
         page.Append("<footer>Written by QualityGates at ").Append(Time(report.Timestamp))

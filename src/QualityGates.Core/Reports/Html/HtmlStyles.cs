@@ -27,6 +27,7 @@ internal static class HtmlStyles
         tr.failed td{background:#fff5f5}
         tr.skipped td{color:var(--muted)}
         td.barcell{width:24%;min-width:180px}
+        td.lines{font-family:ui-monospace,monospace;font-size:13px;word-break:break-word}
         .bar{position:relative;height:16px;margin-top:3px;background:#eaeef2;border-radius:4px;overflow:hidden}
         .bar .zone{position:absolute;top:0;bottom:0;background:repeating-linear-gradient(135deg,#ffd8d3 0 4px,#ffebe9 4px 8px)}
         .bar .fill{position:absolute;left:0;top:4px;height:8px;border-radius:3px}

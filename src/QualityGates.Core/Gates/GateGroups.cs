@@ -1,13 +1,13 @@
 using QualityGates.Errors;
-using QualityGates.Gates;
 
-namespace QualityGates.MSBuild.Settings;
+namespace QualityGates.Gates;
 
 /// <summary>
-/// Reads <c>QualityGatesChecks</c>: a <c>;</c>-separated list of check groups (<c>Tests</c>,
-/// <c>Coverage</c>, <c>Model</c>, <c>Security</c>, or <c>All</c>), case-insensitive.
+/// Reads the groups of checks a run selects (<c>QualityGatesChecks</c>, the CLI's <c>--checks</c>): a
+/// list of <c>Tests</c>, <c>Coverage</c>, <c>Model</c>, <c>Security</c> or <c>All</c>, case-insensitive,
+/// each value possibly <c>;</c>-separated, and the default both adapters share.
 /// </summary>
-internal static class CheckGroupsSetting
+public static class GateGroups
 {
     private static readonly IReadOnlyList<(string Name, GateGroup Group)> Names = new[]
     {
@@ -28,10 +28,11 @@ internal static class CheckGroupsSetting
         | (securityScansNamed ? GateGroup.Security : GateGroup.None);
 
     /// <summary>Parses the groups; an empty list means <paramref name="whenEmpty"/>.</summary>
+    /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InvalidSetting"/> (QG0009) for an unknown group, naming <paramref name="property"/>.</exception>
     public static GateGroup Parse(IReadOnlyList<string> values, string property, GateGroup whenEmpty)
     {
         var groups = GateGroup.None;
-        foreach (var raw in values)
+        foreach (var raw in values.SelectMany(v => v.Split(';')))
         {
             var text = raw.Trim();
             if (text.Length == 0)

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using QualityGates.Gates;
+
+namespace QualityGates.Reports;
+
+/// <summary>
+/// The one line a gate run leaves in any console: verdict, context, each judged figure against its
+/// threshold, failed tests the pass-rate minimum tolerated, skipped checks and why, and the report
+/// folder, e.g. <c>QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated)
+/// · line coverage 62.9% ≥ 60.0% · reports: .quality-gates/</c>. Adapters print it; the terminal
+/// logger's rules decide how (a message or a coded warning, see docs).
+/// </summary>
+public static class SummaryLine
+{
+    /// <summary>The line's fixed start, so logs can be searched for it.</summary>
+    public const string Prefix = "QualityGates: ";
+
+    /// <summary>The summary line of <paramref name="report"/>.</summary>
+    /// <param name="report">The judged run.</param>
+    /// <param name="reportFolder">The report folder as the user should read it (relative when possible), or null when none was written.</param>
+    public static string Render(QualityGateReport report, string? reportFolder)
+    {
+        var line = new StringBuilder(Prefix, 256)
+            .Append(report.AllPassed ? "PASSED" : "FAILED")
+            .Append(" (").Append(report.ContextName).Append(report.Strict && report.Context != Configuration.DeploymentContext.Production ? ", strict" : string.Empty).Append(')');
+        if (report.Model is { } model)
+        {
+            line.Append(' ').Append(model.Name).Append(model.Version.Length == 0 ? string.Empty : " " + model.Version);
+        }
+
+        var judged = report.Checks.Where(c => !c.Skipped).ToList();
+        if (judged.Count == 0)
+        {
+            line.Append(" · no check was judged");
+        }
+
+        foreach (var check in judged)
+        {
+            line.Append(" · ").Append(Figure(report, check));
+        }
+
+        var skipped = report.Checks.Where(c => c.Skipped).ToList();
+        if (skipped.Count > 0)
+        {
+            line.Append(" · skipped: ").AppendJoin(", ", skipped.Select(c => $"{Label(c.Gate)} ({Reason(c.Message)})"));
+        }
+
+        if (reportFolder is not null)
+        {
+            line.Append(" · reports: ").Append(reportFolder);
+        }
+
+        return ConsoleLine(line.ToString());
+    }
+
+    /// <summary>
+    /// The number of failed tests a passing pass-rate check let through (0 when none): the figure the
+    /// tolerated-failures warning (<see cref="Errors.ErrorCodes.TestFailuresTolerated"/>) reports. None are
+    /// tolerated when <c>tests.any_failure</c> runs: there every failed test blocks.
+    /// </summary>
+    public static int ToleratedFailures(QualityGateReport report) =>
+        report.Inputs.Tests is { Failed: > 0 } tests && report.Checks.Any(c => c.Gate == GateNames.TestPassRate && c.Passed)
+            && !report.Checks.Any(c => c.Gate == GateNames.AnyTestFailure)
+            ? tests.Failed
+            : 0;
+
+    /// <summary>The text of the tolerated-failures warning, or null when no failed test was tolerated.</summary>
+    public static string? ToleratedFailuresMessage(QualityGateReport report)
+    {
+        var tolerated = ToleratedFailures(report);
+        if (tolerated == 0)
+        {
+            return null;
+        }
+
+        var tests = report.Inputs.Tests!;
+        var check = report.Checks.First(c => c.Gate == GateNames.TestPassRate);
+        return ConsoleLine(string.Create(CultureInfo.InvariantCulture,
+            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test."));
+    }
+
+    /// <summary>A person's name for a gate ("line coverage"); the gate name itself when it has none.</summary>
+    public static string Label(string gate) => gate switch
+    {
+        GateNames.TestPassRate => "tests",
+        GateNames.LineCoverage => "line coverage",
+        GateNames.BranchCoverage => "branch coverage",
+        GateNames.QualityScore => "quality score",
+        GateNames.Throughput => "throughput",
+        GateNames.CriticalVulnerabilities => "critical vulnerabilities",
+        GateNames.HighVulnerabilities => "high vulnerabilities",
+        GateNames.MediumVulnerabilities => "medium vulnerabilities",
+        _ => gate,
+    };
+
+    private static string Figure(QualityGateReport report, GateCheckResult check)
+    {
+        if (check.Value is null)
+        {
+            // Nothing was measured (no input under strict rules, no executed test): the message says why.
+            return $"{Label(check.Gate)} {SummaryTable.StatusWord(check.Status)} ({Reason(check.Message)})";
+        }
+
+        var comparator = check.Failed ? (GateDescriptions.IsMinimum(check.Gate) ? "<" : ">") : GateDescriptions.Comparator(check.Gate);
+        var against = $"{GateDescriptions.FormatValue(check.Gate, check.Value)} {comparator} {GateDescriptions.FormatValue(check.Gate, check.Threshold)}";
+        if (check.Gate == GateNames.TestPassRate && report.Inputs.Tests is { } tests)
+        {
+            var tolerated = ToleratedFailures(report);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"tests {tests.Passed}/{tests.Executed} ({against}{(tolerated > 0 ? $", {FailedTests(tolerated)} tolerated" : string.Empty)})");
+        }
+
+        return $"{Label(check.Gate)} {against}";
+    }
+
+    private static string FailedTests(int count) =>
+        count == 1 ? "1 failed test" : count.ToString(CultureInfo.InvariantCulture) + " failed tests";
+
+    /// <summary>The first clause of a check message, without the "check skipped" tail, starting lower case.</summary>
+    private static string Reason(string message)
+    {
+        var end = message.IndexOfAny(['.', ';', ',']);
+        var reason = end > 0 ? message[..end] : message;
+        return reason.Length > 1 && char.IsUpper(reason[0]) && !char.IsUpper(reason[1])
+            ? char.ToLowerInvariant(reason[0]) + reason[1..]
+            : reason;
+    }
+
+    /// <summary>One console line: control characters (a path or message could carry a newline) become spaces.</summary>
+    private static string ConsoleLine(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+}

@@ -1,0 +1,46 @@
+using QualityGates.Configuration;
+using QualityGates.Errors;
+using QualityGates.Gates;
+using static QualityGates.Tests.Gates.GateEvaluation;
+
+namespace QualityGates.Tests.Gates;
+
+/// <summary>Production fails closed: a selected check without input fails unless strict mode is turned off explicitly.</summary>
+public class FailClosedTests
+{
+    [Fact]
+    public void ProductionFailsLineCoverageWithoutCoverageAndSaysHowToCollectIt()
+    {
+        var report = Run(DeploymentContext.Production, new GateInputs { Tests = TestRun(passed: 10, failed: 0) }, strict: null);
+        var check = report.Check(GateNames.LineCoverage);
+
+        Assert.Equal(GateStatus.Failed, check.Status);
+        Assert.Equal(ErrorCodes.LineCoverageBelowMinimum, check.Code);
+        Assert.StartsWith("No coverage results were given, and the production context requires it. Collect coverage: dotnet test --collect \"XPlat Code Coverage\"", check.Message);
+        Assert.Contains("coverlet.msbuild", check.Message);
+        Assert.Contains("coverlet.MTP", check.Message);
+        Assert.Contains("QualityGatesStrict=false", check.Message);
+        Assert.True(report.Strict);
+    }
+
+    [Fact]
+    public void ProductionSkipsMissingInputsWhenStrictModeIsTurnedOff()
+    {
+        var report = Run(DeploymentContext.Production, new GateInputs { Tests = TestRun(passed: 10, failed: 0) }, strict: false);
+
+        Assert.Equal(GateStatus.Skipped, report.Check(GateNames.LineCoverage).Status);
+        Assert.False(report.Strict);
+        Assert.True(report.AllPassed);
+    }
+
+    [Theory]
+    [InlineData(DeploymentContext.Development)]
+    [InlineData(DeploymentContext.Staging)]
+    public void OtherContextsSkipMissingInputsByDefault(DeploymentContext context)
+    {
+        var report = Run(context, new GateInputs { Tests = TestRun(passed: 10, failed: 0) }, strict: null);
+
+        Assert.Equal(GateStatus.Skipped, report.Check(GateNames.LineCoverage).Status);
+        Assert.False(report.Strict);
+    }
+}

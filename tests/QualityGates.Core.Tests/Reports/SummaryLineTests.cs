@@ -1,0 +1,60 @@
+using QualityGates.Configuration;
+using QualityGates.Gates;
+using QualityGates.Metrics;
+using QualityGates.Reports;
+using static QualityGates.Tests.Gates.GateEvaluation;
+
+namespace QualityGates.Tests.Reports;
+
+public class SummaryLineTests
+{
+    private static readonly CoverageSummary Coverage629 = new() { LinesCovered = 629, LinesValid = 1000 };
+
+    [Fact]
+    public void APassingStagingRunNamesTheToleratedFailureTheFiguresAndTheReportFolder()
+    {
+        var thresholds = GateThresholds.For(DeploymentContext.Staging) with { MinCodeCoverage = 0.60 };
+        var report = Evaluate(DeploymentContext.Staging, new GateInputs { Tests = TestRun(passed: 20, failed: 1), Coverage = Coverage629 }, thresholds);
+
+        var line = SummaryLine.Render(report, "tests/Lib.Tests/.quality-gates/");
+
+        Assert.Equal("QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated) · line coverage 62.9% ≥ 60.0%"
+            + " · reports: tests/Lib.Tests/.quality-gates/", line);
+        Assert.Equal(1, SummaryLine.ToleratedFailures(report));
+        Assert.Equal("1 failed test tolerated by the staging minimum pass rate of 95.0% (20 of 21 passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test.",
+            SummaryLine.ToleratedFailuresMessage(report));
+    }
+
+    [Fact]
+    public void AFailingRunShowsTheValueBelowItsMinimum()
+    {
+        var report = Evaluate(DeploymentContext.Production, new GateInputs { Tests = TestRun(passed: 20, failed: 1), Coverage = Coverage629 });
+
+        var line = SummaryLine.Render(report, null);
+
+        Assert.Equal("QualityGates: FAILED (production) · tests 20/21 (95.2% < 98.0%) · line coverage 62.9% < 90.0%", line);
+        Assert.Equal(0, SummaryLine.ToleratedFailures(report));
+        Assert.Null(SummaryLine.ToleratedFailuresMessage(report));
+    }
+
+    [Fact]
+    public void SkippedChecksAreNamedWithTheirReason()
+    {
+        var report = Evaluate(DeploymentContext.Development, new GateInputs { Tests = TestRun(passed: 5, failed: 0) });
+
+        Assert.Equal("QualityGates: PASSED (development) · tests 5/5 (100.0% ≥ 80.0%) · skipped: line coverage (no coverage results were given) · reports: .quality-gates/",
+            SummaryLine.Render(report, ".quality-gates/"));
+    }
+
+    [Fact]
+    public void AProductionRunWithoutCoverageNamesTheMissingInput()
+    {
+        var report = Evaluate(DeploymentContext.Production, new GateInputs { Tests = TestRun(passed: 10, failed: 0) });
+
+        Assert.Equal("QualityGates: FAILED (production) · tests 10/10 (100.0% ≥ 98.0%) · line coverage FAIL (no coverage results were given)",
+            SummaryLine.Render(report, null));
+    }
+
+    private static QualityGateReport Evaluate(DeploymentContext context, GateInputs inputs, GateThresholds? thresholds = null) =>
+        new QualityGate(new GateOptions(context, thresholds) { Groups = GateGroup.Tests | GateGroup.Coverage }).Evaluate(inputs);
+}
