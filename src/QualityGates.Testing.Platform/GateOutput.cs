@@ -1,5 +1,6 @@
 using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.OutputDevice;
+using QualityGates.Files;
 using QualityGates.Registry;
 using QualityGates.Reports;
 
@@ -21,15 +22,21 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
             await TextAsync(Environment.NewLine + SummaryTable.Render(report), cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.Run.SummaryLine is { } summary)
+        {
+            await TextAsync(summary, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var line in result.CiLines)
         {
-            await TextAsync(line, cancellationToken).ConfigureAwait(false);
+            // The CI server's own commands, made by the engine (their data already escaped): shown as they are.
+            await device.DisplayAsync(producer, new TextOutputDeviceData(line), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var diagnostic in result.Run.Diagnostics)
         {
             var place = diagnostic.File is null ? string.Empty : $"{diagnostic.File}{(diagnostic.Line > 0 ? $"({diagnostic.Line})" : string.Empty)}: ";
-            var text = $"{place}{(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code} : {diagnostic.Message}";
+            var text = ConsoleText.Neutralise($"{place}{(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code} : {diagnostic.Message}");
             IOutputDeviceData data = diagnostic.IsError ? new ErrorMessageOutputDeviceData(text) : new WarningMessageOutputDeviceData(text);
             await device.DisplayAsync(producer, data, cancellationToken).ConfigureAwait(false);
         }
@@ -45,6 +52,7 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
         }
     }
 
+    // Everything shown may carry input text (file names, test names): neutralised for the console, line by line.
     private Task TextAsync(string text, CancellationToken cancellationToken) =>
-        device.DisplayAsync(producer, new TextOutputDeviceData(text), cancellationToken);
+        device.DisplayAsync(producer, new TextOutputDeviceData(string.Join(Environment.NewLine, text.Split('\n').Select(l => ConsoleText.Neutralise(l.TrimEnd('\r'))))), cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Testing.Platform.CommandLine;
 using QualityGates.Errors;
+using QualityGates.Gates;
+using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.MSBuild.Settings;
@@ -33,7 +35,7 @@ internal static class GateRunSettings
         var security = List(file[Prefix + "SecurityScanFiles"]);
         var modelFile = file[Prefix + "ModelMetricsFile"];
         var baselineFile = file[Prefix + "BaselineFile"];
-        var defaultGroups = CheckGroupsSetting.Default(modelFile is not null || baselineFile is not null, security.Count > 0);
+        var defaultGroups = GateGroups.Default(modelFile is not null || baselineFile is not null, security.Count > 0);
         var webhookAlways = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "WebhookAlways"], Prefix + "WebhookAlways", whenEmpty: false));
         var approveOnPass = Guard(errors, () => SwitchSetting.Parse(file[ApproveOnPassProperty], ApproveOnPassProperty, whenEmpty: false));
         var (modelName, modelVersion) = (file[Prefix + "ModelName"], file[Prefix + "ModelVersion"]);
@@ -50,12 +52,13 @@ internal static class GateRunSettings
                 .Select(t => (t.Threshold.Name, Setting: Override(options, t.Option, file, Prefix + t.Threshold.Name)))
                 .Select(t => new ThresholdOverride(t.Name, t.Setting.Value, t.Setting.Source))
                 .ToList(),
-            Strict = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Strict"], Prefix + "Strict", whenEmpty: false)),
-            Groups = Guard(errors, () => CheckGroupsSetting.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
+            Strict = Guard(errors, () => SwitchSetting.ParseOptional(file[Prefix + "Strict"], Prefix + "Strict")),
+            Groups = Guard(errors, () => GateGroups.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
             FailOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "FailOnAnyTestFailure"], Prefix + "FailOnAnyTestFailure", whenEmpty: false)),
             Model = model,
             BaseDirectory = projectDirectory,
             CoverageFiles = options.TryGetOptionArgumentList(GateCommandLineProvider.Coverage, out var coverage) ? coverage : List(file[Prefix + "CoverageFiles"]),
+            CoverageFilter = ReadCoverageFilter(file, errors),
             SecurityScanFiles = security,
             TestMetricsFile = file[Prefix + "TestMetricsFile"],
             ModelMetricsFile = modelFile,
@@ -73,6 +76,21 @@ internal static class GateRunSettings
                     new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
             },
             Environment = environment,
+        };
+    }
+
+    /// <summary>The coverage filter as the MSBuild task builds it: by default the test assembly itself is left out.</summary>
+    private static CoverageFilter ReadCoverageFilter(GateSettingsFile file, List<QualityGatesException> errors)
+    {
+        var excludeTestAssembly = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "CoverageExcludeTestAssembly"], Prefix + "CoverageExcludeTestAssembly", whenEmpty: true));
+        var testAssembly = file["TestAssemblyName"];
+        return new CoverageFilter
+        {
+            IncludeAssemblies = List(file[Prefix + "CoverageIncludeAssemblies"]),
+            ExcludeAssemblies = [.. List(file[Prefix + "CoverageExcludeAssemblies"]),
+                .. excludeTestAssembly && !string.IsNullOrWhiteSpace(testAssembly) ? [testAssembly.Trim()] : Array.Empty<string>()],
+            IncludeFiles = List(file[Prefix + "CoverageIncludeFiles"]),
+            ExcludeFiles = List(file[Prefix + "CoverageExcludeFiles"]),
         };
     }
 
