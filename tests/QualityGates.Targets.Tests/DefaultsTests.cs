@@ -12,7 +12,8 @@ public sealed class DefaultsTests
 
         Assert.Equal("true", project["QualityGatesEnabled"]);
         Assert.Equal("staging", project["QualityGatesContext"]);
-        Assert.Equal("false", project["QualityGatesStrict"]);
+        // Empty: strict in production only (production fails closed), lenient elsewhere; decided by the engine.
+        Assert.Equal("", project["QualityGatesStrict"]);
         Assert.Equal("Auto", project["QualityGatesVSTestIntegration"]);
         Assert.Equal("Probe.Tests", project["QualityGatesModelName"]);
         // The version default is set in the targets, after the project body set $(Version).

@@ -30,7 +30,7 @@ public sealed class SameRunThroughTaskAndCliTests(ITestOutputHelper output)
         File.Delete(coverage);
 
         var test = workspace.Test([HookTargets.Argument(workspace), "-p:CollectCoverage=true", "-p:CoverletOutputFormat=cobertura",
-            // The CLI runs every group of checks; the task's default is tests and coverage: the same settings here.
+            // Both run every group of checks, and the CLI leaves out the test assembly as the task does by default.
             "-p:QualityGatesContext=development", "-p:QualityGatesChecks=All", "-p:QualityGatesFailOnAnyTestFailure=true",
             "-p:QualityGatesApproveOnPass=true", "-p:QualityGatesModelVersion=" + Version, "-p:QualityGatesRegistry=../registry-task",
             "-p:QualityGatesApprovedBy=" + ApprovedBy, "-tl:off"],
@@ -45,7 +45,7 @@ public sealed class SameRunThroughTaskAndCliTests(ITestOutputHelper output)
         var trx = SourceFile(taskReport, "tests");
         Assert.True(File.Exists(coverage), "coverlet.msbuild wrote no coverage file");
 
-        var (exitCode, cliOutput, cliError) = Cli(["check", "--context", "development", "--model", $"{GatedConsumer.TestsFolder}:{Version}",
+        var (exitCode, cliOutput, cliError) = Cli(["check", "--context", "development", "--checks", "all", "--coverage-exclude-assembly", GatedConsumer.TestsFolder, "--model", $"{GatedConsumer.TestsFolder}:{Version}",
             "--test-results", trx, "--coverage", coverage, "--fail-on-any-test-failure",
             "--report-dir", workspace.FullPath("cli-reports"), "--approve-on-pass", "--approved-by", ApprovedBy,
             "--registry", workspace.FullPath("registry-cli")]);
