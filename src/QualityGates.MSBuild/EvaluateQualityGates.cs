@@ -343,8 +343,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         }
 
         // The files actually read, after globs and the run's own TRX and coverage were resolved.
-        Log.LogInput("read test results", report.Inputs.Tests?.SourceFiles ?? []);
-        Log.LogInput("read coverage", result.CoverageFiles);
+        foreach (var line in result.InputLines)
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}", line);
+        }
+
         if (result.Files is { } files)
         {
             Log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}",

@@ -33,7 +33,7 @@ internal static class GateRunSettings
         var security = List(file[Prefix + "SecurityScanFiles"]);
         var modelFile = file[Prefix + "ModelMetricsFile"];
         var baselineFile = file[Prefix + "BaselineFile"];
-        var defaultGroups = CheckGroupsSetting.Default(modelFile is not null || baselineFile is not null, security.Count > 0);
+        var defaultGroups = Gates.GateGroups.Default(modelFile is not null || baselineFile is not null, security.Count > 0);
         var webhookAlways = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "WebhookAlways"], Prefix + "WebhookAlways", whenEmpty: false));
         var approveOnPass = Guard(errors, () => SwitchSetting.Parse(file[ApproveOnPassProperty], ApproveOnPassProperty, whenEmpty: false));
         var (modelName, modelVersion) = (file[Prefix + "ModelName"], file[Prefix + "ModelVersion"]);
@@ -51,7 +51,7 @@ internal static class GateRunSettings
                 .Select(t => new ThresholdOverride(t.Name, t.Setting.Value, t.Setting.Source))
                 .ToList(),
             Strict = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Strict"], Prefix + "Strict", whenEmpty: false)),
-            Groups = Guard(errors, () => CheckGroupsSetting.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
+            Groups = Guard(errors, () => Gates.GateGroups.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
             FailOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "FailOnAnyTestFailure"], Prefix + "FailOnAnyTestFailure", whenEmpty: false)),
             Model = model,
             BaseDirectory = projectDirectory,

@@ -56,6 +56,18 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void ListsEveryFileAGlobMatchedWithWhatItContributed()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--checks", "tests", "--test-results", Fixtures.Path("trx", "stateless-multitfm_*.trx"));
+
+        Assert.Equal(0, run.ExitCode);
+        var inputs = run.Output.Split('\n').Where(l => l.StartsWith("QualityGates input: ", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(2, inputs.Count);
+        Assert.Contains(inputs, l => l.StartsWith("QualityGates input: TRX ", StringComparison.Ordinal) && l.EndsWith("stateless-multitfm_net8.0_20261126074954.trx (383 results, 0 failed)", StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.EndsWith("stateless-multitfm_net10.0_20261126075008.trx (383 results, 0 failed)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ACriticalFindingFailsTheSecurityGate()
     {
         var run = CliRun.Of("check", "--context", "staging", "--security-scan", Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden"));

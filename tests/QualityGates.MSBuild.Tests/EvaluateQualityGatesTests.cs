@@ -207,7 +207,8 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.True(run.Execute(), string.Join("\n", run.Engine.Errors.Select(e => e.Code + " " + e.Message)));
 
         Assert.Equal("1", run.Result("tests.pass_rate").GetMetadata("Value"));
-        Assert.Contains($"[input] read test results={fresh}", run.Engine.MessagesAt(MessageImportance.Low));
+        var read = Assert.Single(run.Engine.MessagesAt(MessageImportance.Normal), m => m.StartsWith("QualityGates input: ", StringComparison.Ordinal));
+        Assert.Matches(@"^QualityGates input: TRX .*user\.trx \(\d+ results, 0 failed\)$", read);
     }
 
     [Fact]

@@ -87,6 +87,26 @@ internal static class HtmlInputSections
         page.Append("</section>\n");
     }
 
+    /// <summary>The input files table: path (relative to the repository root; others lose their machine-specific start), kind, contribution.</summary>
+    public static void AppendInputFiles(StringBuilder page, IReadOnlyList<Inputs.InputFileRead> files, string? root)
+    {
+        page.Append("<section id=\"inputs\">\n<h2>Input files</h2>\n");
+        if (files.Count == 0)
+        {
+            page.Append("<p class=\"note\">No input file was read: the results came from the test run itself, or no input was named.</p>\n</section>\n");
+            return;
+        }
+
+        page.Append("<table>\n<thead><tr><th>File</th><th>Kind</th><th>Contributed</th></tr></thead>\n<tbody>\n");
+        foreach (var file in files)
+        {
+            page.Append("<tr><td><code>").Append(HtmlText.Encode(RepositoryRoot.Display(file.Path, root))).Append("</code></td><td>")
+                .Append(HtmlText.Encode(file.Kind)).Append("</td><td>").Append(HtmlText.Encode(file.Contribution)).Append("</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n</section>\n");
+    }
+
     public static void AppendSecurity(StringBuilder page, SecuritySummary? security, string? root)
     {
         if (security is null)

@@ -41,6 +41,7 @@ public static class HtmlReportWriter
         HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
         HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
         HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
+        HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);
         HtmlInputSections.AppendWarnings(page, report.Warnings);
         page.Append("</main>\n");
         page.Append("<footer>Written by QualityGates at ").Append(Time(report.Timestamp))
