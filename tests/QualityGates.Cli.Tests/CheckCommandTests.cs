@@ -141,6 +141,7 @@ public class CheckCommandTests
     [InlineData(new[] { "check" }, "QG4003")]
     [InlineData(new[] { "check", "--checks", "all", "--context", "production" }, "QG4003")]
     [InlineData(new[] { "check", "--checks", "tests;lint", "--test-results", "a.trx" }, "QG0009")]
+    [InlineData(new[] { "check", "--keep-reports", "-1", "--test-results", "a.trx" }, "QG0009")]
     public void BadUsageOrInputExitsTwoWithACodedError(string[] args, string code)
     {
         var run = CliRun.Of(args);
@@ -149,6 +150,36 @@ public class CheckCommandTests
         Assert.Contains(code, run.ErrorCodes);
         Assert.DoesNotContain("   at ", run.Error); // no stack trace
         Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
+    public void KeepReportsKeepsOnlyTheNewestTimestampedReports()
+    {
+        using var dir = new TempDirectory();
+        var reports = Path.Combine(dir.Path, "reports");
+        Directory.CreateDirectory(reports);
+        var old = Path.Combine(reports, "report-20200101T000000000Z-0123abcd.json");
+        File.WriteAllText(old, "{}");
+        var mine = Path.Combine(reports, "report-notes.json");
+        File.WriteAllText(mine, "{}");
+
+        var run = CliRun.Of("check", "--checks", "tests", "--test-results", GuardClausesTrx, "--report-dir", reports, "--keep-reports", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(mine));
+        Assert.True(File.Exists(Path.Combine(reports, "latest.json")));
+        Assert.Equal(2, Directory.GetFiles(reports, "report-*.json").Length); // this run's and the user's own file
+    }
+
+    [Fact]
+    public void AKeepReportsThatIsNotANumberNamesTheOption()
+    {
+        var run = CliRun.Of("check", "--test-results", GuardClausesTrx, "--keep-reports", "ten");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["QG0009"], run.ErrorCodes);
+        Assert.Contains("--keep-reports is 'ten', but it must be a whole number", run.Error);
     }
 
     [Fact]

@@ -101,6 +101,19 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     }
 
     [Fact]
+    public void ABadKeepReportsIsASettingErrorNamingTheProperty()
+    {
+        var run = NewRun();
+        run.Task.KeepReports = "all";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0009", error.Code);
+        Assert.StartsWith("QualityGatesKeepReports is 'all', but it must be a whole number", error.Message);
+    }
+
+    [Fact]
     public void FailsCoverageBelowTheProductionMinimumWithOneCodedError()
     {
         var run = NewRun();

@@ -73,6 +73,11 @@ public sealed class GateRun
         var folder = request.Reports.FolderFor(request.BaseDirectory);
         var json = folder is not null || request.Reports.Json ? JsonReportWriter.ToUtf8(report, ci) : null;
         var files = WriteReports(report, json, folder, request, root, diagnostics);
+        if (files?.PruneProblem is { } pruning)
+        {
+            diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.ReportNotWritten, pruning));
+        }
+
         var record = registry?.Record(report, files?.Json, diagnostics);
         diagnostics.AddRange(CiReporter.Report(report, files, ciCommands, request.Publish, request.Environment, ci));
 
@@ -182,7 +187,7 @@ public sealed class GateRun
                 ReportFileSet.WriteJUnit(report, Path.GetFullPath(junit, request.BaseDirectory));
             }
 
-            return folder is null ? null : new ReportFileSet(folder) { RepositoryRoot = root }.Write(report, json!);
+            return folder is null ? null : new ReportFileSet(folder) { RepositoryRoot = root, KeepReports = request.Reports.KeepReports }.Write(report, json!);
         }
         catch (QualityGatesException ex)
         {
