@@ -94,7 +94,8 @@ public sealed class ReportFileSet
             staged.Add(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length));
         }
 
-        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report, RepositoryRoot));
+        // Read before this run's report exists: the trend's earlier runs are the folder's reports so far.
+        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report, RepositoryRoot, ReportHistory.Read(Folder, report.ContextName)));
         var reportPath = CreateUniqueReport(report.Timestamp, json);
         try
         {
