@@ -63,8 +63,8 @@ public class CheckCommandTests
         Assert.Equal(0, run.ExitCode);
         var inputs = run.Output.Split('\n').Where(l => l.StartsWith("QualityGates input: ", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(2, inputs.Count);
-        Assert.Contains(inputs, l => l.StartsWith("QualityGates input: TRX ", StringComparison.Ordinal) && l.EndsWith("stateless-multitfm_net8.0_20261126074954.trx (383 results, 0 failed)", StringComparison.Ordinal));
-        Assert.Contains(inputs, l => l.EndsWith("stateless-multitfm_net10.0_20261126075008.trx (383 results, 0 failed)", StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.StartsWith("QualityGates input: TRX ", StringComparison.Ordinal) && l.EndsWith("stateless-multitfm_net8.0_20261126074954.trx: 383 results, 0 failed", StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.EndsWith("stateless-multitfm_net10.0_20261126075008.trx: 383 results, 0 failed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -221,7 +221,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
 
         Assert.Equal("1", run.Result("tests.pass_rate").GetMetadata("Value"));
         var read = Assert.Single(run.Engine.MessagesAt(MessageImportance.Normal), m => m.StartsWith("QualityGates input: ", StringComparison.Ordinal));
-        Assert.Matches(@"^QualityGates input: TRX .*user\.trx \(\d+ results, 0 failed\)$", read);
+        Assert.Matches(@"^QualityGates input: TRX .*user\.trx: \d+ results, 0 failed$", read);
     }
 
     [Fact]

@@ -12,8 +12,8 @@ namespace QualityGates.Inputs;
 /// <param name="Contribution">What it added to the run, in words: <c>50 results, 1 failed</c>, <c>412 of 598 lines</c>, <c>3 findings (high 1)</c>.</param>
 public sealed record InputFileRead(string Path, string Kind, string Contribution)
 {
-    /// <summary>The console line for this file, neutralised (<see cref="Files.ConsoleText"/>): <c>QualityGates input: TRX tests/x.trx (50 results, 1 failed)</c>.</summary>
-    public string ConsoleLine => Files.ConsoleText.Neutralise($"QualityGates input: {Kind} {Path} ({Contribution})");
+    /// <summary>The console line for this file, neutralised (<see cref="Files.ConsoleText"/>): <c>QualityGates input: TRX tests/x.trx: 50 results, 1 failed</c>.</summary>
+    public string ConsoleLine => Files.ConsoleText.Neutralise($"QualityGates input: {Kind} {Path}: {Contribution}");
 
     internal static string Tests(TestRunSummary tests) =>
         string.Create(CultureInfo.InvariantCulture, $"{tests.Total} results, {tests.Failed} failed")

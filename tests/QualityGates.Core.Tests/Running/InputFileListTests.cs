@@ -46,7 +46,7 @@ public sealed class InputFileListTests : IDisposable
                 new InputFileRead(TrivyNuget, "security scan (trivy)", "1 finding (high 1)"),
             ],
             result.Report!.Inputs.Files);
-        Assert.Equal($"QualityGates input: TRX {FailSkipTrx} (964 results, 3 failed)", result.InputLines[0]);
+        Assert.Equal($"QualityGates input: TRX {FailSkipTrx}: 964 results, 3 failed", result.InputLines[0]);
         Assert.Equal(4, result.InputLines.Count);
     }
 
@@ -61,7 +61,7 @@ public sealed class InputFileListTests : IDisposable
 
         var result = new GateRun().Execute(request, TextWriter.Null);
 
-        Assert.Equal("QualityGates input: TRX tests/Lib.Tests/TestResults/run.trx (964 results, 3 failed)", Assert.Single(result.InputLines));
+        Assert.Equal("QualityGates input: TRX tests/Lib.Tests/TestResults/run.trx: 964 results, 3 failed", Assert.Single(result.InputLines));
         using var json = JsonDocument.Parse(File.ReadAllText(result.Files!.Json));
         var input = Assert.Single(json.RootElement.GetProperty("inputs").EnumerateArray());
         Assert.Equal(
