@@ -15,6 +15,9 @@ public sealed class TrxReader
     /// <summary>Characters kept of a failure message, test name or abort reason; longer text ends in "…".</summary>
     public const int MaxMessageLength = 1000;
 
+    /// <summary>Characters kept of a failed test's own stack trace (<c>Output/ErrorInfo/StackTrace</c>); longer text ends in "…".</summary>
+    public const int MaxStackTraceLength = 4000;
+
     /// <summary>Reads one TRX file.</summary>
     public TestRunSummary Read(string path)
     {

@@ -45,6 +45,8 @@ internal static class HtmlInputSections
                     page.Append("<pre>").Append(HtmlText.Encode(ReportText.Truncate(test.Message, MaxMessageLength))).Append("</pre>");
                 }
 
+                AppendStackTrace(page, test, root);
+
                 page.Append("</li>\n");
             }
 
@@ -53,6 +55,24 @@ internal static class HtmlInputSections
 
         Sources(page, tests.SourceFiles, root);
         page.Append("</section>\n");
+    }
+
+    /// <summary>The failure's source location and stack trace, with the repository root's paths made relative.</summary>
+    private static void AppendStackTrace(StringBuilder page, FailedTest test, string? root)
+    {
+        if (test.StackTrace is not { } stack)
+        {
+            return;
+        }
+
+        if (test.SourceLocation is { } location)
+        {
+            page.Append("<div class=\"note\">at <code>").Append(HtmlText.Encode(RepositoryRoot.Display(location.File, root)))
+                .Append(CultureInfo.InvariantCulture, $":{location.Line}</code></div>");
+        }
+
+        var shown = root is null ? stack : stack.Replace(root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+        page.Append("<pre class=\"stack\">").Append(HtmlText.Encode(shown)).Append("</pre>");
     }
 
     public static void AppendCoverage(StringBuilder page, CoverageSummary? coverage, double minimum, string? root)
