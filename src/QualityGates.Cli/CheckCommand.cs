@@ -5,6 +5,7 @@ using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Registry;
+using QualityGates.Reports;
 using QualityGates.Running;
 
 namespace QualityGates.Cli;
@@ -66,6 +67,11 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             + "latest.json (a copy of the newest) and, when blocked, a line in blocks.jsonl.",
         HelpName = "dir",
     };
+    private readonly Option<string> _keepReports = new("--keep-reports")
+    {
+        Description = $"How many report-*.json files to keep in --report-dir, newest first (0 keeps all; default {ReportRetention.DefaultKeep}). latest.json and this run's report are never deleted.",
+        HelpName = "count",
+    };
     private readonly Option<bool> _json = new("--json") { Description = "Print the JSON report on stdout (and nothing else there)." };
     private readonly Option<string> _webhook = new("--webhook") { Description = $"POST a JSON payload to this http(s) URL when the gates block (default: ${WebhookOptions.UrlVariable}).", HelpName = "url" };
     private readonly Option<bool> _webhookAlways = new("--webhook-always") { Description = "POST the webhook after every run, not only blocked ones." };
@@ -85,7 +91,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         {
             _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _strict, _failOnAnyTestFailure,
             _allowAbortedRun, _targetFramework,
-            _junit, _reportDirectory, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
+            _junit, _reportDirectory, _keepReports, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
         };
         foreach (var option in _thresholds.All)
         {
@@ -151,6 +157,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             Reports = new ReportOptions
             {
                 Folder = result.GetValue(_reportDirectory),
+                KeepReports = ReportRetention.Parse(result.GetValue(_keepReports), _keepReports.Name),
                 JUnitFile = result.GetValue(_junit),
                 Json = result.GetValue(_json),
             },

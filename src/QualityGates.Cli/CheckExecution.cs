@@ -17,6 +17,10 @@ internal sealed class CheckExecution(TextWriter output, TextWriter error)
         if (result.Report is { } report)
         {
             log.WriteLine(SummaryTable.Render(report));
+            foreach (var line in result.InputLines)
+            {
+                log.WriteLine(line);
+            }
         }
 
         foreach (var diagnostic in result.Diagnostics)

@@ -105,6 +105,9 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>The webhook delivery's time limit in seconds (default 5, at most 120).</summary>
     public string? WebhookTimeout { get; set; }
 
+    /// <summary>Timestamped reports kept in the report folder (whole number, 0 = all; default 20).</summary>
+    public string? KeepReports { get; set; }
+
     /// <summary>Approve the model version in the registry after a passing gate, record a blocked one (default false).</summary>
     public string? ApproveOnPass { get; set; }
 
@@ -282,7 +285,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
                         ? started.ToUniversalTime() : DateTime.MinValue,
                 CoverageFiles = ListSetting.NonEmpty(RunCoverageFiles),
             },
-            Reports = new ReportOptions { Folder = ReportDirectory },
+            Reports = new ReportOptions
+            {
+                Folder = ReportDirectory,
+                KeepReports = Guard(errors, () => ReportRetention.Parse(KeepReports, Prefix + "KeepReports"), ReportRetention.DefaultKeep),
+            },
             Registry = approveOnPass && model is not null
                 ? new RegistryOptions { Folder = ListSetting.NullIfEmpty(Registry), ApprovedBy = ApprovedBy, Source = ApproveOnPassProperty }
                 : null,
@@ -311,6 +318,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "ModelName", ModelName);
         Log.LogInput(Prefix + "ModelVersion", ModelVersion);
         Log.LogInput(Prefix + "ReportDirectory", ReportDirectory);
+        Log.LogInput(Prefix + "KeepReports", KeepReports);
         Log.LogInput(Prefix + "TestResultFiles", ListSetting.NonEmpty(TestResultFiles));
         Log.LogInput(Prefix + "CoverageFiles", ListSetting.NonEmpty(CoverageFiles));
         Log.LogInput(Prefix + "CoverageIncludeAssemblies", ListSetting.NonEmpty(CoverageIncludeAssemblies));
@@ -343,8 +351,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         }
 
         // The files actually read, after globs and the run's own TRX and coverage were resolved.
-        Log.LogInput("read test results", report.Inputs.Tests?.SourceFiles ?? []);
-        Log.LogInput("read coverage", result.CoverageFiles);
+        foreach (var line in result.InputLines)
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}", line);
+        }
+
         if (result.Files is { } files)
         {
             Log.LogMessage(MessageImportance.Normal, "Quality gate reports: {0}, {1}, {2}",

@@ -20,6 +20,10 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
         if (result.Run.Report is { } report)
         {
             await TextAsync(Environment.NewLine + SummaryTable.Render(report), cancellationToken).ConfigureAwait(false);
+            foreach (var line in result.Run.InputLines)
+            {
+                await TextAsync(line, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (result.Run.SummaryLine is { } summary)

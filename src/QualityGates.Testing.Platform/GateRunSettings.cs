@@ -5,6 +5,7 @@ using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.MSBuild.Settings;
+using QualityGates.Reports;
 using QualityGates.Running;
 
 namespace QualityGates.Testing.Platform;
@@ -63,7 +64,11 @@ internal static class GateRunSettings
             TestMetricsFile = file[Prefix + "TestMetricsFile"],
             ModelMetricsFile = modelFile,
             BaselineFile = baselineFile,
-            Reports = new ReportOptions { Folder = reportDirectory ?? Path.Combine(projectDirectory, ".quality-gates") },
+            Reports = new ReportOptions
+            {
+                Folder = reportDirectory ?? Path.Combine(projectDirectory, ".quality-gates"),
+                KeepReports = Guard(errors, () => ReportRetention.Parse(file[Prefix + "KeepReports"], Prefix + "KeepReports"), ReportRetention.DefaultKeep),
+            },
             Registry = approveOnPass && model is not null
                 ? new RegistryOptions { Folder = file[Prefix + "Registry"], ApprovedBy = file[Prefix + "ApprovedBy"], Source = ApproveOnPassProperty }
                 : null,

@@ -56,6 +56,18 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void ListsEveryFileAGlobMatchedWithWhatItContributed()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--checks", "tests", "--test-results", Fixtures.Path("trx", "stateless-multitfm_*.trx"));
+
+        Assert.Equal(0, run.ExitCode);
+        var inputs = run.Output.Split('\n').Where(l => l.StartsWith("QualityGates input: ", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(2, inputs.Count);
+        Assert.Contains(inputs, l => l.StartsWith("QualityGates input: TRX ", StringComparison.Ordinal) && l.EndsWith("stateless-multitfm_net8.0_20261126074954.trx: 383 results, 0 failed", StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.EndsWith("stateless-multitfm_net10.0_20261126075008.trx: 383 results, 0 failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ACriticalFindingFailsTheSecurityGate()
     {
         var run = CliRun.Of("check", "--context", "staging", "--security-scan", Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden"));
@@ -129,6 +141,7 @@ public class CheckCommandTests
     [InlineData(new[] { "check" }, "QG4003")]
     [InlineData(new[] { "check", "--checks", "all", "--context", "production" }, "QG4003")]
     [InlineData(new[] { "check", "--checks", "tests;lint", "--test-results", "a.trx" }, "QG0009")]
+    [InlineData(new[] { "check", "--keep-reports", "-1", "--test-results", "a.trx" }, "QG0009")]
     public void BadUsageOrInputExitsTwoWithACodedError(string[] args, string code)
     {
         var run = CliRun.Of(args);
@@ -137,6 +150,36 @@ public class CheckCommandTests
         Assert.Contains(code, run.ErrorCodes);
         Assert.DoesNotContain("   at ", run.Error); // no stack trace
         Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
+    public void KeepReportsKeepsOnlyTheNewestTimestampedReports()
+    {
+        using var dir = new TempDirectory();
+        var reports = Path.Combine(dir.Path, "reports");
+        Directory.CreateDirectory(reports);
+        var old = Path.Combine(reports, "report-20200101T000000000Z-0123abcd.json");
+        File.WriteAllText(old, "{}");
+        var mine = Path.Combine(reports, "report-notes.json");
+        File.WriteAllText(mine, "{}");
+
+        var run = CliRun.Of("check", "--checks", "tests", "--test-results", GuardClausesTrx, "--report-dir", reports, "--keep-reports", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(mine));
+        Assert.True(File.Exists(Path.Combine(reports, "latest.json")));
+        Assert.Equal(2, Directory.GetFiles(reports, "report-*.json").Length); // this run's and the user's own file
+    }
+
+    [Fact]
+    public void AKeepReportsThatIsNotANumberNamesTheOption()
+    {
+        var run = CliRun.Of("check", "--test-results", GuardClausesTrx, "--keep-reports", "ten");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["QG0009"], run.ErrorCodes);
+        Assert.Contains("--keep-reports is 'ten', but it must be a whole number", run.Error);
     }
 
     [Fact]

@@ -101,6 +101,19 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     }
 
     [Fact]
+    public void ABadKeepReportsIsASettingErrorNamingTheProperty()
+    {
+        var run = NewRun();
+        run.Task.KeepReports = "all";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0009", error.Code);
+        Assert.StartsWith("QualityGatesKeepReports is 'all', but it must be a whole number", error.Message);
+    }
+
+    [Fact]
     public void FailsCoverageBelowTheProductionMinimumWithOneCodedError()
     {
         var run = NewRun();
@@ -207,7 +220,8 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.True(run.Execute(), string.Join("\n", run.Engine.Errors.Select(e => e.Code + " " + e.Message)));
 
         Assert.Equal("1", run.Result("tests.pass_rate").GetMetadata("Value"));
-        Assert.Contains($"[input] read test results={fresh}", run.Engine.MessagesAt(MessageImportance.Low));
+        var read = Assert.Single(run.Engine.MessagesAt(MessageImportance.Normal), m => m.StartsWith("QualityGates input: ", StringComparison.Ordinal));
+        Assert.Matches(@"^QualityGates input: TRX .*user\.trx: \d+ results, 0 failed$", read);
     }
 
     [Fact]

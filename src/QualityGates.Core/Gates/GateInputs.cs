@@ -14,4 +14,6 @@ public sealed record GateInputs
     public double? ReportedLineRate { get; init; }
     public ModelMetrics? Model { get; init; }
     public SecuritySummary? Security { get; init; }
+    /// <summary>Every input file read for the run, in reading order, with what it contributed; empty when nothing came from a file.</summary>
+    public IReadOnlyList<Inputs.InputFileRead> Files { get; init; } = [];
 }

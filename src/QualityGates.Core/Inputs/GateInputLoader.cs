@@ -6,6 +6,7 @@ using QualityGates.Inputs.Security;
 using QualityGates.Inputs.TestMetrics;
 using QualityGates.Inputs.Trx;
 using QualityGates.Metrics;
+
 using QualityGates.Running;
 
 namespace QualityGates.Inputs;
@@ -21,13 +22,20 @@ internal static class GateInputLoader
     /// <summary>Reads the inputs; <paramref name="coverageFiles"/> are the Cobertura files resolved for the run (full paths).</summary>
     public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, out IReadOnlyList<string> coverageFiles)
     {
-        var tests = ReadTests(request, errors);
+        var read = new List<InputFileRead>();
+        var tests = ReadTests(request, errors, read);
         var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
+        if (testMetrics is not null)
+        {
+            read.Add(new InputFileRead(Path.GetFullPath(request.TestMetricsFile!, request.BaseDirectory), "test metrics",
+                InputFileRead.Tests(testMetrics.Tests) + (testMetrics.CoverageLineRate is { } rate ? $", line coverage {Gates.Checks.Format.Percent(rate)}" : string.Empty)));
+        }
+
         coverageFiles = CoverageFiles(request, tests, errors);
         var files = coverageFiles;
-        var coverage = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().ReadAll(files, request.CoverageFilter));
-        var security = ReadFiles(request.SecurityScanFiles, request, errors, SecurityScanReader.ReadAll);
-        var model = ReadModel(request, errors);
+        var coverage = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().ReadAll(files, request.CoverageFilter, read));
+        var security = ReadFiles(request.SecurityScanFiles, request, errors, paths => SecurityScanReader.ReadAll(paths, read));
+        var model = ReadModel(request, errors, read);
 
         return new GateInputs
         {
@@ -37,15 +45,16 @@ internal static class GateInputLoader
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,
             Security = security,
+            Files = errors.Count == 0 ? read : [],
         };
     }
 
     /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>
-    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors)
+    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read)
     {
         if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return ReadFiles(request.TestResultFiles, request, errors, files => new TrxReader().ReadAll(files));
+            return ReadFiles(request.TestResultFiles, request, errors, files => Trx(new TrxReader().ReadEach(files), read));
         }
 
         var run = request.Run;
@@ -56,16 +65,22 @@ internal static class GateInputLoader
 
         if (!string.IsNullOrWhiteSpace(run.TestResultFile))
         {
-            return ReadFile(run.TestResultFile, request, errors, path => new TrxReader().Read(path));
+            return ReadFile(run.TestResultFile, request, errors, path => Trx([new TrxReader().Read(path)], read));
         }
 
         if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
         {
             var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
-            return Attempt(errors, () => new TrxReader().Read(TestRunResultFinder.FindNewest(folder, started)));
+            return Attempt(errors, () => Trx([new TrxReader().Read(TestRunResultFinder.FindNewest(folder, started))], read));
         }
 
         return null;
+    }
+
+    private static TestRunSummary Trx(IReadOnlyList<TestRunSummary> summaries, List<InputFileRead> read)
+    {
+        read.AddRange(summaries.Select(s => new InputFileRead(Path.GetFullPath(s.SourceFiles[0]), "TRX", InputFileRead.Tests(s))));
+        return TrxReader.Merge(summaries);
     }
 
     /// <summary>
@@ -94,7 +109,7 @@ internal static class GateInputLoader
         return tests?.CoverageAttachments ?? [];
     }
 
-    private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors)
+    private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read)
     {
         if (request.ModelMetricsFile is null && request.BaselineFile is not null)
         {
@@ -103,10 +118,27 @@ internal static class GateInputLoader
             return null;
         }
 
-        return request.BaselineFile is null
+        var baseline = request.BaselineFile is null ? null : Path.GetFullPath(request.BaselineFile, request.BaseDirectory);
+        var model = baseline is null
             ? ReadFile(request.ModelMetricsFile, request, errors, ModelMetricsReader.Read)
-            : ReadFile(request.ModelMetricsFile, request, errors,
-                metrics => ModelMetricsReader.ReadWithBaseline(metrics, Path.GetFullPath(request.BaselineFile, request.BaseDirectory)));
+            : ReadFile(request.ModelMetricsFile, request, errors, metrics => ModelMetricsReader.ReadWithBaseline(metrics, baseline));
+        if (model is not null)
+        {
+            read.Add(new InputFileRead(Path.GetFullPath(request.ModelMetricsFile!, request.BaseDirectory), "model metrics", ModelFigures(model)));
+            if (baseline is not null)
+            {
+                read.Add(new InputFileRead(baseline, "baseline", "baseline quality score and latency"));
+            }
+        }
+
+        return model;
+    }
+
+    private static string ModelFigures(Metrics.ModelMetrics model)
+    {
+        var count = new double?[] { model.QualityScore, model.Accuracy, model.F1Score, model.Perplexity, model.LatencyMs, model.ThroughputTokensPerSec, model.MemoryMb }
+            .Count(v => v is not null);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} metric{(count == 1 ? string.Empty : "s")}");
     }
 
     private static T? ReadFiles<T>(IReadOnlyList<string> patterns, GateRunRequest request, List<QualityGatesException> errors, Func<IReadOnlyList<string>, T> read)

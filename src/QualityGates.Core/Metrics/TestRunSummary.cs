@@ -33,4 +33,22 @@ public sealed record TestRunSummary
 }
 
 /// <summary>A failed test: its full name, the failure message and, where known, the file it came from.</summary>
-public sealed record FailedTest(string Name, string Message, string? SourceFile = null);
+/// <param name="Name">The test's full name.</param>
+/// <param name="Message">The failure message (empty when the producer wrote none).</param>
+/// <param name="SourceFile">The result file the test came from (a TRX), when known.</param>
+/// <param name="StackTrace">The failure's stack trace as the producer wrote it (TRX <c>Output/ErrorInfo/StackTrace</c>), its first <see cref="Inputs.Trx.TrxReader.MaxStackTraceLength"/> characters kept, then "…"; null when none.</param>
+public sealed record FailedTest(string Name, string Message, string? SourceFile = null, string? StackTrace = null)
+{
+    /// <summary>
+    /// The first <c>in &lt;file&gt;:line &lt;n&gt;</c> frame of <see cref="StackTrace"/> (the .NET stack
+    /// trace format with portable PDBs), e.g. <c>("/src/Tests/CalcTests.cs", 42)</c>; null when there is none.
+    /// </summary>
+    public (string File, int Line)? SourceLocation
+    {
+        get
+        {
+            var match = StackTrace is null ? null : System.Text.RegularExpressions.Regex.Match(StackTrace, @" in (?<file>[^\r\n]+?):line (?<line>\d{1,9})", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return match is { Success: true } ? (match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+        }
+    }
+}

@@ -57,9 +57,26 @@ public static class JsonReportWriter
         WriteChecks(json, report);
         WriteThresholds(json, report.Thresholds);
         JsonMetricsWriter.Write(json, report.Inputs);
+        WriteInputFiles(json, report.Inputs.Files);
         JsonReportValues.TextArray(json, "warnings", report.Warnings);
         JsonReportValues.Ci(json, ci);
         json.WriteEndObject();
+    }
+
+    /// <summary>The <c>inputs</c> array: each file read, as <c>{ "path", "kind", "contribution" }</c> (added in schema 1 without a version change: readers ignore unknown fields).</summary>
+    private static void WriteInputFiles(Utf8JsonWriter json, IReadOnlyList<Inputs.InputFileRead> files)
+    {
+        json.WriteStartArray("inputs");
+        foreach (var file in files)
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "path", file.Path);
+            JsonReportValues.Text(json, "kind", file.Kind);
+            JsonReportValues.Text(json, "contribution", file.Contribution);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteChecks(Utf8JsonWriter json, QualityGateReport report)

@@ -49,6 +49,12 @@ public sealed class ReportFileSet
     /// <summary>The repository root: <c>gates.html</c> shows paths relative to it and no build-machine paths. Null when unknown.</summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>
+    /// Timestamped reports kept after publishing (<see cref="ReportRetention"/>); 0 (the default here)
+    /// keeps every one. <see cref="Running.GateRun"/> passes the user's setting, default <see cref="ReportRetention.DefaultKeep"/>.
+    /// </summary>
+    public int KeepReports { get; init; }
+
     /// <summary>"report-&lt;yyyyMMddTHHmmssfffZ&gt;-&lt;suffix&gt;.json" for a run at <paramref name="timestamp"/>.</summary>
     public static string ReportFileName(DateTimeOffset timestamp, string suffix) =>
         "report-" + timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + suffix + ".json";
@@ -88,7 +94,8 @@ public sealed class ReportFileSet
             staged.Add(junitPath, xml.GetBuffer().AsSpan(0, (int)xml.Length));
         }
 
-        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report, RepositoryRoot));
+        // Read before this run's report exists: the trend's earlier runs are the folder's reports so far.
+        staged.Add(htmlPath, HtmlReportWriter.ToUtf8(report, RepositoryRoot, ReportHistory.Read(Folder, report.ContextName)));
         var reportPath = CreateUniqueReport(report.Timestamp, json);
         try
         {
@@ -104,7 +111,10 @@ public sealed class ReportFileSet
         }
 
         staged.PublishAll();
-        return new ReportFiles(junitPath, reportPath, latestPath, blockPath, htmlPath);
+        return new ReportFiles(junitPath, reportPath, latestPath, blockPath, htmlPath)
+        {
+            PruneProblem = ReportRetention.Prune(Folder, KeepReports, reportPath),
+        };
     }
 
     private string CreateUniqueReport(DateTimeOffset timestamp, byte[] json)
@@ -193,5 +203,8 @@ public sealed class ReportFileSet
 public sealed record ReportFiles(string JUnit, string Json, string Latest, string? BlockLog, string? Html = null)
 {
     /// <summary>Every file written, in the order written.</summary>
+    /// <summary>Why an old report could not be deleted when the folder was pruned (a warning, never an error); null when all went well.</summary>
+    public string? PruneProblem { get; init; }
+
     public IReadOnlyList<string> All => new[] { Json, Latest, JUnit, Html, BlockLog }.OfType<string>().ToList();
 }

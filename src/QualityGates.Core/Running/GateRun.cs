@@ -56,6 +56,8 @@ public sealed class GateRun
         gate.GatePassed += GatePassed;
         gate.GateFailed += GateFailed;
         gate.GatesBlocked += GatesBlocked;
+        var root = RepositoryRoot.Find(request.BaseDirectory);
+        inputs = inputs with { Files = inputs.Files.Select(f => f with { Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false) }).ToList() };
         var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework) };
 
         var diagnostics = report.FailedChecks
@@ -70,7 +72,12 @@ public sealed class GateRun
         var ci = CiBuildInfo.FromEnvironment(request.Environment);
         var folder = request.Reports.FolderFor(request.BaseDirectory);
         var json = folder is not null || request.Reports.Json ? JsonReportWriter.ToUtf8(report, ci) : null;
-        var files = WriteReports(report, json, folder, request, diagnostics);
+        var files = WriteReports(report, json, folder, request, root, diagnostics);
+        if (files?.PruneProblem is { } pruning)
+        {
+            diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.ReportNotWritten, pruning));
+        }
+
         var record = registry?.Record(report, files?.Json, diagnostics);
         diagnostics.AddRange(CiReporter.Report(report, files, ciCommands, request.Publish, request.Environment, ci));
 
@@ -82,7 +89,8 @@ public sealed class GateRun
             Json = request.Reports.Json && json is not null ? System.Text.Encoding.UTF8.GetString(json) : null,
             RegistryRecord = record,
             CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
-            SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), RepositoryRoot.Find(request.BaseDirectory), abbreviateOutside: false)),
+            SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), root, abbreviateOutside: false)),
+            InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).ToList(),
         };
     }
 
@@ -170,7 +178,7 @@ public sealed class GateRun
         }
     }
 
-    private static ReportFiles? WriteReports(QualityGateReport report, byte[]? json, string? folder, GateRunRequest request, List<GateDiagnostic> diagnostics)
+    private static ReportFiles? WriteReports(QualityGateReport report, byte[]? json, string? folder, GateRunRequest request, string? root, List<GateDiagnostic> diagnostics)
     {
         try
         {
@@ -179,7 +187,7 @@ public sealed class GateRun
                 ReportFileSet.WriteJUnit(report, Path.GetFullPath(junit, request.BaseDirectory));
             }
 
-            return folder is null ? null : new ReportFileSet(folder) { RepositoryRoot = Files.RepositoryRoot.Find(request.BaseDirectory) }.Write(report, json!);
+            return folder is null ? null : new ReportFileSet(folder) { RepositoryRoot = root, KeepReports = request.Reports.KeepReports }.Write(report, json!);
         }
         catch (QualityGatesException ex)
         {
@@ -242,4 +250,7 @@ public sealed record GateRunResult
 
     /// <summary>The run's one-line summary (<see cref="Reports.SummaryLine"/>) for the adapter to print; null without a report.</summary>
     public string? SummaryLine { get; init; }
+
+    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
+    public IReadOnlyList<string> InputLines { get; init; } = [];
 }

@@ -101,6 +101,9 @@ public sealed record ReportOptions
     /// <summary>A single JUnit file to write besides (or instead of) the folder (the CLI's <c>--junit</c>); null for none.</summary>
     public string? JUnitFile { get; init; }
 
+    /// <summary>Timestamped <c>report-*.json</c> files kept in the folder after this run (<see cref="Reports.ReportRetention"/>); 0 keeps every one.</summary>
+    public int KeepReports { get; init; } = Reports.ReportRetention.DefaultKeep;
+
     /// <summary>Return the JSON report's text in <see cref="GateRunResult.Json"/> (the CLI's <c>--json</c>).</summary>
     public bool Json { get; init; }
 

@@ -22,14 +22,24 @@ public sealed class CoberturaReader
 
     /// <summary>Reads and merges several files, counting only what <paramref name="filter"/> keeps (the rest is reported in <see cref="CoverageSummary.Excluded"/>).</summary>
     /// <exception cref="Errors.QualityGatesException">A file is missing, empty, malformed or not Cobertura.</exception>
-    public CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter)
+    public CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter) => ReadAll(paths, filter, read: null);
+
+    /// <summary>As <see cref="ReadAll(IEnumerable{string}, CoverageFilter)"/>, adding each file's own line figures (before merging and filtering) to <paramref name="read"/>.</summary>
+    internal CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter, List<InputFileRead>? read)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var accumulator = new CoverageAccumulator();
         foreach (var path in paths)
         {
             ArgumentNullException.ThrowIfNull(path, nameof(paths));
-            accumulator.Add(CoberturaFileParser.Parse(path));
+            var report = CoberturaFileParser.Parse(path);
+            if (read is not null)
+            {
+                var totals = report.Totals();
+                read.Add(new InputFileRead(Path.GetFullPath(path), "Cobertura", InputFileRead.Lines(totals.LinesCovered, totals.LinesValid)));
+            }
+
+            accumulator.Add(report);
         }
 
         return accumulator.ToSummary(filter);

@@ -17,4 +17,8 @@ internal sealed class CoberturaReport
 
         return files;
     }
+
+    /// <summary>The file's own line figures, before merging and filtering.</summary>
+    public CoverageTotals Totals() => Packages.Values.SelectMany(files => files.Values)
+        .Aggregate(default(CoverageTotals), (sum, tally) => sum + tally.Totals());
 }

@@ -30,7 +30,10 @@ public static class SecurityScanReader
     /// Reads every file and counts each finding once across all of them. A file named twice is read
     /// once. Any bad file fails the whole read: there is never a partial result.
     /// </summary>
-    public static SecuritySummary ReadAll(IEnumerable<string> paths)
+    public static SecuritySummary ReadAll(IEnumerable<string> paths) => ReadAll(paths, read: null);
+
+    /// <summary>As <see cref="ReadAll(IEnumerable{string})"/>, adding each file with the findings it added (not already counted from an earlier file) to <paramref name="read"/>.</summary>
+    internal static SecuritySummary ReadAll(IEnumerable<string> paths, List<InputFileRead>? read)
     {
         var tally = new FindingTally();
         var files = new List<string>();
@@ -49,7 +52,12 @@ public static class SecurityScanReader
             using var file = JsonInputFile.Open(path);
             var format = Formats.FirstOrDefault(candidate => candidate.Recognizes(file.Root.Element))
                 ?? throw file.Root.Error(ErrorCodes.WrongFileKind, UnknownFormatMessage(file.Root));
+            var before = read is null ? null : tally.ToSummary();
             var origin = format.Read(file.Root, tally);
+            if (before is not null)
+            {
+                read!.Add(new InputFileRead(Path.GetFullPath(path), $"security scan ({format.Name})", InputFileRead.Findings(Added(before, tally.ToSummary()))));
+            }
 
             files.Add(path);
             AddOnce(formats, format.Name);
@@ -70,6 +78,15 @@ public static class SecurityScanReader
             SourceFiles = files,
         };
     }
+
+    private static SecuritySummary Added(SecuritySummary before, SecuritySummary after) => new()
+    {
+        Critical = after.Critical - before.Critical,
+        High = after.High - before.High,
+        Medium = after.Medium - before.Medium,
+        Low = after.Low - before.Low,
+        Unknown = after.Unknown - before.Unknown,
+    };
 
     private static void AddOnce(List<string> list, string? value)
     {

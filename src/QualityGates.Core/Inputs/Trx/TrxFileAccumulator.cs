@@ -87,11 +87,11 @@ internal sealed class TrxFileAccumulator
     }
 
     /// <summary>Keeps a failed test's details if the budget allows.</summary>
-    public void AddFailedTest(string name, string message)
+    public void AddFailedTest(string name, string message, string? stackTrace = null)
     {
         if (KeepsFailedTestDetails)
         {
-            failedTests.Add(new FailedTest(name, message, path));
+            failedTests.Add(new FailedTest(name, message, path, stackTrace));
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class TrxFileScanner
     private int failedTestDepth;
     private string? ownMessage;
     private string? innerMessage;
+    private string? stackTrace;
 
     private bool inErrorRunInfo;
 
@@ -112,6 +113,10 @@ internal sealed class TrxFileScanner
             case TrxSchema.Message when failedTestName is not null && depth > failedTestDepth &&
                                         ParentIs(depth, depth - 1, TrxSchema.ErrorInfo) && ParentIs(depth, depth - 2, TrxSchema.Output):
                 ReadFailureMessage(depth);
+                break;
+            case TrxSchema.StackTrace when failedTestName is not null && depth == failedTestDepth + 3 && stackTrace is null &&
+                                           ParentIs(depth, depth - 1, TrxSchema.ErrorInfo) && ParentIs(depth, depth - 2, TrxSchema.Output):
+                stackTrace = BoundedXmlText.ReadElement(reader, TrxReader.MaxStackTraceLength);
                 break;
             case TrxSchema.ResultSummary when depth == 1:
                 KeepFailedTest();
@@ -212,8 +217,9 @@ internal sealed class TrxFileScanner
             return;
         }
 
-        run.AddFailedTest(failedTestName, ownMessage ?? innerMessage ?? string.Empty);
+        run.AddFailedTest(failedTestName, ownMessage ?? innerMessage ?? string.Empty, string.IsNullOrWhiteSpace(stackTrace) ? null : stackTrace);
         failedTestName = null;
+        stackTrace = null;
         ownMessage = null;
         innerMessage = null;
     }

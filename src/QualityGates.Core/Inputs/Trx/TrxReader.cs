@@ -15,6 +15,9 @@ public sealed class TrxReader
     /// <summary>Characters kept of a failure message, test name or abort reason; longer text ends in "…".</summary>
     public const int MaxMessageLength = 1000;
 
+    /// <summary>Characters kept of a failed test's own stack trace (<c>Output/ErrorInfo/StackTrace</c>); longer text ends in "…".</summary>
+    public const int MaxStackTraceLength = 4000;
+
     /// <summary>Reads one TRX file.</summary>
     public TestRunSummary Read(string path)
     {
@@ -27,7 +30,13 @@ public sealed class TrxReader
     /// file (each with its <see cref="FailedTest.SourceFile"/>), and the run is aborted if any file is.
     /// A path given twice is read once. The first file that fails to read stops the whole read.
     /// </summary>
-    public TestRunSummary ReadAll(IEnumerable<string> paths)
+    public TestRunSummary ReadAll(IEnumerable<string> paths) => TrxSummaryMerger.Merge(ReadEach(paths));
+
+    /// <summary>
+    /// Reads several TRX files one summary per file (a path given twice is read once), keeping at most
+    /// <see cref="MaxFailedTestDetails"/> failed-test details over all of them; <see cref="ReadAll"/> merges them.
+    /// </summary>
+    public IReadOnlyList<TestRunSummary> ReadEach(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
@@ -52,6 +61,9 @@ public sealed class TrxReader
             throw new ArgumentException("At least one TRX file is needed.", nameof(paths));
         }
 
-        return TrxSummaryMerger.Merge(summaries);
+        return summaries;
     }
+
+    /// <summary>Merges summaries from <see cref="ReadEach"/> into one run.</summary>
+    public static TestRunSummary Merge(IReadOnlyList<TestRunSummary> summaries) => TrxSummaryMerger.Merge(summaries);
 }

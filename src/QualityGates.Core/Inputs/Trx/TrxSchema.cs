@@ -16,6 +16,7 @@ internal static class TrxSchema
     public const string Output = "Output";
     public const string ErrorInfo = "ErrorInfo";
     public const string Message = "Message";
+    public const string StackTrace = "StackTrace";
     public const string ResultSummary = "ResultSummary";
     public const string Counters = "Counters";
     public const string RunInfo = "RunInfo";

@@ -45,6 +45,8 @@ internal static class HtmlInputSections
                     page.Append("<pre>").Append(HtmlText.Encode(ReportText.Truncate(test.Message, MaxMessageLength))).Append("</pre>");
                 }
 
+                AppendStackTrace(page, test, root);
+
                 page.Append("</li>\n");
             }
 
@@ -53,6 +55,24 @@ internal static class HtmlInputSections
 
         Sources(page, tests.SourceFiles, root);
         page.Append("</section>\n");
+    }
+
+    /// <summary>The failure's source location and stack trace, with the repository root's paths made relative.</summary>
+    private static void AppendStackTrace(StringBuilder page, FailedTest test, string? root)
+    {
+        if (test.StackTrace is not { } stack)
+        {
+            return;
+        }
+
+        if (test.SourceLocation is { } location)
+        {
+            page.Append("<div class=\"note\">at <code>").Append(HtmlText.Encode(RepositoryRoot.Display(location.File, root)))
+                .Append(CultureInfo.InvariantCulture, $":{location.Line}</code></div>");
+        }
+
+        var shown = root is null ? stack : stack.Replace(root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+        page.Append("<pre class=\"stack\">").Append(HtmlText.Encode(shown)).Append("</pre>");
     }
 
     public static void AppendCoverage(StringBuilder page, CoverageSummary? coverage, double minimum, string? root)
@@ -85,6 +105,26 @@ internal static class HtmlInputSections
 
         AppendUncovered(page, coverage.UncoveredFiles, root);
         page.Append("</section>\n");
+    }
+
+    /// <summary>The input files table: path (relative to the repository root; others lose their machine-specific start), kind, contribution.</summary>
+    public static void AppendInputFiles(StringBuilder page, IReadOnlyList<Inputs.InputFileRead> files, string? root)
+    {
+        page.Append("<section id=\"inputs\">\n<h2>Input files</h2>\n");
+        if (files.Count == 0)
+        {
+            page.Append("<p class=\"note\">No input file was read: the results came from the test run itself, or no input was named.</p>\n</section>\n");
+            return;
+        }
+
+        page.Append("<table>\n<thead><tr><th>File</th><th>Kind</th><th>Contributed</th></tr></thead>\n<tbody>\n");
+        foreach (var file in files)
+        {
+            page.Append("<tr><td><code>").Append(HtmlText.Encode(RepositoryRoot.Display(file.Path, root))).Append("</code></td><td>")
+                .Append(HtmlText.Encode(file.Kind)).Append("</td><td>").Append(HtmlText.Encode(file.Contribution)).Append("</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n</section>\n");
     }
 
     public static void AppendSecurity(StringBuilder page, SecuritySummary? security, string? root)

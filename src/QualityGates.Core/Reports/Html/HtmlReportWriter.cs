@@ -19,13 +19,15 @@ public static class HtmlReportWriter
     /// <summary>The page as UTF-8 bytes (no BOM).</summary>
     /// <param name="report">The judged run.</param>
     /// <param name="repositoryRoot">Paths under this folder are shown relative to it; others lose their machine-specific start. Null: no root known.</param>
-    public static byte[] ToUtf8(QualityGateReport report, string? repositoryRoot = null) => new UTF8Encoding(false).GetBytes(ToHtml(report, repositoryRoot));
+    /// <param name="history">Earlier runs' figures for the trend column; null or empty: no trend.</param>
+    public static byte[] ToUtf8(QualityGateReport report, string? repositoryRoot = null, ReportHistory? history = null) =>
+        new UTF8Encoding(false).GetBytes(ToHtml(report, repositoryRoot, history));
 
     /// <summary>Writes the page to <paramref name="stream"/>; the stream is left open.</summary>
     public static void Write(QualityGateReport report, Stream stream) => stream.Write(ToUtf8(report));
 
     /// <summary>The page as text.</summary>
-    public static string ToHtml(QualityGateReport report, string? repositoryRoot = null)
+    public static string ToHtml(QualityGateReport report, string? repositoryRoot = null, ReportHistory? history = null)
     {
         var page = new StringBuilder(16 * 1024);
         var verdict = report.AllPassed ? "PASSED" : "FAILED";
@@ -36,11 +38,12 @@ public static class HtmlReportWriter
             .Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n");
         AppendBanner(page, report, verdict);
         page.Append("<main>\n");
-        AppendChecks(page, report);
+        AppendChecks(page, report, history ?? ReportHistory.None);
         HtmlInputSections.AppendTests(page, report.Inputs.Tests, repositoryRoot);
         HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
         HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
         HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
+        HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);
         HtmlInputSections.AppendWarnings(page, report.Warnings);
         page.Append("</main>\n");
         page.Append("<footer>Written by QualityGates at ").Append(Time(report.Timestamp))
@@ -62,7 +65,7 @@ public static class HtmlReportWriter
             .Append(" · ").Append(Time(report.Timestamp)).Append("</div>\n</header>\n");
     }
 
-    private static void AppendChecks(StringBuilder page, QualityGateReport report)
+    private static void AppendChecks(StringBuilder page, QualityGateReport report, ReportHistory history)
     {
         page.Append("<section id=\"checks\">\n<h2>Checks</h2>\n");
         if (report.Checks.Count == 0)
@@ -72,7 +75,7 @@ public static class HtmlReportWriter
         }
 
         page.Append("<table class=\"checks\">\n<thead><tr><th>Gate</th><th>Status</th><th>Value</th><th>Threshold</th>")
-            .Append("<th>Value against threshold</th><th>Message</th></tr></thead>\n<tbody>\n");
+            .Append("<th>Value against threshold</th>").Append(history.Runs > 0 ? "<th>Trend</th>" : string.Empty).Append("<th>Message</th></tr></thead>\n<tbody>\n");
         foreach (var check in report.Checks)
         {
             var status = HtmlBar.StatusClass(check.Status);
@@ -82,6 +85,7 @@ public static class HtmlReportWriter
                 .Append("<td class=\"num\">").Append(HtmlText.Encode(GateDescriptions.FormatValue(check.Gate, check.Value))).Append("</td>")
                 .Append("<td class=\"num\">").Append(HtmlText.Encode(GateDescriptions.FormatThreshold(check.Gate, check.Threshold))).Append("</td>")
                 .Append("<td class=\"barcell\">").Append(HtmlBar.Render(check.Gate, check.Status, check.Value, check.Threshold)).Append("</td>")
+                .Append(history.Runs > 0 ? $"<td>{HtmlTrend.Render(check.Gate, history.ValuesOf(check.Gate), check.Value, check.Threshold, check.Status)}</td>" : string.Empty)
                 .Append("<td>").Append(HtmlText.Encode(check.Message)).Append("</td></tr>\n");
         }
 

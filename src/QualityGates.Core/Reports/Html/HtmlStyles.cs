@@ -44,6 +44,12 @@ internal static class HtmlStyles
         ol.failed-tests .name{font-weight:600;word-break:break-all}
         pre{margin:4px 0 0;padding:8px 10px;background:var(--soft);border:1px solid var(--line);border-radius:6px;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;max-height:18em;overflow:auto}
         .note{color:var(--muted);font-size:13px}
+        svg.trend{display:block;overflow:visible}
+        svg.trend polyline{fill:none;stroke:var(--ink);stroke-width:1.5}
+        svg.trend line.limit{stroke:var(--fail);stroke-width:1;stroke-dasharray:3 2}
+        svg.trend circle.passed{fill:var(--pass)}
+        svg.trend circle.failed{fill:var(--fail)}
+        svg.trend circle.skipped{fill:var(--skip)}
         footer{padding:16px 32px;color:var(--muted);font-size:12px;border-top:1px solid var(--line)}
         footer code{font-size:12px}
         @media print{header.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -41,7 +41,7 @@ public sealed class TrxReaderMergeTests : IDisposable
         Assert.False(run.Aborted);
         Assert.Equal([first, second], run.SourceFiles);
         Assert.Equal(
-            [new("A.Bad", "a & b", first), new("B.Bad", "b", second)],
+            [new("A.Bad", "a & b", first, "   at A.Bad()"), new("B.Bad", "b", second, "   at B.Bad()")],
             run.FailedTests);
     }
 

@@ -1,0 +1,34 @@
+using System.Globalization;
+using QualityGates.Metrics;
+
+namespace QualityGates.Inputs;
+
+/// <summary>
+/// One input file a gate run read, so a person can tell which files made the verdict (a glob that
+/// matched four earlier runs shows as four rows).
+/// </summary>
+/// <param name="Path">The full path as read; reports show it relative to the repository root.</param>
+/// <param name="Kind">What the file is: <c>TRX</c>, <c>Cobertura</c>, <c>security scan (sarif)</c>, <c>model metrics</c>, <c>baseline</c> or <c>test metrics</c>.</param>
+/// <param name="Contribution">What it added to the run, in words: <c>50 results, 1 failed</c>, <c>412 of 598 lines</c>, <c>3 findings (high 1)</c>.</param>
+public sealed record InputFileRead(string Path, string Kind, string Contribution)
+{
+    /// <summary>The console line for this file, neutralised (<see cref="Files.ConsoleText"/>): <c>QualityGates input: TRX tests/x.trx: 50 results, 1 failed</c>.</summary>
+    public string ConsoleLine => Files.ConsoleText.Neutralise($"QualityGates input: {Kind} {Path}: {Contribution}");
+
+    internal static string Tests(TestRunSummary tests) =>
+        string.Create(CultureInfo.InvariantCulture, $"{tests.Total} results, {tests.Failed} failed")
+        + (tests.Aborted ? ", aborted" : string.Empty);
+
+    internal static string Lines(long covered, long valid) =>
+        string.Create(CultureInfo.InvariantCulture, $"{covered} of {valid} lines");
+
+    internal static string Findings(SecuritySummary security)
+    {
+        var counts = new[] { ("critical", security.Critical), ("high", security.High), ("medium", security.Medium), ("low", security.Low), ("unknown", security.Unknown) }
+            .Where(c => c.Item2 > 0)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Item1} {c.Item2}"))
+            .ToList();
+        var total = string.Create(CultureInfo.InvariantCulture, $"{security.Total} finding{(security.Total == 1 ? string.Empty : "s")}");
+        return counts.Count == 0 ? total : $"{total} ({string.Join(", ", counts)})";
+    }
+}
