@@ -84,6 +84,9 @@ internal static class GateRunSettings
         };
     }
 
+    /// <summary>The assemblies this extension brings into the test application (Cobertura package names).</summary>
+    internal static readonly string[] GateAssemblies = ["QualityGates.Core", "QualityGates.Testing.Platform"];
+
     /// <summary>The coverage filter as the MSBuild task builds it: by default the test assembly itself is left out.</summary>
     private static CoverageFilter ReadCoverageFilter(GateSettingsFile file, List<QualityGatesException> errors)
     {
@@ -92,7 +95,9 @@ internal static class GateRunSettings
         return new CoverageFilter
         {
             IncludeAssemblies = List(file[Prefix + "CoverageIncludeAssemblies"]),
-            ExcludeAssemblies = [.. List(file[Prefix + "CoverageExcludeAssemblies"]),
+            // The gate's own assemblies sit in the test application's folder, so a collector that instruments
+            // every loaded assembly (Microsoft's) counts them: they are never part of the product's figure.
+            ExcludeAssemblies = [.. List(file[Prefix + "CoverageExcludeAssemblies"]), .. GateAssemblies,
                 .. excludeTestAssembly && !string.IsNullOrWhiteSpace(testAssembly) ? [testAssembly.Trim()] : Array.Empty<string>()],
             IncludeFiles = List(file[Prefix + "CoverageIncludeFiles"]),
             ExcludeFiles = List(file[Prefix + "CoverageExcludeFiles"]),

@@ -43,6 +43,30 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void CoverageLeavesOutTheTestAssemblyAndTheGatesOwnAssemblies()
+    {
+        var file = Settings("TestAssemblyName=App.Tests", "QualityGatesCoverageExcludeAssemblies=Generated;",
+            "QualityGatesCoverageIncludeFiles=src/**;", "QualityGatesCoverageExcludeTestAssembly=true");
+        var errors = new List<QualityGatesException>();
+
+        var filter = GateRunSettings.Read(file, new Options(), _ => null, errors).CoverageFilter;
+
+        Assert.Empty(errors);
+        Assert.Equal(["Generated", "QualityGates.Core", "QualityGates.Testing.Platform", "App.Tests"], filter.ExcludeAssemblies);
+        Assert.Equal(["src/**"], filter.IncludeFiles);
+    }
+
+    [Fact]
+    public void KeepingTheTestAssemblyStillLeavesOutTheGatesOwnAssemblies()
+    {
+        var file = Settings("TestAssemblyName=App.Tests", "QualityGatesCoverageExcludeTestAssembly=false");
+
+        var filter = GateRunSettings.Read(file, new Options(), _ => null, []).CoverageFilter;
+
+        Assert.Equal(["QualityGates.Core", "QualityGates.Testing.Platform"], filter.ExcludeAssemblies);
+    }
+
+    [Fact]
     public void ABadSwitchIsOneErrorNamingTheProperty()
     {
         var file = Settings("QualityGatesStrict=yes", "QualityGatesEnabled=maybe");

@@ -36,7 +36,7 @@ internal abstract class GateCheck
     internal static string HowToProvide(GateGroup group) => group switch
     {
         GateGroup.Tests => "Run the tests with a TRX logger (dotnet test --logger trx, or --report-trx on Microsoft.Testing.Platform) and name the file.",
-        GateGroup.Coverage => "Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), the coverlet.msbuild package with -p:CollectCoverage=true -p:CoverletOutputFormat=cobertura, or on Microsoft.Testing.Platform coverlet.MTP (dotnet test --coverlet) or Microsoft.Testing.Extensions.CodeCoverage (--coverage --coverage-output-format cobertura).",
+        GateGroup.Coverage => "Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), the coverlet.msbuild package with -p:CollectCoverage=true -p:CoverletOutputFormat=cobertura, or on Microsoft.Testing.Platform coverlet.MTP (run with --coverlet); a Cobertura file from another tool is read when named (QualityGatesCoverageFiles, --coverage, --quality-gates-coverage).",
         GateGroup.Model => "Name a model metrics file (QualityGatesModelMetricsFile, CLI: --metrics).",
         GateGroup.Security => "Name a security scan (QualityGatesSecurityScanFiles, CLI: --security-scan).",
         _ => string.Empty,
