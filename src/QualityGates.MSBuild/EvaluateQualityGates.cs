@@ -9,7 +9,7 @@ using QualityGates.Inputs;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.MSBuild.Logging;
-using QualityGates.MSBuild.Settings;
+using QualityGates.Configuration;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;

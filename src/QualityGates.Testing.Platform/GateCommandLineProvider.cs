@@ -4,7 +4,6 @@ using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.CommandLine;
 using QualityGates.Configuration;
 using QualityGates.Errors;
-using QualityGates.MSBuild.Settings;
 
 namespace QualityGates.Testing.Platform;
 

@@ -4,7 +4,7 @@ using QualityGates.Gates;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
-using QualityGates.MSBuild.Settings;
+using QualityGates.Configuration;
 using QualityGates.Reports;
 using QualityGates.Running;
 

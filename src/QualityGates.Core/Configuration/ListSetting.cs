@@ -1,7 +1,7 @@
-namespace QualityGates.MSBuild.Settings;
+namespace QualityGates.Configuration;
 
-/// <summary>Reads list parameters (<c>;</c>-separated properties and items).</summary>
-internal static class ListSetting
+/// <summary>Reads list settings (<c>;</c>-separated MSBuild properties and items, as the task and the test-platform settings file receive them).</summary>
+public static class ListSetting
 {
     /// <summary>
     /// The non-empty entries of a list parameter. A list given on the command line as

@@ -1,12 +1,12 @@
 using QualityGates.Errors;
 
-namespace QualityGates.MSBuild.Settings;
+namespace QualityGates.Configuration;
 
 /// <summary>
-/// Reads an on/off MSBuild property. Only <c>true</c> and <c>false</c> (any case) are accepted: a typo
+/// Reads an on/off setting (an MSBuild property, or the test-platform settings file written from one). Only <c>true</c> and <c>false</c> (any case) are accepted: a typo
 /// such as <c>ture</c> or <c>yes</c> must not silently mean "off".
 /// </summary>
-internal static class SwitchSetting
+public static class SwitchSetting
 {
     /// <summary>Parses <paramref name="value"/>; empty means <paramref name="whenEmpty"/>.</summary>
     /// <param name="value">The property value as written.</param>
