@@ -11,7 +11,7 @@ internal static class WaiverDiagnostics
     {
         foreach (var check in report.Checks.Where(c => c.Status is GateStatus.Warning or GateStatus.Waived))
         {
-            yield return new GateDiagnostic(DiagnosticSeverity.Warning, check.Code ?? string.Empty, $"{check.Gate}: {check.Message}", Gate: check.Gate);
+            yield return new GateDiagnostic(DiagnosticSeverity.Warning, check.Code ?? string.Empty, check.Message, Gate: check.Gate);
         }
 
         foreach (var outcome in report.Waivers.Where(o => o.State != WaiverState.Applied))

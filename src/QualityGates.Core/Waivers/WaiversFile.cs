@@ -89,10 +89,10 @@ public static class WaiversFile
     private static Waiver ReadEntry(JsonCursor entry)
     {
         entry.ExpectObject();
-        if (entry.Element.EnumerateObject().FirstOrDefault(p => !Fields.Contains(p.Name)) is { Name: not null } unknown)
+        if (entry.Element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !Fields.Contains(name)) is { } unknown)
         {
-            throw entry.File.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(entry.Path, unknown.Name),
-                $"'{unknown.Name}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");
+            throw entry.File.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(entry.Path, unknown),
+                $"'{unknown}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");
         }
 
         var advisory = Text(entry, "advisory", required: false);
