@@ -77,4 +77,13 @@ public sealed class AdvisoryAliasTests : IDisposable
 
         Assert.Contains(summary.Findings, f => f.Advisory == "GHSA-v6rh-hp5x-86rv" && f.IsKnownAs("CVE-2021-44420"));
     }
+
+    [Fact]
+    public void ASarifResultIsKnownByTheCveInItsRuleId()
+    {
+        // grype's SARIF rule ids are "<CVE>-<package>": a CVE waiver must still find them.
+        var summary = SecurityScanReader.Read(Fixtures.Path("security", "sarif", "grype-TestSarifPresenter_image.sarif"));
+
+        Assert.Contains(summary.Findings, f => f.Advisory == "CVE-1999-0001-package-1" && f.IsKnownAs("CVE-1999-0001") && f.Package is null);
+    }
 }
