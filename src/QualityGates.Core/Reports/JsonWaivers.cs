@@ -10,7 +10,7 @@ internal static class JsonWaivers
 {
     /// <summary>
     /// One waiver: <c>{ "advisory" | "gate", "package"?, "version"?, "owner", "reason", "expires" (yyyy-MM-dd),
-    /// "file", "line", "state"? (applied, unused, expired) }</c>.
+    /// "file" (relative to the repository root when under it), "line", "state"? (applied, unused, expired) }</c>.
     /// </summary>
     public static void Write(Utf8JsonWriter json, Waiver waiver, WaiverState? state)
     {
@@ -29,7 +29,7 @@ internal static class JsonWaivers
         JsonReportValues.Text(json, "owner", waiver.Owner);
         JsonReportValues.Text(json, "reason", waiver.Reason);
         json.WriteString("expires", waiver.ExpiresText);
-        JsonReportValues.Text(json, "file", waiver.File);
+        JsonReportValues.Text(json, "file", waiver.DisplayFile.Length > 0 ? waiver.DisplayFile : waiver.File);
         json.WriteNumber("line", waiver.Line);
         if (state is { } known)
         {

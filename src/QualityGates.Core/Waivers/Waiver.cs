@@ -40,6 +40,9 @@ public sealed record Waiver
 
     public int Line { get; init; }
 
+    /// <summary><see cref="File"/> as reports show it: relative to the repository root when under it, so reports carry no build-machine paths.</summary>
+    public string DisplayFile { get; init; } = string.Empty;
+
     /// <summary>What it waives, for messages: "advisory CVE-2019-18224 in libidn2-0" or "gate coverage.line".</summary>
     public string Target => Gate is not null ? $"gate {Gate}"
         : $"advisory {Advisory}{(Package is null ? string.Empty : " in " + Package)}{(Version is null ? string.Empty : " " + Version)}";

@@ -42,7 +42,8 @@ internal static class WaiverLoader
             return null;
         }
 
-        var set = new WaiverSet(WaiversFile.Read(path, errors), today);
+        var display = Files.RepositoryRoot.Display(path, Files.RepositoryRoot.Find(request.BaseDirectory), abbreviateOutside: false);
+        var set = new WaiverSet(WaiversFile.Read(path, errors).Select(w => w with { DisplayFile = display }).ToList(), today);
         errors.AddRange(set.CheckExpiry(context, maxDays, maxDaysSource));
         return set;
     }

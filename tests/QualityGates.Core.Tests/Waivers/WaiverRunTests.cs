@@ -165,6 +165,20 @@ public sealed class WaiverRunTests : IDisposable
     }
 
     [Fact]
+    public void TheJsonReportNamesTheWaiversFileRelativeToTheRepositoryRoot()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.Path, ".git"));
+
+        var result = Execute("2026-11-30", change: r => r with { Reports = r.Reports with { Json = true } });
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Json!);
+        var waivers = json.RootElement.GetProperty("waivers").EnumerateArray().ToList();
+        Assert.Equal(["applied", "unused"], waivers.Select(w => w.GetProperty("state").GetString()));
+        Assert.Equal((WaiversFile.FileName, 2), (waivers[0].GetProperty("file").GetString(), waivers[0].GetProperty("line").GetInt32()));
+        Assert.Equal(Path.Combine(_dir.Path, WaiversFile.FileName), result.Diagnostics.Single(d => d.Code == ErrorCodes.WaiverUnused).File);
+    }
+
+    [Fact]
     public void TheFileIsFoundFromTheProjectFolderUpToTheRepositoryRoot()
     {
         Directory.CreateDirectory(Path.Combine(_dir.Path, ".git"));

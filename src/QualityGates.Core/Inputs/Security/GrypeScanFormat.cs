@@ -25,8 +25,10 @@ internal sealed class GrypeScanFormat : ISecurityScanFormat
             var vulnerability = match.Required("vulnerability");
             var artifact = match.Required("artifact");
             // relatedVulnerabilities: the same advisory in other namespaces (a GHSA match names its CVE).
-            var aliases = match.OptionalItems("relatedVulnerabilities")
-                .Select(r => r.Required("id").AsString())
+            // Optional data: an entry without a string id is passed over, never an error.
+            var aliases = (match.Optional("relatedVulnerabilities") is { Kind: JsonValueKind.Array } related ? related.Items() : [])
+                .Select(r => r.Kind == JsonValueKind.Object && r.Optional("id") is { Kind: JsonValueKind.String } id ? id.AsString() : null)
+                .OfType<string>()
                 .Where(AdvisoryIds.IsAdvisoryId);
             tally.AddPackage(SeverityOf(vulnerability), vulnerability.Required("id").AsString(), aliases,
                 artifact.Required("name").AsString(), artifact.Optional("version")?.AsString() ?? string.Empty);
