@@ -40,7 +40,7 @@ public sealed class GateRun
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
     /// code and gate), then errors of the report files (QG5001) and the registry (QG3xxx), and warnings
-    /// (QG5004 handler, QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
+    /// (QG5004 handler, the warning tier and waivers: QG2018, QG2021, QG2019, QG2020, then QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
     /// </returns>
     public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
     {
