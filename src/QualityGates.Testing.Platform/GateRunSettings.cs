@@ -7,6 +7,7 @@ using QualityGates.Metrics;
 using QualityGates.Configuration;
 using QualityGates.Reports;
 using QualityGates.Running;
+using QualityGates.Running.Solution;
 
 namespace QualityGates.Testing.Platform;
 
@@ -81,6 +82,20 @@ internal static class GateRunSettings
                     new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
             },
             Environment = environment,
+            Solution = ReadSolution(file, errors),
+        };
+    }
+
+    /// <summary>QualityGatesScope and the solution's report folder the build wrote; null for Project (the default).</summary>
+    private static SolutionOptions? ReadSolution(GateSettingsFile file, List<QualityGatesException> errors)
+    {
+        var scope = Guard(errors, () => SolutionOptions.ParseScope(file[Prefix + "Scope"], Prefix + "Scope"));
+        return scope == GateScope.Project || file["ProjectFile"] is not { } projectFile ? null : new SolutionOptions
+        {
+            Scope = scope,
+            Directory = file["SolutionReportDirectory"],
+            ProjectFile = projectFile,
+            Source = Prefix + "Scope",
         };
     }
 

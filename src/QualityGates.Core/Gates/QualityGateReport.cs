@@ -24,6 +24,12 @@ public sealed record QualityGateReport
     /// <summary>Things a person should know that did not change the verdict (e.g. a throwing event handler).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// In a solution report (QualityGatesScope Solution or Both), one row per test project whose results
+    /// were merged into <see cref="Inputs"/>, in project order; empty for a project's own report.
+    /// </summary>
+    public IReadOnlyList<SolutionProject> Projects { get; init; } = Array.Empty<SolutionProject>();
+
     public string ContextName => DeploymentContexts.NameOf(Context);
 
     /// <summary>True when no check failed (skipped checks do not block).</summary>
