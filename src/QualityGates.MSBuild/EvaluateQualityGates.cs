@@ -241,7 +241,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         if (result.SummaryLine is { } summary)
         {
-            LogSummaryLine(summary, projectFile);
+            LogSummaryLine(summary, result.SolutionFile ?? projectFile);
         }
 
         // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.

@@ -120,7 +120,14 @@ public sealed class GateRun
 
         // The solution's errors point at the solution file, not at the project that happened to finish last.
         var verdict = ExecuteAlone(SolutionRequest.For(request, solution, run, all), ciCommands);
-        return own with { Solution = verdict with { Diagnostics = verdict.Diagnostics.Select(d => d.File is null ? d with { File = run.SolutionFile } : d).ToList() } };
+        return own with
+        {
+            Solution = verdict with
+            {
+                Diagnostics = verdict.Diagnostics.Select(d => d.File is null ? d with { File = run.SolutionFile } : d).ToList(),
+                SolutionFile = run.SolutionFile,
+            },
+        };
     }
 
     private static GateDiagnostic NotInSolutionRun(SolutionOptions solution) =>
@@ -346,4 +353,7 @@ public sealed record GateRunResult
     /// Solution or Both); the adapter prints it as it prints its own. Null otherwise.
     /// </summary>
     public GateRunResult? Solution { get; init; }
+
+    /// <summary>For a solution's verdict: the solution file (full path) its diagnostics and summary line point at; null otherwise.</summary>
+    public string? SolutionFile { get; init; }
 }
