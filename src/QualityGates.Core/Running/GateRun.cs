@@ -101,20 +101,20 @@ public sealed class GateRun
             handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles);
         }
 
-        IReadOnlyList<ProjectHandIn>? all;
+        (int HandedIn, IReadOnlyList<ProjectHandIn>? All) handedIn;
         try
         {
-            all = run.HandIn(handIn);
+            handedIn = run.HandIn(handIn);
         }
         catch (QualityGatesException ex)
         {
             return own with { Diagnostics = [.. own.Diagnostics, GateDiagnostic.From(ex)] };
         }
 
-        if (all is null)
+        if (handedIn.All is not { } all)
         {
             var waiting = string.Create(CultureInfo.InvariantCulture,
-                $"QualityGates: {handIn.Name} handed its results to the solution gate of {run.SolutionName} ({run.HandedIn()} of {run.Members.Count} test projects so far); the last one judges the solution.");
+                $"QualityGates: {handIn.Name} handed its results to the solution gate of {run.SolutionName} ({handedIn.HandedIn} of {run.Members.Count} test projects so far); the last one judges the solution.");
             return own with { Messages = [ConsoleText.Neutralise(waiting)] };
         }
 

@@ -183,7 +183,7 @@ public sealed class SolutionScopeTests : IDisposable
 
         Parallel.ForEach(names, new ParallelOptions { MaxDegreeOfParallelism = 6 }, name =>
         {
-            if (run.HandIn(new ProjectHandIn(ProjectFile(name), name, null, [], [], null)) is { } all)
+            if (run.HandIn(new ProjectHandIn(ProjectFile(name), name, null, [], [], null)).All is { } all)
             {
                 completed.Add(all);
             }

@@ -70,11 +70,12 @@ public sealed class SolutionRunFolder
     }
 
     /// <summary>
-    /// Hands in <paramref name="handIn"/>; returns every project's hand-in, in manifest order, when this
-    /// one completed the run (the caller then judges the solution), else null.
+    /// Hands in <paramref name="handIn"/>. When this hand-in completed the run, the result holds every
+    /// project's hand-in, in manifest order (the caller then judges the solution); otherwise how many of
+    /// the run's projects have handed in so far.
     /// </summary>
     /// <exception cref="QualityGatesException">QG1023: the folder cannot be written or read, or the lock stayed held too long.</exception>
-    public IReadOnlyList<ProjectHandIn>? HandIn(ProjectHandIn handIn)
+    public (int HandedIn, IReadOnlyList<ProjectHandIn>? All) HandIn(ProjectHandIn handIn)
     {
         var runFolder = Path.Combine(Folder, RunId);
         try
@@ -83,29 +84,23 @@ public sealed class SolutionRunFolder
             System.IO.Directory.CreateDirectory(runFolder);
             AtomicFile.Replace(Path.Combine(runFolder, FileName(handIn.ProjectFile)), handIn.ToUtf8());
             var paths = Members.Select(m => Path.Combine(runFolder, FileName(m))).ToList();
-            if (!paths.All(File.Exists))
+            var handedIn = paths.Count(File.Exists);
+            if (handedIn < paths.Count)
             {
-                return null;
+                return (handedIn, null);
             }
 
             // Taken out under the lock: a late or repeated hand-in of this run starts a new set and never
             // judges the solution a second time from these files.
             var all = paths.Select(ProjectHandIn.Read).ToList();
             System.IO.Directory.Delete(runFolder, recursive: true);
-            return all;
+            return (handedIn, all);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new QualityGatesException(ErrorCodes.SolutionRunFileInvalid,
                 $"The solution gate cannot hand in the results of '{handIn.Name}' in '{runFolder}': {ex.Message}", runFolder);
         }
-    }
-
-    /// <summary>How many projects of the run have handed in so far (for the progress message).</summary>
-    public int HandedIn()
-    {
-        var runFolder = Path.Combine(Folder, RunId);
-        return Members.Count(m => File.Exists(Path.Combine(runFolder, FileName(m))));
     }
 
     /// <summary>A project file's key in the manifest: its full path, with '/' separators.</summary>
