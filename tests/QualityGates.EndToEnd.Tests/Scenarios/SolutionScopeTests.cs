@@ -44,7 +44,7 @@ public sealed partial class SolutionScopeTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The reference figure, computed apart from the engine: the set of (source file, line) with any hits,
+    /// The reference figure, computed apart from the engine: the set of (source file's full path, line) with any hits,
     /// over the set of all (source file, line), product packages only (the test assemblies left out).
     /// </summary>
     private static (long Covered, long Valid) UnionOfLines(IEnumerable<string> files)
@@ -53,13 +53,17 @@ public sealed partial class SolutionScopeTests(ITestOutputHelper output)
         foreach (var file in files)
         {
             var document = XDocument.Load(file);
+            // coverlet writes file names relative to the report's own common source folder, which differs per project.
+            var sources = document.Descendants("source").Select(s => s.Value).ToList();
             foreach (var package in document.Descendants("package").Where(p => !((string)p.Attribute("name")!).EndsWith(".Tests", StringComparison.Ordinal)))
             {
                 foreach (var @class in package.Descendants("class"))
                 {
                     foreach (var line in @class.Element("lines")!.Elements("line"))
                     {
-                        var key = ((string)@class.Attribute("filename")!, (int)line.Attribute("number")!);
+                        var name = (string)@class.Attribute("filename")!;
+                        var path = sources.Select(s => Path.Combine(s, name)).FirstOrDefault(File.Exists) ?? name;
+                        var key = (Path.GetFullPath(path), (int)line.Attribute("number")!);
                         lines[key] = lines.GetValueOrDefault(key) || (long)line.Attribute("hits")! > 0;
                     }
                 }
