@@ -13,6 +13,7 @@ using QualityGates.Configuration;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;
+using QualityGates.Running.Solution;
 using QualityGates.Files;
 
 namespace QualityGates.MSBuild;
@@ -158,6 +159,13 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>The test project's own assembly name (<c>$(AssemblyName)</c>).</summary>
     public string? TestAssemblyName { get; set; }
 
+    // Solution scope (issue 14)
+    /// <summary>QualityGatesScope: Project (default), Solution or Both.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The solution's report folder (full path) when the project is built as part of a solution; empty otherwise.</summary>
+    public string? SolutionReportDirectory { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -188,31 +196,24 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         var log = new GateErrorLog(Log, DeferErrors, projectFile);
         EchoInputs();
         var settingErrors = new List<QualityGatesException>();
-        var request = BuildRequest(settingErrors);
+        var request = BuildRequest(settingErrors, projectFile);
 
         // Workflow commands must reach the runner's stdout: high-importance messages do under the console
         // logger (the runner trims the indentation); a task never writes to the console itself.
         using var commands = new LineWriter(line => Log.LogMessage(MessageImportance.High, "{0}", line));
         var result = settingErrors.Count == 0 ? new GateRun().Execute(request, commands) : null;
-        var diagnostics = settingErrors.Select(GateDiagnostic.From).Concat(result?.Diagnostics ?? GateRun.Check(request));
-        if (result?.Report is { } report)
+        if (result is null)
         {
-            LogReport(report, result);
-            Results = ResultItems.Checks(report);
-            AllPassed = report.AllPassed ? "true" : "false";
-            JudgedCoverageFiles = result.CoverageFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-            ReportFiles = ResultItems.Files(result.Files);
+            foreach (var diagnostic in settingErrors.Select(GateDiagnostic.From).Concat(GateRun.Check(request)))
+            {
+                log.Log(diagnostic, deferrable: false);
+            }
         }
 
-        if (result?.SummaryLine is { } summary)
+        // The project's own verdict, then the solution's when this project completed the solution run.
+        for (var each = result; each is not null; each = each.Solution)
         {
-            LogSummaryLine(summary, projectFile);
-        }
-
-        // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
-        foreach (var diagnostic in diagnostics)
-        {
-            log.Log(diagnostic, deferrable: result?.Report is not null);
+            LogResult(each, log, projectFile);
         }
 
         DeferredErrors = log.Deferred;
@@ -221,8 +222,40 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
+    private void LogResult(GateRunResult result, GateErrorLog log, string? projectFile)
+    {
+        foreach (var message in result.Messages)
+        {
+            Log.LogMessage(MessageImportance.High, "{0}", message);
+        }
+
+        if (result.Report is { } report)
+        {
+            LogReport(report, result);
+            // The outputs describe the first verdict: the project's own, else the solution's.
+            if (AllPassed.Length == 0)
+            {
+                Results = ResultItems.Checks(report);
+                AllPassed = report.AllPassed ? "true" : "false";
+                JudgedCoverageFiles = result.CoverageFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                ReportFiles = ResultItems.Files(result.Files);
+            }
+        }
+
+        if (result.SummaryLine is { } summary)
+        {
+            LogSummaryLine(summary, result.SolutionFile ?? projectFile);
+        }
+
+        // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            log.Log(diagnostic, deferrable: result.Report is not null);
+        }
+    }
+
     /// <summary>Checks every setting, each error naming its property, and maps them into the engine's request.</summary>
-    private GateRunRequest BuildRequest(List<QualityGatesException> errors)
+    private GateRunRequest BuildRequest(List<QualityGatesException> errors, string? projectFile)
     {
         Guard(errors, () => SwitchSetting.Parse(Enabled, Prefix + "Enabled", whenEmpty: true));
         var strict = Guard(errors, () => SwitchSetting.ParseOptional(Strict, Prefix + "Strict"));
@@ -302,6 +335,20 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             Environment = EnvironmentVariables,
             WaiversFile = ListSetting.NullIfEmpty(WaiversFile),
             WaiversFileSource = Prefix + "WaiversFile",
+            Solution = Solution(errors, projectFile),
+        };
+    }
+
+    /// <summary>QualityGatesScope and the solution's report folder; null for Project (the default).</summary>
+    private SolutionOptions? Solution(List<QualityGatesException> errors, string? projectFile)
+    {
+        var scope = Guard(errors, () => SolutionOptions.ParseScope(Scope, Prefix + "Scope"));
+        return scope == GateScope.Project || string.IsNullOrWhiteSpace(projectFile) ? null : new SolutionOptions
+        {
+            Scope = scope,
+            Directory = ListSetting.NullIfEmpty(SolutionReportDirectory),
+            ProjectFile = projectFile,
+            Source = Prefix + "Scope",
         };
     }
 
@@ -346,6 +393,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "Registry", RegistryLocation.Display(Registry));
         Log.LogInput(Prefix + "CoverageReport", CoverageReport);
         Log.LogInput(Prefix + "WaiversFile", WaiversFile);
+        Log.LogInput(Prefix + "Scope", Scope);
+        Log.LogInput(Prefix + "SolutionReportDirectory", SolutionReportDirectory);
     }
 
     private void LogReport(QualityGateReport report, GateRunResult result)

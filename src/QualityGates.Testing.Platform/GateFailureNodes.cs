@@ -14,15 +14,25 @@ internal static class GateFailureNodes
 {
     public static async Task PublishAsync(IMessageBus messageBus, IDataProducer producer, SessionUid session, GateSessionResult result)
     {
-        foreach (var error in result.Run.Diagnostics.Where(d => d.IsError))
+        foreach (var (run, index) in result.Runs.Select((r, i) => (r, i)))
         {
-            var name = error.Gate is null ? $"{error.Code} quality gates" : $"{error.Code} quality gate {error.Gate}";
-            await messageBus.PublishAsync(producer, new TestNodeUpdateMessage(session, new TestNode
+            // The solution's errors (the second result) are named so, and never share a node with the project's.
+            var scope = index == 0 ? string.Empty : "solution ";
+            foreach (var error in run.Diagnostics.Where(d => d.IsError))
             {
-                Uid = new TestNodeUid("QualityGates/" + (error.Gate ?? error.Code)),
-                DisplayName = name,
-                Properties = new PropertyBag(new FailedTestNodeStateProperty($"{error.Code}: {error.Message}")),
-            })).ConfigureAwait(false);
+                await PublishAsync(messageBus, producer, session, error, scope).ConfigureAwait(false);
+            }
         }
+    }
+
+    private static Task PublishAsync(IMessageBus messageBus, IDataProducer producer, SessionUid session, Errors.GateDiagnostic error, string scope)
+    {
+        var name = error.Gate is null ? $"{error.Code} {scope}quality gates" : $"{error.Code} {scope}quality gate {error.Gate}";
+        return messageBus.PublishAsync(producer, new TestNodeUpdateMessage(session, new TestNode
+        {
+            Uid = new TestNodeUid("QualityGates/" + scope.Replace(' ', '/') + (error.Gate ?? error.Code)),
+            DisplayName = name,
+            Properties = new PropertyBag(new FailedTestNodeStateProperty($"{error.Code}: {error.Message}")),
+        }));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Testing.Platform.OutputDevice;
 using QualityGates.Files;
 using QualityGates.Registry;
 using QualityGates.Reports;
+using QualityGates.Running;
 
 namespace QualityGates.Testing.Platform;
 
@@ -17,27 +18,40 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
 {
     public async Task ShowAsync(GateSessionResult result, CancellationToken cancellationToken)
     {
-        if (result.Run.Report is { } report)
+        foreach (var run in result.Runs)
+        {
+            await ShowAsync(run, run == result.Run ? result.CiLines : [], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ShowAsync(GateRunResult run, IReadOnlyList<string> ciLines, CancellationToken cancellationToken)
+    {
+        foreach (var message in run.Messages)
+        {
+            await TextAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (run.Report is { } report)
         {
             await TextAsync(Environment.NewLine + SummaryTable.Render(report), cancellationToken).ConfigureAwait(false);
-            foreach (var line in result.Run.InputLines)
+            foreach (var line in run.InputLines)
             {
                 await TextAsync(line, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (result.Run.SummaryLine is { } summary)
+        if (run.SummaryLine is { } summary)
         {
             await TextAsync(summary, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var line in result.CiLines)
+        foreach (var line in ciLines)
         {
             // The CI server's own commands, made by the engine (their data already escaped): shown as they are.
             await device.DisplayAsync(producer, new TextOutputDeviceData(line), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var diagnostic in result.Run.Diagnostics)
+        foreach (var diagnostic in run.Diagnostics)
         {
             var place = diagnostic.File is null ? string.Empty : $"{diagnostic.File}{(diagnostic.Line > 0 ? $"({diagnostic.Line})" : string.Empty)}: ";
             var text = ConsoleText.Neutralise($"{place}{(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code} : {diagnostic.Message}");
@@ -45,12 +59,12 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
             await device.DisplayAsync(producer, data, cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.Run.RegistryRecord is { } record)
+        if (run.RegistryRecord is { } record)
         {
-            await TextAsync($"Quality gates registry: {record.Model.Name} {record.Model.Version} {RegistryRecordKinds.NameOf(record.Kind)} for {result.Run.Report?.ContextName} by {record.By} ({record.File})", cancellationToken).ConfigureAwait(false);
+            await TextAsync($"Quality gates registry: {record.Model.Name} {record.Model.Version} {RegistryRecordKinds.NameOf(record.Kind)} for {run.Report?.ContextName} by {record.By} ({record.File})", cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.Run.Files is { } files)
+        if (run.Files is { } files)
         {
             await TextAsync($"Quality gate reports: {string.Join(", ", new[] { files.JUnit, files.Json, files.Html }.OfType<string>())}", cancellationToken).ConfigureAwait(false);
         }

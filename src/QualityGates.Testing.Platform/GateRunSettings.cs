@@ -7,6 +7,7 @@ using QualityGates.Metrics;
 using QualityGates.Configuration;
 using QualityGates.Reports;
 using QualityGates.Running;
+using QualityGates.Running.Solution;
 
 namespace QualityGates.Testing.Platform;
 
@@ -83,6 +84,26 @@ internal static class GateRunSettings
                     new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
             },
             Environment = environment,
+            Solution = ReadSolution(file, environment, errors),
+        };
+    }
+
+    /// <summary>
+    /// Set by <c>dotnet test</c> for each test application it starts (SDK 10.0.401, one id per application):
+    /// only then is the application part of a solution run. Run directly, it is judged alone (QG0019).
+    /// </summary>
+    internal const string DotnetTestVariable = "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID";
+
+    /// <summary>QualityGatesScope and the solution's report folder the build wrote; null for Project (the default).</summary>
+    private static SolutionOptions? ReadSolution(GateSettingsFile file, Func<string, string?> environment, List<QualityGatesException> errors)
+    {
+        var scope = Guard(errors, () => SolutionOptions.ParseScope(file[Prefix + "Scope"], Prefix + "Scope"));
+        return scope == GateScope.Project || file["ProjectFile"] is not { } projectFile ? null : new SolutionOptions
+        {
+            Scope = scope,
+            Directory = string.IsNullOrEmpty(environment(DotnetTestVariable)) ? null : file["SolutionReportDirectory"],
+            ProjectFile = projectFile,
+            Source = Prefix + "Scope",
         };
     }
 

@@ -10,8 +10,20 @@ namespace QualityGates.Testing.Platform;
 /// <summary>What one gate run in a test application gave: the engine's result and the CI server's command lines.</summary>
 internal sealed record GateSessionResult(GateRunResult Run, IReadOnlyList<string> CiLines)
 {
-    /// <summary>True when the run must fail: a failed check, or a gate that could not judge.</summary>
-    public bool Blocked => Run.Diagnostics.Any(d => d.IsError);
+    /// <summary>True when the run must fail: a failed check (the project's or the solution's), or a gate that could not judge.</summary>
+    public bool Blocked => Runs.Any(r => r.Diagnostics.Any(d => d.IsError));
+
+    /// <summary>The project's own result, then the solution's when this application completed the solution run (QualityGatesScope).</summary>
+    public IEnumerable<GateRunResult> Runs
+    {
+        get
+        {
+            for (var each = Run; each is not null; each = each.Solution)
+            {
+                yield return each;
+            }
+        }
+    }
 }
 
 /// <summary>

@@ -105,6 +105,25 @@ public sealed class GateRunSettingsTests : IDisposable
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public void TheSolutionScopeComesFromTheSettingsTheBuildWrote()
+    {
+        var file = Settings("QualityGatesScope=Both", "ProjectFile=/src/A.Tests/A.Tests.csproj", "SolutionReportDirectory=/src/.quality-gates/");
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, new Options(), name => name == "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID" ? "a1b2" : null, errors);
+        // Run directly, not by dotnet test: no solution run, so the application is judged alone.
+        var direct = GateRunSettings.Read(file, new Options(), _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal((QualityGates.Running.Solution.GateScope.Both, "/src/.quality-gates/", "/src/A.Tests/A.Tests.csproj"),
+            (request.Solution!.Scope, request.Solution.Directory, request.Solution.ProjectFile));
+        Assert.Null(direct.Solution!.Directory);
+        Assert.Null(GateRunSettings.Read(Settings("QualityGatesScope=Project", "ProjectFile=/src/A.Tests/A.Tests.csproj"), new Options(), _ => null, errors).Solution);
+        GateRunSettings.Read(Settings("QualityGatesScope=Solutions"), new Options(), _ => null, errors);
+        Assert.Equal("QG0018", Assert.Single(errors).Code);
+    }
+
     private GateSettingsFile Settings(params string[] lines) =>
         GateSettingsFile.Read(_temp.Write("app" + GateSettingsFile.Extension, string.Join('\n', lines)));
 

@@ -43,6 +43,18 @@ public static class ErrorCodes
     /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
     public const string TestClockInvalid = "QG0017";
 
+    // Solution scope (issue 14): QG0018-QG0020, QG1023-QG1025, QG2022-QG2024
+    /// <summary>QualityGatesScope is not Project, Solution or Both.</summary>
+    public const string InvalidScope = "QG0018";
+    /// <summary>
+    /// A project asked for the solution gate (QualityGatesScope Solution or Both) but this run has no
+    /// solution run manifest listing it (not run through the solution, or the solution's
+    /// Directory.Solution.targets is missing); the project is judged alone (warning).
+    /// </summary>
+    public const string NotInSolutionRun = "QG0019";
+    /// <summary>The solution run manifest or a project's hand-in in the solution's run folder cannot be read or written, or its lock stayed held too long.</summary>
+    public const string SolutionRunFileInvalid = "QG1023";
+
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>
     public const string InputFileNotFound = "QG1001";

@@ -26,6 +26,11 @@ public sealed record QualityGateReport
 
     /// <summary>Each waiver of the run's context and what became of it (applied, unused, expired); empty without a waivers file.</summary>
     public IReadOnlyList<Waivers.WaiverOutcome> Waivers { get; init; } = [];
+    /// <summary>
+    /// In a solution report (QualityGatesScope Solution or Both), one row per test project whose results
+    /// were merged into <see cref="Inputs"/>, in project order; empty for a project's own report.
+    /// </summary>
+    public IReadOnlyList<SolutionProject> Projects { get; init; } = Array.Empty<SolutionProject>();
 
     public string ContextName => DeploymentContexts.NameOf(Context);
 

@@ -58,6 +58,7 @@ public static class JsonReportWriter
         WriteThresholds(json, report.Thresholds);
         JsonMetricsWriter.Write(json, report.Inputs);
         WriteInputFiles(json, report.Inputs.Files);
+        SolutionProjectText.WriteJson(json, report.Projects);
         JsonReportValues.TextArray(json, "warnings", report.Warnings);
         JsonWaivers.WriteOutcomes(json, report);
         JsonReportValues.Ci(json, ci);

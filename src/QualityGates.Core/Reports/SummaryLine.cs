@@ -29,6 +29,11 @@ public static class SummaryLine
             line.Append(' ').Append(model.Name).Append(model.Version.Length == 0 ? string.Empty : " " + model.Version);
         }
 
+        if (report.Projects.Count > 0)
+        {
+            line.Append(" · ").Append(SolutionProjectText.Count(report.Projects.Count));
+        }
+
         var judged = report.Checks.Where(c => !c.Skipped).ToList();
         if (judged.Count == 0)
         {

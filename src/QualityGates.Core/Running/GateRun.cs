@@ -7,6 +7,8 @@ using QualityGates.Integrations;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Waivers;
+using QualityGates.Running.Solution;
+using System.Globalization;
 
 namespace QualityGates.Running;
 
@@ -46,6 +48,95 @@ public sealed class GateRun
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ciCommands);
+        return request.Solution is { Scope: not GateScope.Project } solution
+            ? ExecuteInSolution(request, solution, ciCommands)
+            : ExecuteAlone(request, ciCommands);
+    }
+
+    /// <summary>
+    /// QualityGatesScope Solution or Both: the project hands its results to the solution's run folder
+    /// (judging itself too with Both); the project that completes the run judges the solution, whose
+    /// result comes back in <see cref="GateRunResult.Solution"/>. A project no solution run lists is
+    /// judged alone, with warning QG0019.
+    /// </summary>
+    private GateRunResult ExecuteInSolution(GateRunRequest request, SolutionOptions solution, TextWriter ciCommands)
+    {
+        SolutionRunFolder? run;
+        try
+        {
+            run = SolutionRunFolder.Find(solution);
+        }
+        catch (QualityGatesException ex)
+        {
+            return new GateRunResult { Diagnostics = [GateDiagnostic.From(ex)] };
+        }
+
+        if (run is null)
+        {
+            var alone = ExecuteAlone(request, ciCommands);
+            return alone with { Diagnostics = [NotInSolutionRun(solution), .. alone.Diagnostics] };
+        }
+
+        var errors = new List<QualityGatesException>();
+        GateRunResult own;
+        ProjectHandIn handIn;
+        if (solution.Scope == GateScope.Both)
+        {
+            own = ExecuteAlone(request, ciCommands);
+            if (own.Report is not { } report)
+            {
+                return own;
+            }
+
+            handIn = SolutionRequest.HandIn(request, solution, report.Inputs, own.CoverageFiles);
+        }
+        else
+        {
+            var (_, _, inputs, coverageFiles) = Prepare(request, errors, _time);
+            if (errors.Count > 0)
+            {
+                return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
+            }
+
+            own = new GateRunResult();
+            handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles);
+        }
+
+        (int HandedIn, IReadOnlyList<ProjectHandIn>? All) handedIn;
+        try
+        {
+            handedIn = run.HandIn(handIn);
+        }
+        catch (QualityGatesException ex)
+        {
+            return own with { Diagnostics = [.. own.Diagnostics, GateDiagnostic.From(ex)] };
+        }
+
+        if (handedIn.All is not { } all)
+        {
+            var waiting = string.Create(CultureInfo.InvariantCulture,
+                $"QualityGates: {handIn.Name} handed its results to the solution gate of {run.SolutionName} ({handedIn.HandedIn} of {run.Members.Count} test projects so far); the last one judges the solution.");
+            return own with { Messages = [ConsoleText.Neutralise(waiting)] };
+        }
+
+        // The solution's errors point at the solution file, not at the project that happened to finish last.
+        var verdict = ExecuteAlone(SolutionRequest.For(request, solution, run, all), ciCommands);
+        return own with
+        {
+            Solution = verdict with
+            {
+                Diagnostics = verdict.Diagnostics.Select(d => d.File is null ? d with { File = run.SolutionFile } : d).ToList(),
+                SolutionFile = run.SolutionFile,
+            },
+        };
+    }
+
+    private static GateDiagnostic NotInSolutionRun(SolutionOptions solution) =>
+        GateDiagnostic.Warning(ErrorCodes.NotInSolutionRun, ConsoleText.Neutralise(
+            $"{solution.Source} is {solution.Scope}, but this run of {Path.GetFileNameWithoutExtension(solution.ProjectFile)} is not part of a solution run that lists it, so it was judged alone. Run dotnet test on the solution, with the solution's Directory.Solution.targets in place (docs/solution.md)."));
+
+    private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands)
+    {
         var errors = new List<QualityGatesException>();
         var (options, registry, inputs, coverageFiles) = Prepare(request, errors, _time);
         if (errors.Count > 0 || options is null)
@@ -59,7 +150,7 @@ public sealed class GateRun
         gate.GatesBlocked += GatesBlocked;
         var root = RepositoryRoot.Find(request.BaseDirectory);
         inputs = inputs with { Files = inputs.Files.Select(f => f with { Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false) }).ToList() };
-        var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework) };
+        var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
 
         var diagnostics = report.FailedChecks
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
@@ -260,4 +351,16 @@ public sealed record GateRunResult
 
     /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
     public IReadOnlyList<string> InputLines { get; init; } = [];
+
+    /// <summary>Lines for the adapter to print at high importance, already neutralised (e.g. a project that handed its results to the solution gate).</summary>
+    public IReadOnlyList<string> Messages { get; init; } = [];
+
+    /// <summary>
+    /// The solution's verdict when this project's hand-in completed the solution run (QualityGatesScope
+    /// Solution or Both); the adapter prints it as it prints its own. Null otherwise.
+    /// </summary>
+    public GateRunResult? Solution { get; init; }
+
+    /// <summary>For a solution's verdict: the solution file (full path) its diagnostics and summary line point at; null otherwise.</summary>
+    public string? SolutionFile { get; init; }
 }

@@ -83,6 +83,13 @@ public sealed record GateRunRequest
 
     /// <summary>The context used when none is given: staging, whose thresholds are the default set.</summary>
     public const string DefaultContext = "staging";
+
+    // Solution scope (issue 14)
+    /// <summary>The project's part in a solution gate (QualityGatesScope); null: the project is judged alone.</summary>
+    public Solution.SolutionOptions? Solution { get; init; }
+
+    /// <summary>For a solution's own request: one row per test project, copied into <see cref="QualityGateReport.Projects"/>.</summary>
+    public IReadOnlyList<SolutionProject> SolutionProjects { get; init; } = [];
 }
 
 /// <summary>

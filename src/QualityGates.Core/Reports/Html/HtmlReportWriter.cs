@@ -39,6 +39,7 @@ public static class HtmlReportWriter
         AppendBanner(page, report, verdict);
         page.Append("<main>\n");
         AppendChecks(page, report, history ?? ReportHistory.None);
+        SolutionProjectText.AppendHtml(page, report.Projects);
         HtmlInputSections.AppendTests(page, report.Inputs.Tests, repositoryRoot);
         HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
         HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
