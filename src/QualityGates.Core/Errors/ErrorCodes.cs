@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// test-platform extension without the settings file the build writes.
     /// </summary>
     public const string GateCannotRun = "QG0010";
+    // QG0021-QG0022: merging results of many runs (issue 14).
+    /// <summary>Two TRX files name the same test run (<c>TestRun id</c>) but their contents differ, so which tells the run's figures would be a guess.</summary>
+    public const string ConflictingTestRunFiles = "QG0021";
 
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>
@@ -84,6 +87,11 @@ public static class ErrorCodes
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
     /// <summary>Failed tests were let through by the context's minimum pass rate; a warning that names how many, the verdict stands.</summary>
     public const string TestFailuresTolerated = "QG2013";
+    // QG2025-QG2026: per-assembly coverage minimum (QualityGatesCoverageStat=Minimum, issue 14).
+    /// <summary>An assembly's line coverage is below the minimum (gate <c>coverage.line[&lt;assembly&gt;]</c>).</summary>
+    public const string AssemblyLineCoverageBelowMinimum = "QG2025";
+    /// <summary>An assembly's branch coverage is below the branch minimum (gate <c>coverage.branch[&lt;assembly&gt;]</c>).</summary>
+    public const string AssemblyBranchCoverageBelowMinimum = "QG2026";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>

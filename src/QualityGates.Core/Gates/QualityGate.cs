@@ -33,7 +33,7 @@ public sealed class QualityGate
     {
         var warnings = new List<string>();
         var checks = new List<GateCheckResult>();
-        foreach (var check in CheckSet.All)
+        foreach (var check in CheckSet.For(inputs, _options))
         {
             if ((_options.Groups & check.Group) == 0 || !check.AppliesTo(_options))
             {

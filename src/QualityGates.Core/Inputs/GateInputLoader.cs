@@ -54,7 +54,7 @@ internal static class GateInputLoader
     {
         if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return ReadFiles(request.TestResultFiles, request, errors, files => Trx(new TrxReader().ReadEach(files), read));
+            return ReadFiles(request.TestResultFiles, request, errors, files => Trx(new TrxReader().ReadFiles(files), read));
         }
 
         var run = request.Run;
@@ -65,22 +65,26 @@ internal static class GateInputLoader
 
         if (!string.IsNullOrWhiteSpace(run.TestResultFile))
         {
-            return ReadFile(run.TestResultFile, request, errors, path => Trx([new TrxReader().Read(path)], read));
+            return ReadFile(run.TestResultFile, request, errors, path => Trx([Single(path)], read));
         }
 
         if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
         {
             var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
-            return Attempt(errors, () => Trx([new TrxReader().Read(TestRunResultFinder.FindNewest(folder, started))], read));
+            return Attempt(errors, () => Trx([Single(TestRunResultFinder.FindNewest(folder, started))], read));
         }
 
         return null;
     }
 
-    private static TestRunSummary Trx(IReadOnlyList<TestRunSummary> summaries, List<InputFileRead> read)
+    private static TrxFileRun Single(string path) => new(path, new TrxReader().Read(path), SameRunAs: null);
+
+    private static TestRunSummary Trx(IReadOnlyList<TrxFileRun> files, List<InputFileRead> read)
     {
-        read.AddRange(summaries.Select(s => new InputFileRead(Path.GetFullPath(s.SourceFiles[0]), "TRX", InputFileRead.Tests(s))));
-        return TrxReader.Merge(summaries);
+        read.AddRange(files.Select(f => f.SameRunAs is { } first
+            ? new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.CopyContribution, Path.GetFullPath(first))
+            : new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.Tests(f.Summary))));
+        return TrxReader.Merge(files.Where(f => f.SameRunAs is null).Select(f => f.Summary).ToList());
     }
 
     /// <summary>

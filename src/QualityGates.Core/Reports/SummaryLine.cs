@@ -35,9 +35,17 @@ public static class SummaryLine
             line.Append(" · no check was judged");
         }
 
-        foreach (var check in judged)
+        // Passed per-assembly checks (QualityGatesCoverageStat=Minimum) are one figure; a failed one stands alone.
+        foreach (var check in judged.Where(c => !(c.Passed && IsPerAssembly(c.Gate))))
         {
             line.Append(" · ").Append(Figure(report, check));
+        }
+
+        foreach (var passed in judged.Where(c => c.Passed && IsPerAssembly(c.Gate)).GroupBy(c => GateNames.BaseOf(c.Gate)))
+        {
+            line.Append(" · ").Append(Label(passed.Key)).Append(" of ")
+                .Append(passed.Count() == 1 ? "1 assembly" : passed.Count().ToString(CultureInfo.InvariantCulture) + " assemblies")
+                .Append(" ≥ ").Append(GateDescriptions.FormatValue(passed.Key, passed.First().Threshold));
         }
 
         var skipped = report.Checks.Where(c => c.Skipped).ToList();
@@ -83,6 +91,7 @@ public static class SummaryLine
     /// <summary>A person's name for a gate ("line coverage"); the gate name itself when it has none.</summary>
     public static string Label(string gate) => gate switch
     {
+        _ when IsPerAssembly(gate) => $"{Label(GateNames.BaseOf(gate))} of {gate[(GateNames.BaseOf(gate).Length + 1)..^1]}",
         GateNames.TestPassRate => "tests",
         GateNames.LineCoverage => "line coverage",
         GateNames.BranchCoverage => "branch coverage",
@@ -113,6 +122,8 @@ public static class SummaryLine
 
         return $"{Label(check.Gate)} {against}";
     }
+
+    private static bool IsPerAssembly(string gate) => GateNames.BaseOf(gate).Length != gate.Length;
 
     private static string FailedTests(int count) =>
         count == 1 ? "1 failed test" : count.ToString(CultureInfo.InvariantCulture) + " failed tests";

@@ -57,7 +57,14 @@ public sealed class GateRun
         gate.GateFailed += GateFailed;
         gate.GatesBlocked += GatesBlocked;
         var root = RepositoryRoot.Find(request.BaseDirectory);
-        inputs = inputs with { Files = inputs.Files.Select(f => f with { Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false) }).ToList() };
+        inputs = inputs with
+        {
+            Files = inputs.Files.Select(f => f with
+            {
+                Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false),
+                SameAs = f.SameAs is null ? null : RepositoryRoot.Display(f.SameAs, root, abbreviateOutside: false),
+            }).ToList(),
+        };
         var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework) };
 
         var diagnostics = report.FailedChecks
@@ -90,7 +97,7 @@ public sealed class GateRun
             RegistryRecord = record,
             CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
             SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), root, abbreviateOutside: false)),
-            InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).ToList(),
+            InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).Concat(InputMerge.Of(report.Inputs.Files).Select(m => m.ConsoleLine)).ToList(),
         };
     }
 
@@ -145,7 +152,7 @@ public sealed class GateRun
         }
 
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun }
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun, CoverageStat = request.CoverageStat }
             : null;
     }
 
@@ -251,6 +258,6 @@ public sealed record GateRunResult
     /// <summary>The run's one-line summary (<see cref="Reports.SummaryLine"/>) for the adapter to print; null without a report.</summary>
     public string? SummaryLine { get; init; }
 
-    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
+    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), then one per kind of input merged from several files (<see cref="Inputs.InputMerge.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
     public IReadOnlyList<string> InputLines { get; init; } = [];
 }
