@@ -34,8 +34,8 @@ public static class ErrorCodes
     /// </summary>
     public const string GateCannotRun = "QG0010";
     // QG0021-QG0022: merging results of many runs (issue 14).
-    /// <summary>Two TRX files name the same test run (<c>TestRun id</c>) but their contents differ, so which tells the run's figures would be a guess.</summary>
-    public const string ConflictingTestRunFiles = "QG0021";
+    /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
+    public const string TestRunIdSharedByDifferentFiles = "QG0021";
 
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>

@@ -39,14 +39,15 @@ public sealed class GateRun
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
     /// code and gate), then errors of the report files (QG5001) and the registry (QG3xxx), and warnings
-    /// (QG5004 handler, QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
+    /// (QG0021 inputs, QG5004 handler, QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
     /// </returns>
     public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ciCommands);
         var errors = new List<QualityGatesException>();
-        var (options, registry, inputs, coverageFiles) = Prepare(request, errors);
+        var inputWarnings = new List<GateDiagnostic>();
+        var (options, registry, inputs, coverageFiles) = Prepare(request, errors, inputWarnings);
         if (errors.Count > 0 || options is null)
         {
             return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
@@ -69,6 +70,7 @@ public sealed class GateRun
 
         var diagnostics = report.FailedChecks
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
+            .Concat(inputWarnings)
             .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
             .ToList();
         if (SummaryLine.ToleratedFailuresMessage(report) is { } tolerated)
@@ -112,16 +114,16 @@ public sealed class GateRun
     public static IReadOnlyList<GateDiagnostic> Check(GateRunRequest request)
     {
         var errors = new List<QualityGatesException>();
-        Prepare(request, errors);
+        Prepare(request, errors, []);
         return errors.Select(GateDiagnostic.From).ToList();
     }
 
     private static (GateOptions? Options, RegistryRecorder? Registry, GateInputs Inputs, IReadOnlyList<string> CoverageFiles) Prepare(
-        GateRunRequest request, List<QualityGatesException> errors)
+        GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings)
     {
         var options = ReadOptions(request, errors);
         var registry = PrepareRegistry(request, errors);
-        var inputs = GateInputLoader.Load(request, errors, out var coverageFiles);
+        var inputs = GateInputLoader.Load(request, errors, warnings, out var coverageFiles);
         return (options, registry, inputs, coverageFiles);
     }
 

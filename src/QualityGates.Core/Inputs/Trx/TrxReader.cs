@@ -47,10 +47,10 @@ public sealed class TrxReader
     /// file in the order given, on every core, merged in order so the result never depends on timing. A path
     /// given twice is read once; a file holding a run an earlier file holds (the same <c>TestRun id</c> and
     /// the same bytes: an artifact downloaded twice) is a row with <see cref="TrxFileRun.SameRunAs"/> set,
-    /// counted once. At most <see cref="MaxFailedTestDetails"/> failed-test details are kept over all files,
+    /// counted once; the same id with other bytes counts again (<see cref="TrxFileRun.RunIdSharedWith"/>). At most <see cref="MaxFailedTestDetails"/> failed-test details are kept over all files,
     /// the earliest first. The first file (in the order given) that fails to read stops the whole read.
     /// </summary>
-    /// <exception cref="Errors.QualityGatesException">A file is missing, malformed or not TRX; or QG0021, two files claim the same run with different contents.</exception>
+    /// <exception cref="Errors.QualityGatesException">A file is missing, malformed or not TRX.</exception>
     public IReadOnlyList<TrxFileRun> ReadFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -80,7 +80,7 @@ public sealed class TrxReader
             i => TrxFileScanner.Scan(files[i], Volatile.Read(ref detailsLeft.Value)),
             (i, summary) =>
             {
-                var sameRunAs = identities.SameRunAs(files[i], summary);
+                var (sameRunAs, runIdSharedWith) = identities.Identify(files[i], summary);
                 var kept = sameRunAs is null ? Math.Min(summary.FailedTests.Count, detailsLeft.Value) : 0;
                 if (kept < summary.FailedTests.Count)
                 {
@@ -88,7 +88,7 @@ public sealed class TrxReader
                 }
 
                 Volatile.Write(ref detailsLeft.Value, detailsLeft.Value - kept);
-                runs[i] = new TrxFileRun(files[i], summary, sameRunAs);
+                runs[i] = new TrxFileRun(files[i], summary, sameRunAs, runIdSharedWith);
             });
         return runs;
     }
@@ -101,4 +101,5 @@ public sealed class TrxReader
 /// <param name="Path">The file as given.</param>
 /// <param name="Summary">What the file holds (its failed-test details within the read's bound).</param>
 /// <param name="SameRunAs">The earlier file holding the same test run, when this file is a copy of it and counts no further; else null.</param>
-public sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs);
+/// <param name="RunIdSharedWith">An earlier file with the same <c>TestRun id</c> but other bytes: nothing proves they are one run, so both count (a caller warns, QG0021); else null.</param>
+public sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs, string? RunIdSharedWith = null);

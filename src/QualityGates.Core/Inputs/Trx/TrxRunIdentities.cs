@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using QualityGates.Errors;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
 
@@ -10,7 +9,8 @@ namespace QualityGates.Inputs.Trx;
 /// folders) count once while the shards of one suite (each its own run) all count. A run is known by its
 /// <c>TestRun id</c>, a GUID VSTest and Microsoft.Testing.Platform write anew for every run; two files
 /// with the same id are the same run only when their bytes are the same too (compared by SHA-256, only
-/// when the ids meet). A file without an id is known by its bytes alone.
+/// when the ids meet). Two files with one id and different bytes prove nothing (a tool may write a fixed
+/// id): both count, and the caller warns (QG0021). A file without an id is known by its bytes alone.
 /// </summary>
 internal sealed class TrxRunIdentities
 {
@@ -18,29 +18,26 @@ internal sealed class TrxRunIdentities
     private readonly Dictionary<string, string> _byContent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _hashes = new(StringComparer.Ordinal);
 
-    /// <summary>The earlier file holding the same run as <paramref name="path"/>, or null when its run is new.</summary>
-    /// <exception cref="QualityGatesException">
-    /// <see cref="ErrorCodes.ConflictingTestRunFiles"/> (QG0021): an earlier file has the same <c>TestRun id</c>
-    /// but other content, so which one tells the run's figures would be a guess.
-    /// </exception>
-    public string? SameRunAs(string path, TestRunSummary summary)
+    /// <summary>
+    /// The earlier file holding the same run as <paramref name="path"/> (null when its run is new), and the
+    /// earlier file with the same <c>TestRun id</c> but other bytes (null when there is none).
+    /// </summary>
+    public (string? SameRunAs, string? RunIdSharedWith) Identify(string path, TestRunSummary summary)
     {
-        if (summary.RunId is { } id)
+        if (summary.RunId is { } id && _byRunId.TryAdd(id, path))
         {
-            if (_byRunId.TryAdd(id, path))
-            {
-                return null;
-            }
+            return (null, null); // a new run: its bytes need no reading
+        }
 
-            var first = _byRunId[id];
-            return HashOf(first) == HashOf(path) ? first
-                : throw new QualityGatesException(ErrorCodes.ConflictingTestRunFiles,
-                    $"'{path}' and '{first}' are both TRX files of test run {id}, but their contents differ, so the run's figures would be a guess; give only one of them (a copy of a file counts once by itself).",
-                    path);
+        // An id met before, or no id: the bytes decide.
+        var first = summary.RunId is { } seen ? _byRunId[seen] : null;
+        if (first is not null)
+        {
+            _byContent.TryAdd(HashOf(first), first);
         }
 
         var hash = HashOf(path);
-        return _byContent.TryAdd(hash, path) ? null : _byContent[hash];
+        return _byContent.TryAdd(hash, path) ? (null, first) : (_byContent[hash], null);
     }
 
     private string HashOf(string path)

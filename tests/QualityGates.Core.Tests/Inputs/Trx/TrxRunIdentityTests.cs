@@ -1,5 +1,7 @@
 using QualityGates.Errors;
+using QualityGates.Gates;
 using QualityGates.Inputs.Trx;
+using QualityGates.Running;
 
 namespace QualityGates.Tests.Inputs.Trx;
 
@@ -51,16 +53,33 @@ public sealed class TrxRunIdentityTests : IDisposable
     }
 
     [Fact]
-    public void TheSameRunIdWithOtherContentIsAnErrorNamingBothFiles()
+    public void TheSameRunIdWithOtherContentCountsAgainAndIsMarked()
+    {
+        var first = Copy("job-1", ShardA);
+        var edited = Copy("job-2", ShardA, text => text.Replace("@vm 2026-11-30 13:04:11", "@vm 2026-11-30 13:04:12", StringComparison.Ordinal));
+        var copyOfEdited = Copy("job-3", edited);
+
+        var files = _reader.ReadFiles([first, edited, copyOfEdited]);
+
+        Assert.Equal([(null, null), (null, first), (edited, null)], files.Select(f => (f.SameRunAs, f.RunIdSharedWith)));
+        Assert.Equal(12, _reader.ReadAll([first, edited, copyOfEdited]).Total);
+    }
+
+    [Fact]
+    public void AGateRunWarnsQG0021NamingBothFilesThatShareARunId()
     {
         var first = Copy("job-1", ShardA);
         var edited = Copy("job-2", ShardA, text => text.Replace("@vm 2026-11-30 13:04:11", "@vm 2026-11-30 13:04:12", StringComparison.Ordinal));
 
-        var error = Assert.Throws<QualityGatesException>(() => _reader.ReadAll([first, edited]));
+        var result = new GateRun().Execute(
+            new GateRunRequest { Context = "development", Groups = GateGroup.Tests, TestResultFiles = [first, edited], Environment = _ => null },
+            TextWriter.Null);
 
-        Assert.Equal(ErrorCodes.ConflictingTestRunFiles, error.Code);
-        Assert.Equal(edited, error.File);
-        Assert.Contains($"'{edited}' and '{first}' are both TRX files of test run a3b78238-3c01-439f-9795-fe0aa0baef09", error.Message);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.TestRunIdSharedByDifferentFiles);
+        Assert.False(warning.IsError);
+        Assert.Equal(edited, warning.File);
+        Assert.StartsWith($"'{edited}' and '{first}' both name test run a3b78238-3c01-439f-9795-fe0aa0baef09 but their contents differ; both are counted.", warning.Message);
+        Assert.Equal(12, result.Report!.Inputs.Tests!.Total);
     }
 
     [Fact]
