@@ -49,8 +49,8 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void MergedBranchCoverageIsALowerBoundOfTheUnsplitRuns()
     {
-        // Cobertura gives a line's branch count, not which branch ran: Clamp's `value > max` line had one
-        // branch taken in shard B and the other in shard C, so the merge (the larger count per line) says
+        // Cobertura gives a line's branch count, not which branch ran: Clamp's `if (value < min)` had one
+        // branch taken in shard B (ClampsLow) and the other in shard C (ClampsHigh), so the merge (the larger count per line) says
         // 1 of 2 where the unsplit run says 2 of 2 (docs/ci-shards.md).
         var unsplit = Run("staging", [ShardRuns.Path("unsplit", "unsplit.trx")], [ShardRuns.Path("unsplit", "coverage.cobertura.xml")]).Report!.Inputs.Coverage!;
         var shards = Run("staging", ["artifacts/*/*.trx"], ["artifacts/**/coverage.cobertura.xml"]).Report!.Inputs.Coverage!;
