@@ -58,7 +58,7 @@ internal static class GateInputLoader
     {
         if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return ReadFiles(request.TestResultFiles, request, errors, files => Trx(new TrxReader().ReadFiles(files), read, warnings));
+            return ReadFiles(request.TestResultFiles, request, errors, files => ResultFileMerge.Tests(new TrxReader().ReadFiles(files), read, warnings));
         }
 
         var run = request.Run;
@@ -69,30 +69,19 @@ internal static class GateInputLoader
 
         if (!string.IsNullOrWhiteSpace(run.TestResultFile))
         {
-            return ReadFile(run.TestResultFile, request, errors, path => Trx([Single(path)], read, warnings));
+            return ReadFile(run.TestResultFile, request, errors, path => ResultFileMerge.Tests([Single(path)], read, warnings));
         }
 
         if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
         {
             var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
-            return Attempt(errors, () => Trx([Single(TestRunResultFinder.FindNewest(folder, started))], read, warnings));
+            return Attempt(errors, () => ResultFileMerge.Tests([Single(TestRunResultFinder.FindNewest(folder, started))], read, warnings));
         }
 
         return null;
     }
 
     private static TrxFileRun Single(string path) => new(path, new TrxReader().Read(path), SameRunAs: null);
-
-    private static TestRunSummary Trx(IReadOnlyList<TrxFileRun> files, List<InputFileRead> read, List<GateDiagnostic> warnings)
-    {
-        warnings.AddRange(files.Where(f => f.RunIdSharedWith is not null).Select(f => GateDiagnostic.Warning(ErrorCodes.TestRunIdSharedByDifferentFiles,
-            $"'{f.Path}' and '{f.RunIdSharedWith}' both name test run {f.Summary.RunId} but their contents differ; both are counted. A copy of a file counts once by itself: if one was edited or re-written after the run, give only the other.",
-            f.Path)));
-        read.AddRange(files.Select(f => f.SameRunAs is { } first
-            ? new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.CopyContribution, Path.GetFullPath(first))
-            : new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.Tests(f.Summary))));
-        return TrxReader.Merge(files.Where(f => f.SameRunAs is null).Select(f => f.Summary).ToList());
-    }
 
     /// <summary>
     /// The user's Cobertura files when named; else coverlet.msbuild's report of this run; else (only when

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QualityGates.Gates;
+using QualityGates.Inputs;
 using QualityGates.Running;
 
 namespace QualityGates.Tests.Running;
@@ -94,6 +95,24 @@ public sealed class ShardMergeTests : IDisposable
         using var json = JsonDocument.Parse(unsplit.Json!);
         Assert.Equal(0, json.RootElement.GetProperty("merged").GetArrayLength());
         Assert.DoesNotContain(unsplit.InputLines, l => l.StartsWith("QualityGates merged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheMergeApiGivesTheSameSummariesWithARowPerFile()
+    {
+        var trx = FilePatterns.Expand(["artifacts/*/*.trx"], _dir.Path);
+        var coverage = FilePatterns.Expand(["artifacts/*/coverage.cobertura.xml"], _dir.Path);
+
+        var merged = ResultFileMerge.Read(trx, coverage);
+
+        Assert.Equal((14, 12, 1, 1), (merged.Tests!.Total, merged.Tests.Passed, merged.Tests.Failed, merged.Tests.Skipped));
+        Assert.Equal((15L, 19L), (merged.Coverage!.LinesCovered, merged.Coverage.LinesValid));
+        Assert.Equal(["Calc"], merged.Coverage.Packages.Select(p => p.Name));
+        Assert.Equal(
+            ["TRX: 6 results, 1 failed", "TRX: 4 results, 0 failed", "TRX: 4 results, 0 failed", "Cobertura: 2 of 19 lines", "Cobertura: 5 of 19 lines", "Cobertura: 9 of 19 lines"],
+            merged.Files.Select(f => $"{f.Kind}: {f.Contribution}"));
+        Assert.Equal([("TRX", 3), ("Cobertura", 3)], merged.Merges.Select(m => (m.Kind, m.Folders.Count)));
+        Assert.Empty(merged.Warnings);
     }
 
     private GateRunResult Run(string context, string[] trx, string[] coverage) => new GateRun().Execute(
