@@ -6,8 +6,8 @@ namespace QualityGates.Reports;
 
 /// <summary>
 /// The one line a gate run leaves in any console: verdict, context, each judged figure against its
-/// threshold, failed tests the pass-rate minimum tolerated, skipped checks and why, and the report
-/// folder, e.g. <c>QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated)
+/// threshold, failed tests the pass-rate minimum tolerated, skipped checks and why, how many files were
+/// merged from how many folders (when a kind of input came from several) and the report folder, e.g. <c>QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated)
 /// · line coverage 62.9% ≥ 60.0% · reports: .quality-gates/</c>. Adapters print it; the terminal
 /// logger's rules decide how (a message or a coded warning, see docs).
 /// </summary>
@@ -52,6 +52,15 @@ public static class SummaryLine
         if (skipped.Count > 0)
         {
             line.Append(" · skipped: ").AppendJoin(", ", skipped.Select(c => $"{Label(c.Gate)} ({Reason(c.Message)})"));
+        }
+
+        var merges = Inputs.InputMerge.Of(report.Inputs.Files);
+        if (merges.Count > 0)
+        {
+            var folders = merges.SelectMany(m => m.Folders).Select(f => f.Folder).Distinct(StringComparer.Ordinal).Count();
+            line.Append(" · merged ")
+                .AppendJoin(" + ", merges.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Files} {m.Kind}{(m.Copies == 0 ? string.Empty : m.Copies == 1 ? " (1 copy)" : $" ({m.Copies} copies)")}")))
+                .Append(string.Create(CultureInfo.InvariantCulture, $" files from {folders} folder{(folders == 1 ? string.Empty : "s")}"));
         }
 
         if (reportFolder is not null)

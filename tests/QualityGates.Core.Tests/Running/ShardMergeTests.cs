@@ -80,6 +80,7 @@ public sealed class ShardMergeTests : IDisposable
             shards.InputLines);
         Assert.Contains("QualityGates input: TRX artifacts/results-shard-A/shard-A.trx: the same test run as an earlier file, counted once (artifacts/results-shard-A-retry/shard-A.trx)", shards.InputLines);
 
+        Assert.Contains(" · merged 4 TRX (1 copy) + 3 Cobertura files from 4 folders", shards.SummaryLine);
         using var json = JsonDocument.Parse(shards.Json!);
         var trx = json.RootElement.GetProperty("merged")[0];
         Assert.Equal(("TRX", 4, 1, 4), (trx.GetProperty("kind").GetString(), trx.GetProperty("files").GetInt32(), trx.GetProperty("copies").GetInt32(), trx.GetProperty("folders").GetArrayLength()));
@@ -95,6 +96,7 @@ public sealed class ShardMergeTests : IDisposable
         using var json = JsonDocument.Parse(unsplit.Json!);
         Assert.Equal(0, json.RootElement.GetProperty("merged").GetArrayLength());
         Assert.DoesNotContain(unsplit.InputLines, l => l.StartsWith("QualityGates merged", StringComparison.Ordinal));
+        Assert.DoesNotContain("merged", unsplit.SummaryLine);
     }
 
     [Fact]
