@@ -29,25 +29,26 @@ public sealed record InputMerge(string Kind, int Files, int Copies, IReadOnlyLis
         .ToList();
 
     /// <summary>
-    /// The console line, neutralised: <c>QualityGates merged 4 TRX files (1 copy of an earlier file, counted once)
-    /// from 4 folders: artifacts/shard-1 (1), artifacts/shard-2 (1), …</c>.
+    /// In words: <c>4 TRX files (1 copy of an earlier file, counted once) from 4 folders: artifacts/shard-1 (1), …</c>.
     /// </summary>
-    public string ConsoleLine
+    public string Description
     {
         get
         {
-            var line = new StringBuilder("QualityGates merged ")
-                .Append(Count(Files, Kind + " file"));
+            var text = new StringBuilder(Count(Files, Kind + " file"));
             if (Copies > 0)
             {
-                line.Append(CultureInfo.InvariantCulture, $" ({Copies} {(Copies == 1 ? "copy" : "copies")} of an earlier file, counted once)");
+                text.Append(CultureInfo.InvariantCulture, $" ({Copies} {(Copies == 1 ? "copy" : "copies")} of an earlier file, counted once)");
             }
 
-            line.Append(" from ").Append(Count(Folders.Count, "folder")).Append(": ")
-                .AppendJoin(", ", Folders.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Folder} ({f.Files})")));
-            return QualityGates.Files.ConsoleText.Neutralise(line.ToString());
+            return text.Append(" from ").Append(Count(Folders.Count, "folder")).Append(": ")
+                .AppendJoin(", ", Folders.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Folder} ({f.Files})")))
+                .ToString();
         }
     }
+
+    /// <summary>The console line, neutralised: <c>QualityGates merged </c> and the <see cref="Description"/>.</summary>
+    public string ConsoleLine => QualityGates.Files.ConsoleText.Neutralise("QualityGates merged " + Description);
 
     private static string FolderOf(string path)
     {

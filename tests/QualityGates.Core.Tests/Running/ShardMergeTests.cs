@@ -81,6 +81,9 @@ public sealed class ShardMergeTests : IDisposable
         Assert.Contains("QualityGates input: TRX artifacts/results-shard-A/shard-A.trx: the same test run as an earlier file, counted once (artifacts/results-shard-A-retry/shard-A.trx)", shards.InputLines);
 
         Assert.Contains(" · merged 4 TRX (1 copy) + 3 Cobertura files from 4 folders", shards.SummaryLine);
+        var page = QualityGates.Reports.Html.HtmlReportWriter.ToHtml(shards.Report);
+        Assert.Contains("the same test run as an earlier file, counted once (<code>artifacts/results-shard-A-retry/shard-A.trx</code>)", page);
+        Assert.Contains("<p class=\"note\">Merged 4 TRX files (1 copy of an earlier file, counted once) from 4 folders: artifacts/results-shard-A-retry (1), ", page);
         using var json = JsonDocument.Parse(shards.Json!);
         var trx = json.RootElement.GetProperty("merged")[0];
         Assert.Equal(("TRX", 4, 1, 4), (trx.GetProperty("kind").GetString(), trx.GetProperty("files").GetInt32(), trx.GetProperty("copies").GetInt32(), trx.GetProperty("folders").GetArrayLength()));
