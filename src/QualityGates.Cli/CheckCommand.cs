@@ -52,6 +52,11 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         Description = "Leave source files matching this glob out of the coverage figure, e.g. **/Generated/*.cs (repeatable).",
         HelpName = "glob",
     };
+    private readonly Option<string> _coverageStat = new("--coverage-stat")
+    {
+        Description = "Which coverage the minimum applies to: total (the run's total, default) or minimum (also every assembly on its own: coverage.line[<assembly>], QG2025; coverage.branch[<assembly>], QG2026).",
+        HelpName = "total|minimum",
+    };
     private readonly Option<string[]> _checks = new("--checks")
     {
         Description = "Groups of checks to run: tests, coverage, model, security or all (repeatable or ';'-separated). "
@@ -90,7 +95,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     {
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
-            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _strict, _failOnAnyTestFailure,
+            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _coverageStat, _strict, _failOnAnyTestFailure,
             _allowAbortedRun, _targetFramework,
             _junit, _reportDirectory, _keepReports, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
             _waivers,
@@ -140,6 +145,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             Overrides = _thresholds.Read(result),
             Strict = result.GetValue(_strict),
             FailOnAnyTestFailure = result.GetValue(_failOnAnyTestFailure),
+            CoverageStat = CoverageStats.Parse(result.GetValue(_coverageStat), _coverageStat.Name),
             AllowAbortedRun = result.GetValue(_allowAbortedRun),
             TargetFramework = result.GetValue(_targetFramework),
             Groups = groups,

@@ -53,6 +53,9 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
     public string? FailOnAnyTestFailure { get; set; }
 
+    /// <summary><c>Total</c> (default) judges the run's total coverage; <c>Minimum</c> also every assembly on its own (QG2025, QG2026).</summary>
+    public string? CoverageStat { get; set; }
+
     /// <summary><c>true</c> judges a test run its producer marks as aborted on its partial results; default <c>false</c> fails it.</summary>
     public string? AllowAbortedRun { get; set; }
 
@@ -302,6 +305,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             TargetFramework = ListSetting.NullIfEmpty(TargetFramework),
             Groups = groups,
             FailOnAnyTestFailure = failOnAnyTestFailure,
+            CoverageStat = Guard(errors, () => CoverageStats.Parse(CoverageStat, Prefix + "CoverageStat")),
             Model = model,
             BaseDirectory = ProjectDirectory,
             TestResultFiles = ListSetting.NonEmpty(TestResultFiles),
@@ -365,6 +369,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "Strict", Strict);
         Log.LogInput(Prefix + "FailOnAnyTestFailure", FailOnAnyTestFailure);
         Log.LogInput(Prefix + "AllowAbortedRun", AllowAbortedRun);
+        Log.LogInput(Prefix + "CoverageStat", CoverageStat);
         Log.LogInput("TargetFramework", TargetFramework);
         Log.LogInput(Prefix + "Checks", ListSetting.NonEmpty(Checks));
         Log.LogInput(Prefix + "ModelName", ModelName);

@@ -57,6 +57,7 @@ internal static class GateRunSettings
             Strict = Guard(errors, () => SwitchSetting.ParseOptional(file[Prefix + "Strict"], Prefix + "Strict")),
             Groups = Guard(errors, () => GateGroups.Parse(List(file[Prefix + "Checks"]), Prefix + "Checks", defaultGroups), defaultGroups),
             FailOnAnyTestFailure = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "FailOnAnyTestFailure"], Prefix + "FailOnAnyTestFailure", whenEmpty: false)),
+            CoverageStat = Guard(errors, () => CoverageStats.Parse(file[Prefix + "CoverageStat"], Prefix + "CoverageStat")),
             Model = model,
             BaseDirectory = projectDirectory,
             CoverageFiles = options.TryGetOptionArgumentList(GateCommandLineProvider.Coverage, out var coverage) ? coverage : List(file[Prefix + "CoverageFiles"]),

@@ -9,9 +9,10 @@ namespace QualityGates.Benchmarks;
 /// </summary>
 internal static class CoberturaGenerator
 {
-    public static void Write(string path, int lines)
+    /// <param name="hitSeed">When set, the same code with other hits (see <see cref="CoverletShapedPlan"/>).</param>
+    public static void Write(string path, int lines, int? hitSeed = null)
     {
-        var plan = new CoverletShapedPlan(lines);
+        var plan = new CoverletShapedPlan(lines, hitSeed: hitSeed);
         long linesCovered = 0, linesValid = 0, branchesCovered = 0, branchesValid = 0;
         foreach (var line in plan.Classes().SelectMany(c => c.Methods).SelectMany(m => m))
         {

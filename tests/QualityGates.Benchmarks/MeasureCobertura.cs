@@ -10,9 +10,6 @@ namespace QualityGates.Benchmarks;
 /// </summary>
 internal static class MeasureCobertura
 {
-    /// <summary>The line <see cref="CompareCobertura"/> parses: mode, elapsed ms, process CPU ms, peak bytes.</summary>
-    public const string ResultPrefix = "RESULT";
-
     public static int Run(string path, bool bare)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -29,15 +26,6 @@ internal static class MeasureCobertura
         }
 
         stopwatch.Stop();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var peak = process.PeakWorkingSet64;
-        var cpu = process.TotalProcessorTime.TotalMilliseconds;
-        var mode = bare ? "bare" : "reader";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms (process CPU {cpu:F0} ms), peak working set {peak / 1048576.0:F1} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F1} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {figures}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultPrefix} {mode} {stopwatch.Elapsed.TotalMilliseconds:F1} {cpu:F1} {peak}"));
-        return 0;
+        return ProcessFigures.Print(bare ? "bare" : "reader", stopwatch.Elapsed, figures);
     }
 }

@@ -10,6 +10,8 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["measure-cobertura"] = a => MeasureCobertura.Run(a[0], a.Contains("--bare")),
     ["generate-trx"] = a => GenerateTrx(a),
     ["compare-cobertura"] = a => CompareCobertura.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
+    ["measure-shards"] = a => MeasureShards.Run(a[0], a.Contains("--merged")),
+    ["compare-shards"] = a => CompareShards.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
 };
 
 if (args.Length == 0)
@@ -20,6 +22,9 @@ if (args.Length == 0)
           measure-cobertura <path> [--bare]   read <path> once (CoberturaReader, or a bare XmlReader pass) and print time and peak working set
           compare-cobertura <path> [runs]     run measure-cobertura in fresh processes, bare and reader, <runs> times each (default 3)
           generate-trx <path> <results>       write a VSTest-shaped TRX with <results> results (every 7th fails, every 11th is skipped)
+          measure-shards <folder> [--merged]  read a compare-shards folder's files one by one (or merged) once, print time and peak working set
+          compare-shards <folder> [runs]      write 200 TRX + 200 Cobertura shard files into <folder> (once), then run measure-shards in fresh processes, one by one and merged, <runs> times each (default 3)
+          --filter *ShardMerge*               BenchmarkDotNet: 200 shard files merged against read one by one, side by side
           --filter *Trx*                      BenchmarkDotNet: TrxReader (QG_BENCH_TRX_RESULTS sets the size, default 100000)
           --filter *Cobertura*                BenchmarkDotNet (QG_BENCH_COBERTURA_LINES sets the size, default 100000)
         """);

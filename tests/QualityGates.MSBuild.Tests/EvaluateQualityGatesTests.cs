@@ -305,5 +305,34 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         Assert.Equal(8, run.Task.Results.Count(r => r.GetMetadata("Status") == "Skipped"));
     }
 
+    [Fact]
+    public void CoverageStatMinimumLogsOneErrorPerAssemblyBelowTheMinimum()
+    {
+        // Taranis.EDlib 83.4% and Taranis.EDlib.Mock 27.3% of lines: only the second is below 50%.
+        var run = NewRun().Threshold("MinCodeCoverage", "0.5");
+        run.Task.CoverageStat = "minimum";
+        run.Task.Checks = ["Coverage"];
+        run.Task.CoverageFiles = [Fixtures.Path("cobertura", "third-party", "irongut-CodeCoverageSummary-coverage.cobertura.xml")];
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG2025", error.Code);
+        Assert.StartsWith("Line coverage of assembly Taranis.EDlib.Mock 27.", error.Message);
+    }
+
+    [Fact]
+    public void AnUnknownCoverageStatIsASettingErrorNamingTheProperty()
+    {
+        var run = NewRun();
+        run.Task.CoverageStat = "Average";
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0009", error.Code);
+        Assert.StartsWith("QualityGatesCoverageStat is 'Average', which is not a coverage statistic", error.Message);
+    }
+
     private TaskRun NewRun() => new(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
 }

@@ -23,13 +23,14 @@ public static class LargeTrxWriter
     /// (1-based) fails when i is a multiple of <paramref name="failedEvery"/>, else is skipped when i is a
     /// multiple of <paramref name="skippedEvery"/>, else passes; 0 means never.
     /// </summary>
-    public static void Write(string path, int results, int failedEvery, int skippedEvery = 0)
+    /// <param name="runId">The <c>TestRun id</c>; a fixed one by default, so two files written alike are copies of one run.</param>
+    public static void Write(string path, int results, int failedEvery, int skippedEvery = 0, string? runId = null)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), Indent = true };
         using var writer = XmlWriter.Create(path, settings);
         writer.WriteStartDocument();
         writer.WriteStartElement("TestRun", Namespace);
-        writer.WriteAttributeString("id", Id(0, 0));
+        writer.WriteAttributeString("id", runId ?? Id(0, 0));
         writer.WriteAttributeString("name", "@vm 2026-11-26 08:00:00");
 
         writer.WriteStartElement("Times", Namespace);

@@ -42,6 +42,9 @@ public static class ErrorCodes
     public const string WaiversFileNotFound = "QG0016";
     /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
     public const string TestClockInvalid = "QG0017";
+    // QG0021-QG0022: merging results of many runs (issue 14).
+    /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
+    public const string TestRunIdSharedByDifferentFiles = "QG0021";
 
     // Solution scope (issue 14): QG0018-QG0020, QG1023-QG1025, QG2022-QG2024
     /// <summary>QualityGatesScope is not Project, Solution or Both.</summary>
@@ -121,6 +124,11 @@ public static class ErrorCodes
     public const string WaiverUnused = "QG2020";
     /// <summary>A failed check or a security finding was let through by an active waiver (owner, reason and expiry named).</summary>
     public const string CheckWaived = "QG2021";
+    // QG2025-QG2026: per-assembly coverage minimum (QualityGatesCoverageStat=Minimum, issue 14).
+    /// <summary>An assembly's line coverage is below the minimum (gate <c>coverage.line[&lt;assembly&gt;]</c>).</summary>
+    public const string AssemblyLineCoverageBelowMinimum = "QG2025";
+    /// <summary>An assembly's branch coverage is below the branch minimum (gate <c>coverage.branch[&lt;assembly&gt;]</c>).</summary>
+    public const string AssemblyBranchCoverageBelowMinimum = "QG2026";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>

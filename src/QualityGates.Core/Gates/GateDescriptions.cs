@@ -8,8 +8,8 @@ namespace QualityGates.Gates;
 /// </summary>
 public static class GateDescriptions
 {
-    /// <summary>True when the threshold is a minimum (value ≥ threshold passes), false for a maximum.</summary>
-    public static bool IsMinimum(string gate) => gate is GateNames.TestPassRate or GateNames.LineCoverage
+    /// <summary>True when the threshold is a minimum (value ≥ threshold passes), false for a maximum; a per-assembly gate as its own.</summary>
+    public static bool IsMinimum(string gate) => GateNames.BaseOf(gate) is GateNames.TestPassRate or GateNames.LineCoverage
         or GateNames.BranchCoverage or GateNames.QualityScore or GateNames.Throughput;
 
     /// <summary>"≥" for a minimum, "≤" for a maximum.</summary>
@@ -23,7 +23,7 @@ public static class GateDescriptions
             return "-";
         }
 
-        return gate switch
+        return GateNames.BaseOf(gate) switch
         {
             GateNames.TestPassRate or GateNames.LineCoverage or GateNames.BranchCoverage
                 or GateNames.Regression or GateNames.LatencyIncrease => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",

@@ -19,4 +19,20 @@ public static class GateNames
     public const string CriticalVulnerabilities = "security.critical";
     public const string HighVulnerabilities = "security.high";
     public const string MediumVulnerabilities = "security.medium";
+
+    // Per-assembly coverage (QualityGatesCoverageStat=Minimum, issue 14).
+    /// <summary>
+    /// The gate of one assembly's coverage: <c>coverage.line[MyLib]</c>. Stable for as long as the assembly's
+    /// name is, so Jenkins keeps each assembly's history as a test case of its own.
+    /// </summary>
+    /// <param name="gate"><see cref="LineCoverage"/> or <see cref="BranchCoverage"/>.</param>
+    /// <param name="assembly">The Cobertura package name (for .NET producers, the assembly name).</param>
+    public static string ForAssembly(string gate, string assembly) => $"{gate}[{assembly}]";
+
+    /// <summary>The gate a per-assembly gate belongs to (<c>coverage.line[MyLib]</c> → <c>coverage.line</c>); any other gate as it is.</summary>
+    public static string BaseOf(string gate)
+    {
+        var bracket = gate.IndexOf('[', StringComparison.Ordinal);
+        return bracket > 0 && gate.EndsWith(']') ? gate[..bracket] : gate;
+    }
 }

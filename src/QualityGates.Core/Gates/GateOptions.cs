@@ -34,6 +34,8 @@ public sealed record GateOptions
     public bool FailOnAnyTestFailure { get; init; }
     /// <summary>The waivers and the day they are judged on (issue 13); null for none.</summary>
     public Waivers.WaiverSet? Waivers { get; init; }
+    /// <summary>Whether every assembly must meet the coverage minimum too (<see cref="CoverageStat.Minimum"/>), or only the total (the default).</summary>
+    public CoverageStat CoverageStat { get; init; }
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

@@ -41,7 +41,7 @@ public sealed class QualityGate
             inputs = inputs with { Security = waivers.Apply(scanned, _options.Context) };
         }
 
-        foreach (var check in CheckSet.All)
+        foreach (var check in CheckSet.For(inputs, _options))
         {
             if ((_options.Groups & check.Group) == 0 || !check.AppliesTo(_options))
             {

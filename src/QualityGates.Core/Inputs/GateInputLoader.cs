@@ -20,10 +20,14 @@ namespace QualityGates.Inputs;
 internal static class GateInputLoader
 {
     /// <summary>Reads the inputs; <paramref name="coverageFiles"/> are the Cobertura files resolved for the run (full paths).</summary>
-    public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, out IReadOnlyList<string> coverageFiles)
+    /// <param name="request">The run's settings and inputs.</param>
+    /// <param name="errors">Where each bad input's coded error goes.</param>
+    /// <param name="warnings">Where input warnings go (QG0021: two TRX files share a run id but not their bytes).</param>
+    /// <param name="coverageFiles">The Cobertura files resolved for the run.</param>
+    public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings, out IReadOnlyList<string> coverageFiles)
     {
         var read = new List<InputFileRead>();
-        var tests = ReadTests(request, errors, read);
+        var tests = ReadTests(request, errors, read, warnings);
         var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
         if (testMetrics is not null)
         {
@@ -50,11 +54,11 @@ internal static class GateInputLoader
     }
 
     /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>
-    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read)
+    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read, List<GateDiagnostic> warnings)
     {
         if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return ReadFiles(request.TestResultFiles, request, errors, files => Trx(new TrxReader().ReadEach(files), read));
+            return ReadFiles(request.TestResultFiles, request, errors, files => ResultFileMerge.Tests(new TrxReader().ReadFiles(files), read, warnings));
         }
 
         var run = request.Run;
@@ -65,23 +69,19 @@ internal static class GateInputLoader
 
         if (!string.IsNullOrWhiteSpace(run.TestResultFile))
         {
-            return ReadFile(run.TestResultFile, request, errors, path => Trx([new TrxReader().Read(path)], read));
+            return ReadFile(run.TestResultFile, request, errors, path => ResultFileMerge.Tests([Single(path)], read, warnings));
         }
 
         if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
         {
             var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
-            return Attempt(errors, () => Trx([new TrxReader().Read(TestRunResultFinder.FindNewest(folder, started))], read));
+            return Attempt(errors, () => ResultFileMerge.Tests([Single(TestRunResultFinder.FindNewest(folder, started))], read, warnings));
         }
 
         return null;
     }
 
-    private static TestRunSummary Trx(IReadOnlyList<TestRunSummary> summaries, List<InputFileRead> read)
-    {
-        read.AddRange(summaries.Select(s => new InputFileRead(Path.GetFullPath(s.SourceFiles[0]), "TRX", InputFileRead.Tests(s))));
-        return TrxReader.Merge(summaries);
-    }
+    private static TrxFileRun Single(string path) => new(path, new TrxReader().Read(path), SameRunAs: null);
 
     /// <summary>
     /// The user's Cobertura files when named; else coverlet.msbuild's report of this run; else (only when

@@ -6,6 +6,12 @@ namespace QualityGates.Metrics;
 /// </summary>
 public sealed record TestRunSummary
 {
+    /// <summary>
+    /// The TRX <c>TestRun id</c> of a summary read from one file (each VSTest or Microsoft.Testing.Platform run
+    /// writes a new GUID), so a copy of the same file is recognised; null for summaries merged from several files or read in process.
+    /// </summary>
+    public string? RunId { get; init; }
+
     public int Total { get; init; }
     public int Passed { get; init; }
     public int Failed { get; init; }

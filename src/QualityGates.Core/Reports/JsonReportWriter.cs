@@ -59,13 +59,14 @@ public static class JsonReportWriter
         JsonMetricsWriter.Write(json, report.Inputs);
         WriteInputFiles(json, report.Inputs.Files);
         SolutionProjectText.WriteJson(json, report.Projects);
+        WriteMerged(json, report.Inputs.Files);
         JsonReportValues.TextArray(json, "warnings", report.Warnings);
         JsonWaivers.WriteOutcomes(json, report);
         JsonReportValues.Ci(json, ci);
         json.WriteEndObject();
     }
 
-    /// <summary>The <c>inputs</c> array: each file read, as <c>{ "path", "kind", "contribution" }</c> (added in schema 1 without a version change: readers ignore unknown fields).</summary>
+    /// <summary>The <c>inputs</c> array: each file read, as <c>{ "path", "kind", "contribution" }</c>, plus <c>"sameAs"</c> for a copy of an earlier file (added in schema 1 without a version change: readers ignore unknown fields).</summary>
     private static void WriteInputFiles(Utf8JsonWriter json, IReadOnlyList<Inputs.InputFileRead> files)
     {
         json.WriteStartArray("inputs");
@@ -75,6 +76,40 @@ public static class JsonReportWriter
             JsonReportValues.Text(json, "path", file.Path);
             JsonReportValues.Text(json, "kind", file.Kind);
             JsonReportValues.Text(json, "contribution", file.Contribution);
+            if (file.SameAs is not null)
+            {
+                json.WriteString("sameAs", file.SameAs);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The <c>merged</c> array (issue 14, schema 1 without a version change): per kind read from several files,
+    /// <c>{ "kind", "files", "copies", "folders": [{ "folder", "files" }] }</c>; see <see cref="Inputs.InputMerge"/>.
+    /// </summary>
+    private static void WriteMerged(Utf8JsonWriter json, IReadOnlyList<Inputs.InputFileRead> files)
+    {
+        json.WriteStartArray("merged");
+        foreach (var merge in Inputs.InputMerge.Of(files))
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", merge.Kind);
+            json.WriteNumber("files", merge.Files);
+            json.WriteNumber("copies", merge.Copies);
+            json.WriteStartArray("folders");
+            foreach (var folder in merge.Folders)
+            {
+                json.WriteStartObject();
+                json.WriteString("folder", folder.Folder);
+                json.WriteNumber("files", folder.Files);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

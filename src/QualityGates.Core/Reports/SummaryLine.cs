@@ -6,8 +6,8 @@ namespace QualityGates.Reports;
 
 /// <summary>
 /// The one line a gate run leaves in any console: verdict, context, each judged figure against its
-/// threshold, failed tests the pass-rate minimum tolerated, skipped checks and why, and the report
-/// folder, e.g. <c>QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated)
+/// threshold, failed tests the pass-rate minimum tolerated, skipped checks and why, how many files were
+/// merged from how many folders (when a kind of input came from several) and the report folder, e.g. <c>QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated)
 /// · line coverage 62.9% ≥ 60.0% · reports: .quality-gates/</c>. Adapters print it; the terminal
 /// logger's rules decide how (a message or a coded warning, see docs).
 /// </summary>
@@ -40,15 +40,32 @@ public static class SummaryLine
             line.Append(" · no check was judged");
         }
 
-        foreach (var check in judged)
+        // Passed per-assembly checks (QualityGatesCoverageStat=Minimum) are one figure; a failed one stands alone.
+        foreach (var check in judged.Where(c => !(c.Passed && IsPerAssembly(c.Gate))))
         {
             line.Append(" · ").Append(Figure(report, check));
+        }
+
+        foreach (var passed in judged.Where(c => c.Passed && IsPerAssembly(c.Gate)).GroupBy(c => GateNames.BaseOf(c.Gate)))
+        {
+            line.Append(" · ").Append(Label(passed.Key)).Append(" of ")
+                .Append(passed.Count() == 1 ? "1 assembly" : passed.Count().ToString(CultureInfo.InvariantCulture) + " assemblies")
+                .Append(" ≥ ").Append(GateDescriptions.FormatValue(passed.Key, passed.First().Threshold));
         }
 
         var skipped = report.Checks.Where(c => c.Skipped).ToList();
         if (skipped.Count > 0)
         {
             line.Append(" · skipped: ").AppendJoin(", ", skipped.Select(c => $"{Label(c.Gate)} ({Reason(c.Message)})"));
+        }
+
+        var merges = Inputs.InputMerge.Of(report.Inputs.Files);
+        if (merges.Count > 0)
+        {
+            var folders = merges.SelectMany(m => m.Folders).Select(f => f.Folder).Distinct(StringComparer.Ordinal).Count();
+            line.Append(" · merged ")
+                .AppendJoin(" + ", merges.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Files} {m.Kind}{(m.Copies == 0 ? string.Empty : m.Copies == 1 ? " (1 copy)" : $" ({m.Copies} copies)")}")))
+                .Append(string.Create(CultureInfo.InvariantCulture, $" files from {folders} folder{(folders == 1 ? string.Empty : "s")}"));
         }
 
         if (reportFolder is not null)
@@ -88,6 +105,7 @@ public static class SummaryLine
     /// <summary>A person's name for a gate ("line coverage"); the gate name itself when it has none.</summary>
     public static string Label(string gate) => gate switch
     {
+        _ when IsPerAssembly(gate) => $"{Label(GateNames.BaseOf(gate))} of {gate[(GateNames.BaseOf(gate).Length + 1)..^1]}",
         GateNames.TestPassRate => "tests",
         GateNames.LineCoverage => "line coverage",
         GateNames.BranchCoverage => "branch coverage",
@@ -124,6 +142,7 @@ public static class SummaryLine
     /// <summary>" WARN" or " WAIVED" after the figure of a check in its warning band or waived (issue 13); empty otherwise.</summary>
     private static string Tier(GateCheckResult check) =>
         check.Status is GateStatus.Warning or GateStatus.Waived ? " " + SummaryTable.StatusWord(check.Status) : string.Empty;
+    private static bool IsPerAssembly(string gate) => GateNames.BaseOf(gate).Length != gate.Length;
 
     private static string FailedTests(int count) =>
         count == 1 ? "1 failed test" : count.ToString(CultureInfo.InvariantCulture) + " failed tests";

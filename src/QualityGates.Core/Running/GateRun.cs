@@ -42,7 +42,7 @@ public sealed class GateRun
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
     /// code and gate), then errors of the report files (QG5001) and the registry (QG3xxx), and warnings
-    /// (QG5004 handler, the warning tier and waivers: QG2018, QG2021, QG2019, QG2020, then QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
+    /// (QG0021 inputs, QG5004 handler, the warning tier and waivers: QG2018, QG2021, QG2019, QG2020, then QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
     /// </returns>
     public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
     {
@@ -92,13 +92,14 @@ public sealed class GateRun
         }
         else
         {
-            var (_, _, inputs, coverageFiles) = Prepare(request, errors, _time);
+            var inputWarnings = new List<GateDiagnostic>();
+            var (_, _, inputs, coverageFiles) = Prepare(request, errors, inputWarnings, _time);
             if (errors.Count > 0)
             {
                 return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
             }
 
-            own = new GateRunResult();
+            own = new GateRunResult { Diagnostics = inputWarnings };
             handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles);
         }
 
@@ -138,7 +139,8 @@ public sealed class GateRun
     private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands)
     {
         var errors = new List<QualityGatesException>();
-        var (options, registry, inputs, coverageFiles) = Prepare(request, errors, _time);
+        var inputWarnings = new List<GateDiagnostic>();
+        var (options, registry, inputs, coverageFiles) = Prepare(request, errors, inputWarnings, _time);
         if (errors.Count > 0 || options is null)
         {
             return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
@@ -149,11 +151,19 @@ public sealed class GateRun
         gate.GateFailed += GateFailed;
         gate.GatesBlocked += GatesBlocked;
         var root = RepositoryRoot.Find(request.BaseDirectory);
-        inputs = inputs with { Files = inputs.Files.Select(f => f with { Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false) }).ToList() };
+        inputs = inputs with
+        {
+            Files = inputs.Files.Select(f => f with
+            {
+                Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false),
+                SameAs = f.SameAs is null ? null : RepositoryRoot.Display(f.SameAs, root, abbreviateOutside: false),
+            }).ToList(),
+        };
         var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
 
         var diagnostics = report.FailedChecks
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
+            .Concat(inputWarnings)
             .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
             .Concat(WaiverDiagnostics.For(report))
             .ToList();
@@ -183,7 +193,7 @@ public sealed class GateRun
             RegistryRecord = record,
             CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
             SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), root, abbreviateOutside: false)),
-            InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).ToList(),
+            InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).Concat(InputMerge.Of(report.Inputs.Files).Select(m => m.ConsoleLine)).ToList(),
         };
     }
 
@@ -198,16 +208,16 @@ public sealed class GateRun
     public static IReadOnlyList<GateDiagnostic> Check(GateRunRequest request)
     {
         var errors = new List<QualityGatesException>();
-        Prepare(request, errors, TimeProvider.System);
+        Prepare(request, errors, [], TimeProvider.System);
         return errors.Select(GateDiagnostic.From).ToList();
     }
 
     private static (GateOptions? Options, RegistryRecorder? Registry, GateInputs Inputs, IReadOnlyList<string> CoverageFiles) Prepare(
-        GateRunRequest request, List<QualityGatesException> errors, TimeProvider time)
+        GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings, TimeProvider time)
     {
         var options = ReadOptions(request, errors, time);
         var registry = PrepareRegistry(request, errors);
-        var inputs = GateInputLoader.Load(request, errors, out var coverageFiles);
+        var inputs = GateInputLoader.Load(request, errors, warnings, out var coverageFiles);
         return (options, registry, inputs, coverageFiles);
     }
 
@@ -243,7 +253,7 @@ public sealed class GateRun
         var waivers = context is { } judged ? WaiverLoader.Load(request, judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
 
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun, Waivers = waivers }
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun, Waivers = waivers, CoverageStat = request.CoverageStat }
             : null;
     }
 
@@ -349,7 +359,7 @@ public sealed record GateRunResult
     /// <summary>The run's one-line summary (<see cref="Reports.SummaryLine"/>) for the adapter to print; null without a report.</summary>
     public string? SummaryLine { get; init; }
 
-    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
+    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), then one per kind of input merged from several files (<see cref="Inputs.InputMerge.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
     public IReadOnlyList<string> InputLines { get; init; } = [];
 
     /// <summary>Lines for the adapter to print at high importance, already neutralised (e.g. a project that handed its results to the solution gate).</summary>

@@ -33,6 +33,9 @@ public sealed record GateRunRequest
     public string? TargetFramework { get; init; }
     public GateGroup Groups { get; init; } = GateGroup.All;
 
+    /// <summary>Every assembly must meet the coverage minimum too (<see cref="Gates.CoverageStat.Minimum"/>), or only the total (default).</summary>
+    public CoverageStat CoverageStat { get; init; }
+
     /// <summary>Any failed test (or an aborted run) blocks: adds the <c>tests.any_failure</c> check (QG2012).</summary>
     public bool FailOnAnyTestFailure { get; init; }
 

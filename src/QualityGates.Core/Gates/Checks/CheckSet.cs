@@ -5,6 +5,26 @@ namespace QualityGates.Gates.Checks;
 /// <summary>Every check, in the order they run and appear in reports.</summary>
 internal static class CheckSet
 {
+    /// <summary>
+    /// The checks of one run: <see cref="All"/>, with the per-assembly coverage checks
+    /// (<see cref="CoverageStat.Minimum"/>) right after the total coverage checks.
+    /// </summary>
+    public static IEnumerable<GateCheck> For(GateInputs inputs, GateOptions options)
+    {
+        var perAssembly = AssemblyCoverageCheck.For(inputs.Coverage, options).ToList();
+        foreach (var check in All)
+        {
+            yield return check;
+            if (check is BranchCoverageCheck)
+            {
+                foreach (var assembly in perAssembly)
+                {
+                    yield return assembly;
+                }
+            }
+        }
+    }
+
     public static IReadOnlyList<GateCheck> All { get; } = new GateCheck[]
     {
         new TestPassRateCheck(),

@@ -1,3 +1,4 @@
+using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
 
 namespace QualityGates.Inputs.Cobertura;
@@ -14,8 +15,9 @@ public sealed class CoberturaReader
     public CoverageSummary Read(string path) => ReadAll(new[] { path });
 
     /// <summary>
-    /// Reads several files (test projects, target frameworks, repeated runs) and merges them per
-    /// package, source file and line, so the same code reported twice is counted once.
+    /// Reads several files (test projects, target frameworks, CI shards, repeated runs) and merges them per
+    /// package, source file and line, so the same code reported twice is counted once and a line covered by
+    /// any file is covered (a copy of a file changes nothing). Files parse on every core and merge in the order given.
     /// </summary>
     /// <exception cref="Errors.QualityGatesException">A file is missing, empty, malformed or not Cobertura.</exception>
     public CoverageSummary ReadAll(IEnumerable<string> paths) => ReadAll(paths, CoverageFilter.None);
@@ -28,19 +30,27 @@ public sealed class CoberturaReader
     internal CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter, List<InputFileRead>? read)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var accumulator = new CoverageAccumulator();
-        foreach (var path in paths)
+        var files = paths.ToList();
+        foreach (var path in files)
         {
             ArgumentNullException.ThrowIfNull(path, nameof(paths));
-            var report = CoberturaFileParser.Parse(path);
-            if (read is not null)
-            {
-                var totals = report.Totals();
-                read.Add(new InputFileRead(Path.GetFullPath(path), "Cobertura", InputFileRead.Lines(totals.LinesCovered, totals.LinesValid)));
-            }
-
-            accumulator.Add(report);
         }
+
+        // Files parse side by side; they merge in the order given, so the figures never depend on timing.
+        var accumulator = new CoverageAccumulator();
+        OrderedParallel.ForEach(
+            files.Count,
+            i => CoberturaFileParser.Parse(files[i]),
+            (i, report) =>
+            {
+                if (read is not null)
+                {
+                    var totals = report.Totals();
+                    read.Add(new InputFileRead(Path.GetFullPath(files[i]), "Cobertura", InputFileRead.Lines(totals.LinesCovered, totals.LinesValid)));
+                }
+
+                accumulator.Add(report);
+            });
 
         return accumulator.ToSummary(filter);
     }

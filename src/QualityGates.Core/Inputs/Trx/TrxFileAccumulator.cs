@@ -36,6 +36,9 @@ internal sealed class TrxFileAccumulator
         this.failedTestBudget = failedTestBudget;
     }
 
+    /// <summary>The <c>TestRun id</c> (a GUID each run writes anew), or null when the file has none.</summary>
+    public string? RunId { get; set; }
+
     /// <summary>The run's <c>Times</c> start and finish, when the file has them.</summary>
     public (DateTimeOffset Start, DateTimeOffset Finish)? Times { get; set; }
 
@@ -107,6 +110,7 @@ internal sealed class TrxFileAccumulator
         var abortReason = TrxRunStatus.AbortReason(Producer, RunOutcome, Counters, counted, abortRunError, firstRunError);
         return new TestRunSummary
         {
+            RunId = string.IsNullOrWhiteSpace(RunId) ? null : RunId.Trim(),
             Total = total,
             Passed = passed,
             Failed = failed,

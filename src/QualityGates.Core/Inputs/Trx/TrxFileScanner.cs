@@ -83,6 +83,7 @@ internal sealed class TrxFileScanner
         }
 
         runName = reader.GetAttribute(TrxSchema.NameAttribute);
+        run.RunId = reader.GetAttribute(TrxSchema.IdAttribute);
         ancestors.Add(TrxSchema.TestRun);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
 
 namespace QualityGates.Inputs.Trx;
@@ -28,42 +30,76 @@ public sealed class TrxReader
     /// <summary>
     /// Reads several TRX files as one run: counts and durations are summed, failed tests listed file by
     /// file (each with its <see cref="FailedTest.SourceFile"/>), and the run is aborted if any file is.
-    /// A path given twice is read once. The first file that fails to read stops the whole read.
+    /// A path given twice, or a copy of a run already read, is counted once. The first file that fails to read stops the whole read.
     /// </summary>
     public TestRunSummary ReadAll(IEnumerable<string> paths) => TrxSummaryMerger.Merge(ReadEach(paths));
 
     /// <summary>
-    /// Reads several TRX files one summary per file (a path given twice is read once), keeping at most
-    /// <see cref="MaxFailedTestDetails"/> failed-test details over all of them; <see cref="ReadAll"/> merges them.
+    /// Reads several TRX files one summary per file, leaving out copies of a run already read (see
+    /// <see cref="ReadFiles"/>), keeping at most <see cref="MaxFailedTestDetails"/> failed-test details over
+    /// all of them; <see cref="ReadAll"/> merges them.
     /// </summary>
-    public IReadOnlyList<TestRunSummary> ReadEach(IEnumerable<string> paths)
+    public IReadOnlyList<TestRunSummary> ReadEach(IEnumerable<string> paths) =>
+        ReadFiles(paths).Where(file => file.SameRunAs is null).Select(file => file.Summary).ToList();
+
+    /// <summary>
+    /// Reads several TRX files (the shards of a CI run, the legs of a multi-targeting project), one row per
+    /// file in the order given, on every core, merged in order so the result never depends on timing. A path
+    /// given twice is read once; a file holding a run an earlier file holds (the same <c>TestRun id</c> and
+    /// the same bytes: an artifact downloaded twice) is a row with <see cref="TrxFileRun.SameRunAs"/> set,
+    /// counted once; the same id with other bytes counts again (<see cref="TrxFileRun.RunIdSharedWith"/>). At most <see cref="MaxFailedTestDetails"/> failed-test details are kept over all files,
+    /// the earliest first. The first file (in the order given) that fails to read stops the whole read.
+    /// </summary>
+    /// <exception cref="Errors.QualityGatesException">A file is missing, malformed or not TRX.</exception>
+    public IReadOnlyList<TrxFileRun> ReadFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        var summaries = new List<TestRunSummary>();
-        var detailsLeft = MaxFailedTestDetails;
+        var files = new List<string>();
         foreach (var path in paths)
         {
             ArgumentException.ThrowIfNullOrEmpty(path, nameof(paths));
-            if (!seen.Add(Path.GetFullPath(path)))
+            if (seen.Add(Path.GetFullPath(path)))
             {
-                continue;
+                files.Add(path);
             }
-
-            var summary = TrxFileScanner.Scan(path, detailsLeft);
-            detailsLeft -= summary.FailedTests.Count;
-            summaries.Add(summary);
         }
 
-        if (summaries.Count == 0)
+        if (files.Count == 0)
         {
             // An empty pattern match is the caller's QG1010 to report, with the pattern in hand.
             throw new ArgumentException("At least one TRX file is needed.", nameof(paths));
         }
 
-        return summaries;
+        var runs = new TrxFileRun[files.Count];
+        var identities = new TrxRunIdentities();
+        var detailsLeft = new StrongBox<int>(MaxFailedTestDetails);
+        OrderedParallel.ForEach(
+            files.Count,
+            // What is left when a read starts is at least what is left for it in order; the merge trims to that.
+            i => TrxFileScanner.Scan(files[i], Volatile.Read(ref detailsLeft.Value)),
+            (i, summary) =>
+            {
+                var (sameRunAs, runIdSharedWith) = identities.Identify(files[i], summary);
+                var kept = sameRunAs is null ? Math.Min(summary.FailedTests.Count, detailsLeft.Value) : 0;
+                if (kept < summary.FailedTests.Count)
+                {
+                    summary = summary with { FailedTests = summary.FailedTests.Take(kept).ToArray() };
+                }
+
+                Volatile.Write(ref detailsLeft.Value, detailsLeft.Value - kept);
+                runs[i] = new TrxFileRun(files[i], summary, sameRunAs, runIdSharedWith);
+            });
+        return runs;
     }
 
     /// <summary>Merges summaries from <see cref="ReadEach"/> into one run.</summary>
     public static TestRunSummary Merge(IReadOnlyList<TestRunSummary> summaries) => TrxSummaryMerger.Merge(summaries);
 }
+
+/// <summary>One TRX file of a read of several (<see cref="TrxReader.ReadFiles"/>).</summary>
+/// <param name="Path">The file as given.</param>
+/// <param name="Summary">What the file holds (its failed-test details within the read's bound).</param>
+/// <param name="SameRunAs">The earlier file holding the same test run, when this file is a copy of it and counts no further; else null.</param>
+/// <param name="RunIdSharedWith">An earlier file with the same <c>TestRun id</c> but other bytes: nothing proves they are one run, so both count (a caller warns, QG0021); else null.</param>
+public sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs, string? RunIdSharedWith = null);

@@ -57,7 +57,7 @@ internal static class HtmlBar
 
     private static double Scale(string gate, double? value, double? threshold)
     {
-        if (gate is GateNames.TestPassRate or GateNames.LineCoverage or GateNames.BranchCoverage)
+        if (GateNames.BaseOf(gate) is GateNames.TestPassRate or GateNames.LineCoverage or GateNames.BranchCoverage)
         {
             return 1;
         }

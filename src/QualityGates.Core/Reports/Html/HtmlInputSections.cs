@@ -107,7 +107,7 @@ internal static class HtmlInputSections
         page.Append("</section>\n");
     }
 
-    /// <summary>The input files table: path (relative to the repository root; others lose their machine-specific start), kind, contribution.</summary>
+    /// <summary>The input files table: path (relative to the repository root; others lose their machine-specific start), kind, contribution (and the file a copy repeats); then, per kind merged from several files, how many from which folders.</summary>
     public static void AppendInputFiles(StringBuilder page, IReadOnlyList<Inputs.InputFileRead> files, string? root)
     {
         page.Append("<section id=\"inputs\">\n<h2>Input files</h2>\n");
@@ -121,10 +121,22 @@ internal static class HtmlInputSections
         foreach (var file in files)
         {
             page.Append("<tr><td><code>").Append(HtmlText.Encode(RepositoryRoot.Display(file.Path, root))).Append("</code></td><td>")
-                .Append(HtmlText.Encode(file.Kind)).Append("</td><td>").Append(HtmlText.Encode(file.Contribution)).Append("</td></tr>\n");
+                .Append(HtmlText.Encode(file.Kind)).Append("</td><td>").Append(HtmlText.Encode(file.Contribution));
+            if (file.SameAs is not null)
+            {
+                page.Append(" (<code>").Append(HtmlText.Encode(RepositoryRoot.Display(file.SameAs, root))).Append("</code>)");
+            }
+
+            page.Append("</td></tr>\n");
         }
 
-        page.Append("</tbody>\n</table>\n</section>\n");
+        page.Append("</tbody>\n</table>\n");
+        foreach (var merge in Inputs.InputMerge.Of(files))
+        {
+            page.Append("<p class=\"note\">Merged ").Append(HtmlText.Encode(merge.Description)).Append("</p>\n");
+        }
+
+        page.Append("</section>\n");
     }
 
     public static void AppendSecurity(StringBuilder page, SecuritySummary? security, string? root)
