@@ -115,6 +115,19 @@ public sealed class GateRun
         var options = ReadOptions(request, errors);
         var registry = PrepareRegistry(request, errors);
         var inputs = GateInputLoader.Load(request, errors, out var coverageFiles);
+        if (request.Ratchet is { } ratchet && options is not null)
+        {
+            try
+            {
+                var (baseline, missing) = RatchetBaselineReader.Find(request, ratchet, options.Context);
+                inputs = inputs with { Baseline = baseline, BaselineMissing = missing };
+            }
+            catch (QualityGatesException ex)
+            {
+                errors.Add(ex);
+            }
+        }
+
         return (options, registry, inputs, coverageFiles);
     }
 
@@ -145,7 +158,11 @@ public sealed class GateRun
         }
 
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun }
+            ? new GateOptions(valid, thresholds)
+            {
+                Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
+                NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null,
+            }
             : null;
     }
 
