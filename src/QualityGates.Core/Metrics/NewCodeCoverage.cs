@@ -19,6 +19,9 @@ public sealed record NewCodeCoverage
     /// <summary>The merge base's full commit id.</summary>
     public required string MergeBase { get; init; }
 
+    /// <summary>The clone's top folder on this machine (full path), for annotations that need workspace-relative paths; never written to reports.</summary>
+    public string? RepositoryRoot { get; init; }
+
     /// <summary>Files with at least one added or modified line (any file type).</summary>
     public int ChangedFiles { get; init; }
 

@@ -75,6 +75,7 @@ internal static class NewCodeTally
             BaseRef = changes.BaseRef,
             BaseRefSource = changes.BaseRefSource,
             MergeBase = changes.MergeBase,
+            RepositoryRoot = changes.RepositoryRoot,
             ChangedFiles = changes.Files.Count,
             ChangedLines = changes.Files.Values.Sum(l => (long)l.Count),
             LinesCovered = result.Sum(f => f.LinesCovered),

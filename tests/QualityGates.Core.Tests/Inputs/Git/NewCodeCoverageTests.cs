@@ -192,4 +192,54 @@ public sealed class NewCodeCoverageTests : IDisposable
         Assert.Equal(ErrorCodes.InvalidNewCodeSetting, error.Code);
         Assert.StartsWith("QualityGatesNewCodeDiff is 'staged'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ListsTheUncoveredNewLinesInTheJsonReportTheHtmlPageAndAsLineAnnotations()
+    {
+        var commands = new StringWriter();
+        var github = new StringWriter();
+        var request = new GateRunRequest
+        {
+            Groups = GateGroup.Coverage,
+            BaseDirectory = _repo.Path,
+            CoverageFiles = [Coverage()],
+            NewCode = new NewCodeOptions { BaseRef = "main" },
+            Overrides = [new ThresholdOverride("MinNewCodeLines", "1", "x")],
+            Reports = new ReportOptions { Folder = Path.Combine(_dir.Path, "reports") },
+        };
+
+        var result = new GateRun().Execute(request with { Environment = name => name switch { "GITHUB_ACTIONS" => "true", "GITHUB_WORKSPACE" => _repo.Path, _ => null } }, github);
+        new GateRun().Execute(request with { Environment = name => name == "TF_BUILD" ? "True" : null, Reports = new ReportOptions() }, commands);
+
+        var newCode = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(result.Files!.Json))!["metrics"]!["newCode"]!;
+        Assert.Equal(("main", 3, 6), ((string)newCode["baseRef"]!, (int)newCode["linesCovered"]!, (int)newCode["linesValid"]!));
+        Assert.Equal(
+            """[{"path":"src/Lib/Calc.cs","linesCovered":3,"linesValid":5,"uncoveredLines":[[14,15]]},{"path":"src/Lib/New.cs","linesCovered":0,"linesValid":1,"uncoveredLines":[[2,2]]}]""",
+            newCode["files"]!.ToJsonString());
+        var html = File.ReadAllText(result.Files.Html!);
+        Assert.Contains("<section id=\"new-code\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"lines\">14-15</td>", html, StringComparison.Ordinal);
+        Assert.Contains("::warning file=src/Lib/Calc.cs,line=14,endLine=15,title=QG2014 coverage.new_code::New lines 14-15 are not covered by any test.", github.ToString(), StringComparison.Ordinal);
+        Assert.Contains("::warning file=src/Lib/New.cs,line=2,endLine=2,", github.ToString(), StringComparison.Ordinal);
+        Assert.Contains("##vso[task.logissue type=warning;sourcepath=src/Lib/Calc.cs;linenumber=14;columnnumber=1;code=QG2014]New lines 14-15", commands.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CapsTheAnnotationsOfAHugeChange()
+    {
+        var lines = string.Concat(Enumerable.Range(1, 200).Select(i => $"// line {i}\n"));
+        _repo.Write("src/Lib/Huge.cs", lines);
+        var xml = new CoberturaXml().Class("Lib", "src/Lib/Huge.cs", methodLines: null, [.. Enumerable.Range(1, 200).Select(i => $"number=\"{i}\" hits=\"{i % 2}\"")]);
+        var github = new StringWriter();
+
+        new GateRun().Execute(new GateRunRequest
+        {
+            Groups = GateGroup.Coverage, BaseDirectory = _repo.Path, CoverageFiles = [Write("huge.xml", xml.ToString())],
+            NewCode = new NewCodeOptions { BaseRef = "main" }, Environment = name => name == "GITHUB_ACTIONS" ? "true" : null,
+        }, github);
+
+        var annotations = github.ToString().Split('\n').Where(l => l.StartsWith("::warning file=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, annotations.Count);
+        Assert.Contains("::notice title=QG2014 coverage.new_code::70 more uncovered new-line ranges are not annotated", github.ToString(), StringComparison.Ordinal);
+    }
 }
