@@ -65,7 +65,7 @@ internal sealed class RatchetCheck : GateCheck
         }
 
         var drop = (before - now) * 100;
-        var change = drop > 0 ? $"fell {Points(drop)} from" : $"holds against";
+        var change = drop > 0 ? $"fell {Points(drop)} from" : drop < 0 ? $"rose {Points(-drop)} above" : "equals";
         var text = $"{_figure} {Format.Percent(now, before)} {change} the baseline of {Format.Percent(before, now)} ({baseline.Source})";
         // A rate is a ratio of counts: compare with a little slack, so 0.9 - 0.001 never fails 0.899 on rounding.
         return Judge(now >= minimum - 1e-12, now, minimum,
