@@ -59,8 +59,9 @@ internal sealed class GitCommand
 
         using (process)
         {
+            // Both streams are drained asynchronously, so a git that hangs with its output open still meets the time limit.
             var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
+            var output = process.StandardOutput.ReadToEndAsync();
             if (!process.WaitForExit(Timeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -68,7 +69,7 @@ internal sealed class GitCommand
                     $"'git {string.Join(' ', arguments)}' did not finish within {Timeout.TotalMinutes:0} minutes in '{_workTree}'.");
             }
 
-            return new GitResult(process.ExitCode, output, error.GetAwaiter().GetResult().Trim());
+            return new GitResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult().Trim());
         }
     }
 
