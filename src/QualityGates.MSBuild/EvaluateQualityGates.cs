@@ -117,6 +117,9 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>The registry folder, relative to <see cref="ProjectDirectory"/>; empty = <c>QUALITYGATES_REGISTRY</c> or <c>models/registry</c>.</summary>
     public string? Registry { get; set; }
 
+    /// <summary>The waivers file (issue 13), relative to <see cref="ProjectDirectory"/>; empty = <c>qualitygates.waivers.json</c> searched from the project folder up to the repository root.</summary>
+    public string? WaiversFile { get; set; }
+
     /// <summary><c>QualityGatesCoverageReport</c>, checked here with the other settings (the targets make the report).</summary>
     public string? CoverageReport { get; set; }
 
@@ -321,6 +324,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
                 ? new RatchetOptions { BaselineReport = ListSetting.NullIfEmpty(BaselineReport), Registry = ListSetting.NullIfEmpty(Registry), Source = Prefix + "Ratchet" }
                 : null,
             Environment = EnvironmentVariables,
+            WaiversFile = ListSetting.NullIfEmpty(WaiversFile),
+            WaiversFileSource = Prefix + "WaiversFile",
         };
     }
 
@@ -369,6 +374,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "NewCodeDiff", NewCodeDiff);
         Log.LogInput(Prefix + "Ratchet", Ratchet);
         Log.LogInput(Prefix + "BaselineReport", BaselineReport);
+        Log.LogInput(Prefix + "WaiversFile", WaiversFile);
     }
 
     private void LogReport(QualityGateReport report, GateRunResult result)

@@ -36,6 +36,8 @@ public sealed record GateOptions
     public bool NewCode { get; init; }
     /// <summary>When true, the <c>ratchet.*</c> checks compare line coverage, branch coverage and pass rate with the baseline (issue 12).</summary>
     public bool Ratchet { get; init; }
+    /// <summary>The waivers and the day they are judged on (issue 13); null for none.</summary>
+    public Waivers.WaiverSet? Waivers { get; init; }
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

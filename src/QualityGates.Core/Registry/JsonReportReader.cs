@@ -61,7 +61,24 @@ public static class JsonReportReader
             Strict = OptionalBoolean(root, "strict", path),
             AllPassed = allPassed,
             Checks = checks,
+            Waivers = ReadWaivers(root, path),
         };
+    }
+
+    private static List<ReportWaiverEntry> ReadWaivers(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("waivers", out var waivers) || waivers.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return waivers.EnumerateArray().Where(w => w.ValueKind == JsonValueKind.Object).Select(w =>
+        {
+            var gate = OptionalString(w, "gate", path, "waivers[]");
+            var waiver = new Waivers.Waiver { Gate = gate, Advisory = OptionalString(w, "advisory", path, "waivers[]"), Package = OptionalString(w, "package", path, "waivers[]"), Version = OptionalString(w, "version", path, "waivers[]") };
+            return new ReportWaiverEntry(waiver.Target, OptionalString(w, "owner", path, "waivers[]") ?? string.Empty, OptionalString(w, "reason", path, "waivers[]") ?? string.Empty,
+                OptionalString(w, "expires", path, "waivers[]") ?? string.Empty, OptionalString(w, "state", path, "waivers[]") ?? string.Empty);
+        }).ToList();
     }
 
     private static ModelIdentity? ReadModel(JsonElement root, string path)
@@ -139,13 +156,9 @@ public static class JsonReportReader
         return checks;
     }
 
-    private static GateStatus ParseStatus(string text, string path, string where) => text switch
-    {
-        "passed" => GateStatus.Passed,
-        "failed" => GateStatus.Failed,
-        "skipped" => GateStatus.Skipped,
-        _ => throw Error(ErrorCodes.InputValueOutOfRange, path, $"has {where}.status '{text}'; expected passed, failed or skipped"),
-    };
+    private static GateStatus ParseStatus(string text, string path, string where) =>
+        Reports.JsonReportWriter.StatusFromName(text)
+        ?? throw Error(ErrorCodes.InputValueOutOfRange, path, $"has {where}.status '{text}'; expected passed, failed, skipped, warning or waived");
 
     private static JsonElement Required(JsonElement parent, string name, string path, string? where = null)
     {

@@ -76,6 +76,7 @@ public static class SecurityScanReader
             Formats = formats,
             ScanTimestamp = timestamp,
             SourceFiles = files,
+            Findings = tally.Findings(),
         };
     }
 
