@@ -89,6 +89,20 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         Description = $"The registry for --approve-on-pass: a folder or a PostgreSQL database, as for the registry verbs (default: ${RegistryLocation.EnvironmentVariable}, else {RegistryLocation.DefaultFolder}).",
         HelpName = "dir",
     };
+    // Issue 12: new-code coverage and the ratchet.
+    private readonly Option<bool> _newCode = new("--new-code") { Description = "Add coverage.new_code: coverage of the lines this change added or modified since the merge base with --base-ref (runs git in the current folder)." };
+    private readonly Option<string> _baseRef = new("--base-ref")
+    {
+        Description = "The branch or commit the change merges into (default: the CI server's pull request target, else origin/HEAD, main, master).",
+        HelpName = "ref",
+    };
+    private readonly Option<string> _newCodeDiff = new("--new-code-diff") { Description = "WorkingTree (default: commits, uncommitted changes, untracked files) or Head (commits only).", HelpName = "WorkingTree|Head" };
+    private readonly Option<bool> _ratchet = new("--ratchet") { Description = "Add ratchet.line_coverage, ratchet.branch_coverage, ratchet.test_pass_rate: no figure may fall below the baseline by more than --ratchet-tolerance." };
+    private readonly Option<string> _baselineReport = new("--baseline-report")
+    {
+        Description = "A JSON gate report to ratchet against (default: the registry's last approved report for --model and --context).",
+        HelpName = "json",
+    };
     private readonly ThresholdOptions _thresholds = new();
 
     public Command Create()
@@ -98,6 +112,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _coverageStat, _strict, _failOnAnyTestFailure,
             _allowAbortedRun, _targetFramework,
             _junit, _reportDirectory, _keepReports, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
+            _newCode, _baseRef, _newCodeDiff, _ratchet, _baselineReport,
             _waivers,
         };
         foreach (var option in _thresholds.All)
@@ -178,6 +193,12 @@ internal sealed class CheckCommand(Func<string, string?> environment)
                     new WebhookSettings(result.GetValue(_webhook), result.GetValue(_webhookAlways), result.GetValue(_webhookTimeout), _webhook.Name, _webhookTimeout.Name),
                     environment),
             },
+            NewCode = result.GetValue(_newCode)
+                ? new NewCodeOptions { BaseRef = result.GetValue(_baseRef), BaseRefSource = _baseRef.Name, Diff = result.GetValue(_newCodeDiff), DiffSource = _newCodeDiff.Name }
+                : null,
+            Ratchet = result.GetValue(_ratchet)
+                ? new RatchetOptions { BaselineReport = result.GetValue(_baselineReport), Registry = result.GetValue(_registry), Source = _ratchet.Name }
+                : null,
             Environment = environment,
             WaiversFile = result.GetValue(_waivers),
             WaiversFileSource = _waivers.Name,

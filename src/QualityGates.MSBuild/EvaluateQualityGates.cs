@@ -144,6 +144,22 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// </summary>
     public string? SummaryAsWarning { get; set; }
 
+    // Issue 12: new-code coverage and the ratchet.
+    /// <summary><c>true</c> adds <c>coverage.new_code</c> (coverage of the lines the change added or modified; runs git). Default false.</summary>
+    public string? NewCode { get; set; }
+
+    /// <summary>The branch or commit the change merges into; empty = the CI server's pull request target, else the default branch.</summary>
+    public string? BaseRef { get; set; }
+
+    /// <summary><c>WorkingTree</c> (default) or <c>Head</c>: what the change is compared as.</summary>
+    public string? NewCodeDiff { get; set; }
+
+    /// <summary><c>true</c> adds the <c>ratchet.*</c> checks. Default false.</summary>
+    public string? Ratchet { get; set; }
+
+    /// <summary>A JSON gate report to ratchet against; empty = the registry's last approval for the model and context.</summary>
+    public string? BaselineReport { get; set; }
+
     /// <summary>Assembly patterns (Cobertura package names) the coverage figure counts; empty = all.</summary>
     public string[] CoverageIncludeAssemblies { get; set; } = [];
 
@@ -283,6 +299,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
                 $"{ApproveOnPassProperty} needs {Prefix}ModelName and {Prefix}ModelVersion"))
             : string.IsNullOrWhiteSpace(ModelName) ? null : new ModelIdentity(ModelName.Trim(), ModelVersion?.Trim() ?? string.Empty);
 
+        var newCode = Guard(errors, () => SwitchSetting.Parse(NewCode, Prefix + "NewCode", whenEmpty: false));
+        var ratchet = Guard(errors, () => SwitchSetting.Parse(Ratchet, Prefix + "Ratchet", whenEmpty: false));
         var excludeTestAssembly = Guard(errors, () => SwitchSetting.Parse(CoverageExcludeTestAssembly, Prefix + "CoverageExcludeTestAssembly", whenEmpty: true));
         var coverageFilter = new CoverageFilter
         {
@@ -336,6 +354,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             // GitHubAnnotations stays on: our errors carry no line, so setup-dotnet's problem matcher
             // does not annotate them and the ::error commands are the only annotations (docs/msbuild.md).
             Publish = new CiReportOptions { CiServer = ciServer, GitHubAnnotations = true, AzureIssues = true, Webhook = webhook },
+            NewCode = newCode
+                ? new NewCodeOptions { BaseRef = ListSetting.NullIfEmpty(BaseRef), BaseRefSource = Prefix + "BaseRef", Diff = ListSetting.NullIfEmpty(NewCodeDiff), DiffSource = Prefix + "NewCodeDiff" }
+                : null,
+            Ratchet = ratchet
+                ? new RatchetOptions { BaselineReport = ListSetting.NullIfEmpty(BaselineReport), Registry = ListSetting.NullIfEmpty(Registry), Source = Prefix + "Ratchet" }
+                : null,
             Environment = EnvironmentVariables,
             WaiversFile = ListSetting.NullIfEmpty(WaiversFile),
             WaiversFileSource = Prefix + "WaiversFile",
@@ -397,6 +421,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         // A database as postgresql://user@host:port/db: never a password, even one the setting wrongly holds.
         Log.LogInput(Prefix + "Registry", RegistryLocation.Display(Registry));
         Log.LogInput(Prefix + "CoverageReport", CoverageReport);
+        Log.LogInput(Prefix + "NewCode", NewCode);
+        Log.LogInput(Prefix + "BaseRef", BaseRef);
+        Log.LogInput(Prefix + "NewCodeDiff", NewCodeDiff);
+        Log.LogInput(Prefix + "Ratchet", Ratchet);
+        Log.LogInput(Prefix + "BaselineReport", BaselineReport);
         Log.LogInput(Prefix + "WaiversFile", WaiversFile);
         Log.LogInput(Prefix + "Scope", Scope);
         Log.LogInput(Prefix + "SolutionReportDirectory", SolutionReportDirectory);

@@ -84,6 +84,12 @@ internal static class GateRunSettings
                 Webhook = Guard(errors, () => WebhookOptions.FromSettings(
                     new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
             },
+            NewCode = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "NewCode"], Prefix + "NewCode", whenEmpty: false))
+                ? new NewCodeOptions { BaseRef = file[Prefix + "BaseRef"], BaseRefSource = Prefix + "BaseRef", Diff = file[Prefix + "NewCodeDiff"], DiffSource = Prefix + "NewCodeDiff" }
+                : null,
+            Ratchet = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Ratchet"], Prefix + "Ratchet", whenEmpty: false))
+                ? new RatchetOptions { BaselineReport = file[Prefix + "BaselineReport"], Registry = file[Prefix + "Registry"], Source = Prefix + "Ratchet" }
+                : null,
             Environment = environment,
             Solution = ReadSolution(file, environment, errors),
         };

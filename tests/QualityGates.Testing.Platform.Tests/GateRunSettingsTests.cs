@@ -45,6 +45,38 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void ReadsTheNewCodeAndRatchetSettingsAndTheirThresholds()
+    {
+        var file = Settings("QualityGatesNewCode=true", "QualityGatesBaseRef=release/2.0", "QualityGatesNewCodeDiff=Head",
+            "QualityGatesRatchet=true", "QualityGatesBaselineReport=main/latest.json", "QualityGatesRegistry=reg", "QualityGatesMinNewCodeLines=5");
+        var options = new Options { ["quality-gates-ratchet-tolerance"] = ["0.5"] };
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, options, _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("release/2.0", "QualityGatesBaseRef", "Head", "QualityGatesNewCodeDiff"),
+            (request.NewCode!.BaseRef, request.NewCode.BaseRefSource, request.NewCode.Diff, request.NewCode.DiffSource));
+        Assert.Equal(("main/latest.json", "reg"), (request.Ratchet!.BaselineReport, request.Ratchet.Registry));
+        var overrides = request.Overrides.Where(o => o.Value is not null).ToDictionary(o => o.Name, o => (o.Value, o.Source));
+        Assert.Equal(("0.5", "--quality-gates-ratchet-tolerance"), overrides["RatchetTolerance"]);
+        Assert.Equal(("5", "QualityGatesMinNewCodeLines"), overrides["MinNewCodeLines"]);
+    }
+
+    [Fact]
+    public void LeavesNewCodeAndTheRatchetOffByDefaultAndNamesABadSwitch()
+    {
+        var errors = new List<QualityGatesException>();
+
+        var off = GateRunSettings.Read(Settings(), new Options(), _ => null, errors);
+        GateRunSettings.Read(Settings("QualityGatesNewCode=yes"), new Options(), _ => null, errors);
+
+        Assert.Equal((null, null), (off.NewCode, off.Ratchet));
+        var error = Assert.Single(errors);
+        Assert.Equal(("QG0006", true), (error.Code, error.Message.Contains("QualityGatesNewCode", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ReportsGoToTheProjectsReportFolderAndPathsResolveAgainstTheProject()
     {
         var file = Settings($"ProjectDirectory={_temp.Path}", $"ReportDirectory={_temp.Path}/.quality-gates/net10.0/", "QualityGatesCoverageFiles=cov/a.xml;cov/b.xml");

@@ -33,6 +33,12 @@ public static class ThresholdCatalog
             (t, v) => t with { MaxHighVulnerabilities = (int)v }),
         new ThresholdDefinition("MaxMediumVulnerabilities", ThresholdKind.Count, "maximum medium vulnerabilities",
             (t, v) => t with { MaxMediumVulnerabilities = (int)v }),
+        new ThresholdDefinition("MinNewCodeCoverage", ThresholdKind.Fraction, "minimum coverage of the lines the change added or modified",
+            (t, v) => t with { MinNewCodeCoverage = v }),
+        new ThresholdDefinition("MinNewCodeLines", ThresholdKind.Count, "coverable changed lines below which new-code coverage is skipped",
+            (t, v) => t with { MinNewCodeLines = (int)v }),
+        new ThresholdDefinition("RatchetTolerance", ThresholdKind.NonNegativeNumber, "percentage points a ratcheted figure may fall below its baseline (0.1 = 0.1 pp)",
+            (t, v) => t with { RatchetTolerance = v }),
         // Issue 13: warning levels (none by default) and the longest waiver.
         new ThresholdDefinition("WarnTestPassRate", ThresholdKind.Fraction, "warning level for the test pass rate (at or above the minimum)",
             (t, v) => t with { WarnTestPassRate = v }),

@@ -33,6 +33,11 @@ public static class ErrorCodes
     /// test-platform extension without the settings file the build writes.
     /// </summary>
     public const string GateCannotRun = "QG0010";
+    // QG0011-QG0013: new-code coverage and the ratchet (issue 12).
+    /// <summary>A new-code or ratchet setting has a value that is not allowed (the diff mode, the tolerance).</summary>
+    public const string InvalidNewCodeSetting = "QG0011";
+    /// <summary>The ratchet should take its baseline from the registry, but the run names no model to look it up by.</summary>
+    public const string RatchetNeedsModel = "QG0012";
     // QG0014-QG0017: the warning tier and waivers (issue 13).
     /// <summary>A warning level is on the failing side of its threshold (below a minimum, above a maximum).</summary>
     public const string WarningLevelOnWrongSide = "QG0014";
@@ -91,6 +96,13 @@ public static class ErrorCodes
     public const string InputNotARegularFile = "QG1015";
     /// <summary>A file pattern's folder walk hit a symbolic-link loop or its bound on folders or depth.</summary>
     public const string PatternWalkTooLarge = "QG1016";
+    // QG1017-QG1019: the git diff behind new-code coverage (issue 12).
+    /// <summary>No merge base between HEAD and the base ref: the clone is shallow or the histories are unrelated; the message says what to fetch.</summary>
+    public const string MergeBaseNotFound = "QG1017";
+    /// <summary>git cannot be run, the folder is not in a git work tree, or a git command failed.</summary>
+    public const string GitUnavailable = "QG1018";
+    /// <summary>The base ref (given, from the CI server, or the default branch) does not exist in this clone; the message says what to fetch.</summary>
+    public const string BaseRefNotFound = "QG1019";
     // QG1020-QG1022: the waivers file (issue 13); each error names the file and line.
     /// <summary>A waiver lacks a required field (owner, reason, expires, and exactly one of advisory or gate), or a field is empty or of the wrong type.</summary>
     public const string WaiverFieldInvalid = "QG1020";
@@ -115,6 +127,11 @@ public static class ErrorCodes
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
     /// <summary>Failed tests were let through by the context's minimum pass rate; a warning that names how many, the verdict stands.</summary>
     public const string TestFailuresTolerated = "QG2013";
+    // QG2014-QG2017: new-code coverage and the ratchet (issue 12).
+    public const string NewCodeCoverageBelowMinimum = "QG2014";
+    public const string RatchetLineCoverageDropped = "QG2015";
+    public const string RatchetBranchCoverageDropped = "QG2016";
+    public const string RatchetTestPassRateDropped = "QG2017";
     // QG2018-QG2021: the warning tier and waivers (issue 13); warnings, the verdict stands.
     /// <summary>A figure passed its threshold but lies beyond its warning level; the check passes with this warning.</summary>
     public const string FigureInWarningBand = "QG2018";

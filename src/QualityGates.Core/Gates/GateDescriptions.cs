@@ -10,7 +10,8 @@ public static class GateDescriptions
 {
     /// <summary>True when the threshold is a minimum (value ≥ threshold passes), false for a maximum; a per-assembly gate as its own.</summary>
     public static bool IsMinimum(string gate) => GateNames.BaseOf(gate) is GateNames.TestPassRate or GateNames.LineCoverage
-        or GateNames.BranchCoverage or GateNames.QualityScore or GateNames.Throughput;
+        or GateNames.BranchCoverage or GateNames.QualityScore or GateNames.Throughput
+        or GateNames.NewCodeCoverage or GateNames.RatchetLineCoverage or GateNames.RatchetBranchCoverage or GateNames.RatchetTestPassRate;
 
     /// <summary>"≥" for a minimum, "≤" for a maximum.</summary>
     public static string Comparator(string gate) => IsMinimum(gate) ? "≥" : "≤";
@@ -26,6 +27,7 @@ public static class GateDescriptions
         return GateNames.BaseOf(gate) switch
         {
             GateNames.TestPassRate or GateNames.LineCoverage or GateNames.BranchCoverage
+                or GateNames.NewCodeCoverage or GateNames.RatchetLineCoverage or GateNames.RatchetBranchCoverage or GateNames.RatchetTestPassRate
                 or GateNames.Regression or GateNames.LatencyIncrease => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
             GateNames.MemoryIncrease => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
             GateNames.Throughput => v.ToString("0.#", CultureInfo.InvariantCulture) + " tok/s",

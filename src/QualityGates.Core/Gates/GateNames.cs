@@ -35,4 +35,11 @@ public static class GateNames
         var bracket = gate.IndexOf('[', StringComparison.Ordinal);
         return bracket > 0 && gate.EndsWith(']') ? gate[..bracket] : gate;
     }
+    // Issue 12: new-code coverage and the ratchet.
+    /// <summary>Coverage of the coverable lines the change added or modified (fraction 0–1).</summary>
+    public const string NewCodeCoverage = "coverage.new_code";
+    /// <summary>Line coverage may not drop below the baseline's by more than the tolerance; value and threshold are line rates (0–1).</summary>
+    public const string RatchetLineCoverage = "ratchet.line_coverage";
+    public const string RatchetBranchCoverage = "ratchet.branch_coverage";
+    public const string RatchetTestPassRate = "ratchet.test_pass_rate";
 }

@@ -32,6 +32,10 @@ public sealed record GateOptions
     public bool AllowAbortedRun { get; init; }
     /// <summary>When true, the <c>tests.any_failure</c> check runs: one failed test (or an aborted run) blocks.</summary>
     public bool FailOnAnyTestFailure { get; init; }
+    /// <summary>When true, the <c>coverage.new_code</c> check runs on the change since the merge base (issue 12).</summary>
+    public bool NewCode { get; init; }
+    /// <summary>When true, the <c>ratchet.*</c> checks compare line coverage, branch coverage and pass rate with the baseline (issue 12).</summary>
+    public bool Ratchet { get; init; }
     /// <summary>The waivers and the day they are judged on (issue 13); null for none.</summary>
     public Waivers.WaiverSet? Waivers { get; init; }
     /// <summary>Whether every assembly must meet the coverage minimum too (<see cref="CoverageStat.Minimum"/>), or only the total (the default).</summary>

@@ -1,6 +1,7 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs.Cobertura;
+using QualityGates.Inputs.Git;
 using QualityGates.Inputs.ModelMetrics;
 using QualityGates.Inputs.Security;
 using QualityGates.Inputs.TestMetrics;
@@ -37,7 +38,10 @@ internal static class GateInputLoader
 
         coverageFiles = CoverageFiles(request, tests, errors);
         var files = coverageFiles;
-        var coverage = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().ReadAll(files, request.CoverageFilter, read));
+        var merged = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().Accumulate(files, read));
+        var coverage = merged?.ToSummary(request.CoverageFilter);
+        var newCode = merged is null || request.NewCode is null ? null
+            : Attempt(errors, () => NewCode(request, request.NewCode, merged));
         var security = ReadFiles(request.SecurityScanFiles, request, errors, paths => SecurityScanReader.ReadAll(paths, read));
         var model = ReadModel(request, errors, read);
 
@@ -46,11 +50,36 @@ internal static class GateInputLoader
             // The run's own record first; test-metrics JSON is for runs whose TRX is not at hand.
             Tests = tests ?? testMetrics?.Tests,
             Coverage = coverage,
+            NewCode = newCode,
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,
             Security = security,
             Files = errors.Count == 0 ? read : [],
         };
+    }
+
+    /// <summary>The change since the merge base with the base ref, laid over the merged coverage.</summary>
+    private static NewCodeCoverage NewCode(GateRunRequest request, NewCodeOptions options, CoverageAccumulator merged)
+    {
+        var diff = ParseDiff(options);
+        var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram).Read(options.BaseRef, options.BaseRefSource, diff);
+        return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter));
+    }
+
+    /// <summary>The diff mode: <c>WorkingTree</c> (default) or <c>Head</c>, case-insensitive.</summary>
+    /// <exception cref="QualityGatesException">QG0011 for any other value.</exception>
+    internal static NewCodeDiff ParseDiff(NewCodeOptions options)
+    {
+        var text = options.Diff?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return NewCodeDiff.WorkingTree;
+        }
+
+        return Enum.TryParse<NewCodeDiff>(text, ignoreCase: true, out var diff) && !int.TryParse(text, out _)
+            ? diff
+            : throw new QualityGatesException(ErrorCodes.InvalidNewCodeSetting,
+                $"{options.DiffSource} is '{text}'; use WorkingTree (the commits since the merge base plus uncommitted changes and untracked files) or Head (the commits only).");
     }
 
     /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>

@@ -35,4 +35,9 @@ public static class AzureCommands
 
     /// <summary><c>##vso[task.uploadsummary]path</c>: attaches a Markdown file to the build summary.</summary>
     public static string UploadSummary(string path) => "##vso[task.uploadsummary]" + EscapeData(path);
+
+    /// <summary><c>##vso[task.logissue type=warning;sourcepath=…;linenumber=…;code=…]message</c>: a warning on a line of a source file (Azure has no end line).</summary>
+    public static string LogWarningOnLine(string message, string code, string sourcePath, int line) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"##vso[task.logissue type=warning;sourcepath={EscapeProperty(sourcePath)};linenumber={line};columnnumber=1;code={EscapeProperty(code)}]{EscapeData(ConsoleText.ForCommandData(message))}");
 }

@@ -30,6 +30,8 @@ public sealed class AzurePipelinesIntegration : ICiIntegration
                     ? AzureCommands.LogError($"{check.Gate}: {check.Message}", check.Code)
                     : AzureCommands.LogWarning($"{check.Gate}: {check.Message}", check.Code));
             }
+
+            WriteNewCodeIssues(context);
         }
 
         var folder = context.Files is { } files
@@ -55,6 +57,21 @@ public sealed class AzurePipelinesIntegration : ICiIntegration
 
         context.Commands.WriteLine(AzureCommands.UploadSummary(path));
         return warnings;
+    }
+
+    /// <summary>The uncovered new lines as warnings on the source lines (capped, see <see cref="NewCodeAnnotations"/>).</summary>
+    private static void WriteNewCodeIssues(CiReportContext context)
+    {
+        var (shown, omitted) = NewCodeAnnotations.Select(context.Report);
+        foreach (var (file, range) in shown)
+        {
+            context.Commands.WriteLine(AzureCommands.LogWarningOnLine(NewCodeAnnotations.Message(range), Errors.ErrorCodes.NewCodeCoverageBelowMinimum, file, range.Start));
+        }
+
+        if (omitted > 0)
+        {
+            context.Commands.WriteLine("##vso[task.logissue type=warning]" + AzureCommands.EscapeData(NewCodeAnnotations.OmittedMessage(omitted)));
+        }
     }
 
     /// <summary>"quality-gates-summary-&lt;yyyyMMddTHHmmssfffZ&gt;-&lt;random&gt;.md".</summary>

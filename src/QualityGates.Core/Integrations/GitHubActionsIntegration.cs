@@ -37,6 +37,19 @@ public sealed class GitHubActionsIntegration : ICiIntegration
             var title = $"{check.Code} {check.Gate}".Trim();
             context.Commands.WriteLine(check.Failed ? GitHubCommands.Error(check.Message, title, file) : GitHubCommands.Warning(check.Message, title, file));
         }
+
+        var (shown, omitted) = NewCodeAnnotations.Select(context.Report);
+        var root = context.Report.Inputs.NewCode?.RepositoryRoot;
+        foreach (var (path, range) in shown)
+        {
+            context.Commands.WriteLine(GitHubCommands.WarningOnLines(NewCodeAnnotations.Message(range), NewCodeAnnotations.Title,
+                NewCodeAnnotations.ForWorkspace(path, root, workspace), range.Start, range.End));
+        }
+
+        if (omitted > 0)
+        {
+            context.Commands.WriteLine("::notice title=" + GitHubCommands.EscapeProperty(NewCodeAnnotations.Title) + "::" + GitHubCommands.EscapeData(NewCodeAnnotations.OmittedMessage(omitted)));
+        }
     }
 
     private static void AppendStepSummary(CiReportContext context, List<string> warnings)

@@ -52,4 +52,9 @@ public static class GitHubCommands
         var head = properties.Count == 0 ? "::" + command : $"::{command} " + string.Join(",", properties);
         return head + "::" + EscapeData(ConsoleText.ForCommandData(message));
     }
+
+    /// <summary><c>::warning file=…,line=…,endLine=…,title=…::message</c>: a warning annotation on a range of lines of a repository file.</summary>
+    public static string WarningOnLines(string message, string title, string file, int line, int endLine) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"::warning file={EscapeProperty(file)},line={line},endLine={endLine},title={EscapeProperty(ConsoleText.ForCommandData(title))}::{EscapeData(ConsoleText.ForCommandData(message))}");
 }

@@ -18,6 +18,8 @@ internal static class JsonMetricsWriter
         json.WriteStartObject("metrics");
         WriteTests(json, inputs.Tests);
         WriteCoverage(json, inputs.Coverage);
+        WriteNewCode(json, inputs.NewCode);
+        WriteRatchetBaseline(json, inputs);
         JsonReportValues.Number(json, "reportedLineRate", inputs.ReportedLineRate);
         WriteSecurity(json, inputs.Security);
         WriteModel(json, inputs.Model);
@@ -101,6 +103,66 @@ internal static class JsonMetricsWriter
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>"newCode"</c> (only when new-code coverage ran): the base ref and merge base, the counts, and per
+    /// changed file with coverable lines its uncovered lines as <c>[start, end]</c> ranges (1-based, inclusive), all of them.
+    /// </summary>
+    private static void WriteNewCode(Utf8JsonWriter json, NewCodeCoverage? newCode)
+    {
+        if (newCode is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("newCode");
+        JsonReportValues.Text(json, "baseRef", newCode.BaseRef);
+        JsonReportValues.Text(json, "baseRefSource", newCode.BaseRefSource);
+        JsonReportValues.Text(json, "mergeBase", newCode.MergeBase);
+        JsonReportValues.Number(json, "lineRate", newCode.LineRate);
+        json.WriteNumber("linesCovered", newCode.LinesCovered);
+        json.WriteNumber("linesValid", newCode.LinesValid);
+        json.WriteNumber("changedFiles", newCode.ChangedFiles);
+        json.WriteNumber("changedLines", newCode.ChangedLines);
+        json.WriteStartArray("files");
+        foreach (var file in newCode.Files)
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "path", file.Path);
+            json.WriteNumber("linesCovered", file.LinesCovered);
+            json.WriteNumber("linesValid", file.LinesValid);
+            json.WriteStartArray("uncoveredLines");
+            foreach (var range in file.Uncovered)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(range.Start);
+                json.WriteNumberValue(range.End);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"ratchetBaseline"</c> (only when the ratchet found one): where its figures came from, and the figures (fractions 0–1).</summary>
+    private static void WriteRatchetBaseline(Utf8JsonWriter json, GateInputs inputs)
+    {
+        if (inputs.Baseline is not { } baseline)
+        {
+            return;
+        }
+
+        json.WriteStartObject("ratchetBaseline");
+        JsonReportValues.Text(json, "source", baseline.Source);
+        JsonReportValues.Number(json, "lineRate", baseline.LineRate);
+        JsonReportValues.Number(json, "branchRate", baseline.BranchRate);
+        JsonReportValues.Number(json, "passRate", baseline.PassRate);
         json.WriteEndObject();
     }
 

@@ -218,6 +218,19 @@ public sealed class GateRun
         var options = ReadOptions(request, errors, time);
         var registry = PrepareRegistry(request, errors);
         var inputs = GateInputLoader.Load(request, errors, warnings, out var coverageFiles);
+        if (request.Ratchet is { } ratchet && options is not null)
+        {
+            try
+            {
+                var (baseline, missing) = RatchetBaselineReader.Find(request, ratchet, options.Context);
+                inputs = inputs with { Baseline = baseline, BaselineMissing = missing };
+            }
+            catch (QualityGatesException ex)
+            {
+                errors.Add(ex);
+            }
+        }
+
         return (options, registry, inputs, coverageFiles);
     }
 
@@ -253,7 +266,11 @@ public sealed class GateRun
         var waivers = context is { } judged ? WaiverLoader.Load(request, judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
 
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun, Waivers = waivers, CoverageStat = request.CoverageStat }
+            ? new GateOptions(valid, thresholds)
+            {
+                Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
+                Waivers = waivers, NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null, CoverageStat = request.CoverageStat,
+            }
             : null;
     }
 

@@ -72,6 +72,12 @@ public sealed record GateRunRequest
     /// <summary>CI server publishing and the webhook (<see cref="CiReportOptions.Webhook"/>).</summary>
     public CiReportOptions Publish { get; init; } = new();
 
+    // Issue 12: new-code coverage and the ratchet.
+    /// <summary>Judge coverage of the lines the change added or modified (<c>coverage.new_code</c>); null leaves it off.</summary>
+    public NewCodeOptions? NewCode { get; init; }
+
+    /// <summary>Hold line coverage, branch coverage and pass rate to a baseline (<c>ratchet.*</c>); null leaves it off.</summary>
+    public RatchetOptions? Ratchet { get; init; }
     /// <summary>
     /// The waivers file (issue 13) as the user named it, relative to <see cref="BaseDirectory"/>; null or blank
     /// searches for <c>qualitygates.waivers.json</c> from <see cref="BaseDirectory"/> up to the repository root.
@@ -143,4 +149,36 @@ public sealed record RegistryOptions
 
     /// <summary>What the user calls the switch (<c>QualityGatesApproveOnPass</c>, <c>--approve-on-pass</c>), for errors.</summary>
     public string Source { get; init; } = "approve on pass";
+}
+
+/// <summary>Where the change for <c>coverage.new_code</c> comes from (see docs/coverage.md, "New-code coverage").</summary>
+public sealed record NewCodeOptions
+{
+    /// <summary>The branch or commit the change will merge into; null or blank = the pull request's target from the CI environment, else the default branch.</summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary>What the user calls the base-ref setting (<c>QualityGatesBaseRef</c>, <c>--base-ref</c>), for messages.</summary>
+    public string BaseRefSource { get; init; } = "base ref";
+
+    /// <summary><c>WorkingTree</c> (the default: commits, uncommitted changes and untracked files) or <c>Head</c> (commits only), as written.</summary>
+    public string? Diff { get; init; }
+
+    /// <summary>What the user calls the diff setting (<c>QualityGatesNewCodeDiff</c>, <c>--new-code-diff</c>), for errors.</summary>
+    public string DiffSource { get; init; } = "new-code diff";
+
+    /// <summary>The git program to run; <c>git</c> on the PATH.</summary>
+    public string GitProgram { get; init; } = "git";
+}
+
+/// <summary>Where the ratchet's baseline comes from: a report file when named, else the registry's last approval for the model and context.</summary>
+public sealed record RatchetOptions
+{
+    /// <summary>A JSON gate report to hold the run to (relative to the base folder); null = the registry's last approval.</summary>
+    public string? BaselineReport { get; init; }
+
+    /// <summary>The registry to look the last approval up in (as <see cref="RegistryOptions.Folder"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c>.</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>What the user calls the ratchet switch (<c>QualityGatesRatchet</c>, <c>--ratchet</c>), for errors.</summary>
+    public string Source { get; init; } = "ratchet";
 }

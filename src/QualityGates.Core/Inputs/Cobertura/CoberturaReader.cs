@@ -27,7 +27,11 @@ public sealed class CoberturaReader
     public CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter) => ReadAll(paths, filter, read: null);
 
     /// <summary>As <see cref="ReadAll(IEnumerable{string}, CoverageFilter)"/>, adding each file's own line figures (before merging and filtering) to <paramref name="read"/>.</summary>
-    internal CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter, List<InputFileRead>? read)
+    internal CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter, List<InputFileRead>? read) =>
+        Accumulate(paths, read).ToSummary(filter);
+
+    /// <summary>Reads and merges the files, for figures beyond the summary (new-code coverage reads single lines).</summary>
+    internal CoverageAccumulator Accumulate(IEnumerable<string> paths, List<InputFileRead>? read)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = paths.ToList();
@@ -52,6 +56,6 @@ public sealed class CoberturaReader
                 accumulator.Add(report);
             });
 
-        return accumulator.ToSummary(filter);
+        return accumulator;
     }
 }

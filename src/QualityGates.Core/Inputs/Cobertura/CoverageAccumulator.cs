@@ -62,6 +62,14 @@ internal sealed class CoverageAccumulator
         }
     }
 
+    /// <summary>The merged source files <paramref name="filter"/> keeps, by normalised path (a path may repeat, once per package).</summary>
+    public IEnumerable<(string Path, LineTally Tally)> KeptFiles(CoverageFilter filter)
+    {
+        var matcher = filter.Compile();
+        return _merged.Packages.Where(p => matcher.KeepsAssembly(p.Key))
+            .SelectMany(p => p.Value.Where(f => matcher.KeepsFile(f.Key)).Select(f => (f.Key, f.Value)));
+    }
+
     /// <summary>Adds up what <paramref name="filter"/> keeps; what it leaves out is counted in <see cref="CoverageSummary.Excluded"/>.</summary>
     public CoverageSummary ToSummary(CoverageFilter? filter = null)
     {

@@ -102,6 +102,34 @@ internal sealed class LineTally
         return new CoverageTotals(linesCovered, linesValid, branchesCovered, branchesValid);
     }
 
+    /// <summary>Whether any entry makes <paramref name="line"/> coverable, and whether any entry covered it.</summary>
+    public (bool Valid, bool Covered) Status(int line)
+    {
+        var valid = line < MaxBitLine && _valid.Get(line);
+        var covered = line < MaxBitLine && _covered.Get(line);
+        if (_merged is not null)
+        {
+            if (_merged.TryGetValue(line, out var counts))
+            {
+                valid |= counts.Entries > 0;
+                covered |= counts.CoveredEntries > 0;
+            }
+
+            return (valid, covered);
+        }
+
+        for (var i = 0; i < _entryCount; i++)
+        {
+            if (_entries[i].Line == line && _entries[i].IsExtraEntry)
+            {
+                valid = true;
+                covered |= _entries[i].ExtraEntryCovered;
+            }
+        }
+
+        return (valid, covered);
+    }
+
     /// <summary>
     /// The lines no entry covered, as ranges ("3-5, 9"), at most <paramref name="maxRanges"/> of them and
     /// then "… and N more lines". Lines beyond <see cref="MaxBitLine"/> are not listed.

@@ -42,6 +42,7 @@ public static class HtmlReportWriter
         SolutionProjectText.AppendHtml(page, report.Projects);
         HtmlInputSections.AppendTests(page, report.Inputs.Tests, repositoryRoot);
         HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
+        HtmlNewCodeSection.Append(page, report.Inputs.NewCode);
         HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
         HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
         HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using QualityGates.Configuration;
+using QualityGates.Errors;
+using QualityGates.Files;
+using QualityGates.Inputs.Common;
+using QualityGates.Metrics;
+using QualityGates.Running;
+
+namespace QualityGates.Registry;
+
+/// <summary>
+/// Finds the figures the ratchet holds a run to: a JSON gate report the user named, else the report of
+/// the last approval in the registry for the run's model and context (the approval furthest down the
+/// model's registry file that carries a report). The figures are the report's own
+/// <c>metrics.coverage.lineRate</c>, <c>metrics.coverage.branchRate</c> and <c>metrics.tests.passRate</c>.
+/// </summary>
+internal static class RatchetBaselineReader
+{
+    /// <summary>The baseline, or null with the reason there is none yet (no approval, its report is gone).</summary>
+    /// <exception cref="QualityGatesException">
+    /// QG0012 when the registry is to be asked but the run names no model; QG1001–QG1012 for a baseline
+    /// report that is missing (when named), not JSON, or not a gate report; QG3xxx when the registry cannot be read.
+    /// </exception>
+    public static (RatchetBaseline? Baseline, string? Missing) Find(GateRunRequest request, RatchetOptions options, DeploymentContext context)
+    {
+        if (!string.IsNullOrWhiteSpace(options.BaselineReport))
+        {
+            var path = Path.GetFullPath(options.BaselineReport.Trim(), request.BaseDirectory);
+            return (Read(path, "the baseline report " + RepositoryRoot.Display(path, RepositoryRoot.Find(request.BaseDirectory))), null);
+        }
+
+        if (request.Model is not { } model)
+        {
+            throw new QualityGatesException(ErrorCodes.RatchetNeedsModel,
+                $"{options.Source} takes its baseline from the registry's last approval for the model and context, but no model was given; name the model (QualityGatesModel, --model) or a baseline report (QualityGatesBaselineReport, --baseline-report).");
+        }
+
+        var registry = new ApprovalRegistry(RegistryLocation.Resolve(options.Registry, request.Environment, request.BaseDirectory), environment: request.Environment);
+        var approval = registry.GetHistory(model.Name).Value
+            .LastOrDefault(r => r.Kind == RegistryRecordKind.Approved && r.Context == context && r.Report?.File is not null);
+        var contextName = DeploymentContexts.NameOf(context);
+        if (approval is null)
+        {
+            return (null, $"the registry ({registry.Location}) has no approval of {model.Name} for {contextName} with a report yet");
+        }
+
+        var file = approval.Report!.File!;
+        var who = $"the last approval of {model.Name} {approval.Model.Version} for {contextName}, {approval.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+        return File.Exists(file)
+            ? (Read(file, who), null)
+            : (null, $"{who} names the report '{file}', which no longer exists");
+    }
+
+    private static RatchetBaseline Read(string path, string source)
+    {
+        // Validates the file as a gate report first (coded errors), then takes the figures.
+        JsonReportReader.Read(path);
+        using var document = JsonInput.Parse(path);
+        var metrics = Child(document.RootElement, "metrics");
+        var coverage = Child(metrics, "coverage");
+        var tests = Child(metrics, "tests");
+        return new RatchetBaseline(source, Number(coverage, "lineRate"), Number(coverage, "branchRate"), Number(tests, "passRate"));
+    }
+
+    private static JsonElement? Child(JsonElement? parent, string name) =>
+        parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
+
+    private static double? Number(JsonElement? parent, string name) =>
+        parent is { } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+}
