@@ -14,10 +14,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
 {
     public string Name => "sarif";
 
-    public bool Recognizes(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("runs", out _)
-        && (root.TryGetProperty("version", out _) || root.TryGetProperty("$schema", out _));
+    public bool Recognizes(JsonCursor root) => root.Contains("runs") && (root.Contains("version") || root.Contains("$schema"));
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
@@ -106,7 +103,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
         {
             if (invocation.Optional("executionSuccessful") is { Kind: JsonValueKind.False } failed)
             {
-                var exit = invocation.Optional("exitCode") is { Kind: JsonValueKind.Number } code ? $" (exit code {code.Element.GetRawText()})" : string.Empty;
+                var exit = invocation.Optional("exitCode") is { Kind: JsonValueKind.Number } code ? $" (exit code {code.RawText})" : string.Empty;
                 throw failed.Error(ErrorCodes.ScanReportedError, $"the SARIF run says its tool did not complete: executionSuccessful is false{exit}.");
             }
 
@@ -120,7 +117,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
             }
         }
 
-        if (run.Element.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Null)
+        if (run.Contains("results") && !run.Has("results"))
         {
             throw run.Error(ErrorCodes.ScanReportedError, "the SARIF run has \"results\": null, which says the tool failed to produce results.");
         }
