@@ -10,6 +10,8 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["measure-cobertura"] = a => MeasureCobertura.Run(a[0], a.Contains("--bare")),
     ["generate-trx"] = a => GenerateTrx(a),
     ["compare-cobertura"] = a => CompareCobertura.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
+    ["generate-scan"] = a => GenerateScan(a),
+    ["measure-scan"] = a => MeasureScan.Run(a[0], a.Contains("--dom")),
 };
 
 if (args.Length == 0)
@@ -20,6 +22,9 @@ if (args.Length == 0)
           measure-cobertura <path> [--bare]   read <path> once (CoberturaReader, or a bare XmlReader pass) and print time and peak working set
           compare-cobertura <path> [runs]     run measure-cobertura in fresh processes, bare and reader, <runs> times each (default 3)
           generate-trx <path> <results>       write a VSTest-shaped TRX with <results> results (every 7th fails, every 11th is skipped)
+          generate-scan <path> <format> <MB> write a trivy, sarif or grype scan of about <MB> megabytes
+          measure-scan <path> [--dom]         read a scan once (SecurityScanReader, or the DOM reader it replaced) and print time and peak working set
+          --filter *Scan*                     BenchmarkDotNet: DOM reader vs SecurityScanReader per format (QG_BENCH_SCAN_MB, default 200)
           --filter *Trx*                      BenchmarkDotNet: TrxReader (QG_BENCH_TRX_RESULTS sets the size, default 100000)
           --filter *Cobertura*                BenchmarkDotNet (QG_BENCH_COBERTURA_LINES sets the size, default 100000)
         """);
@@ -55,5 +60,14 @@ static int GenerateTrx(string[] args)
     LargeTrxWriter.Write(args[0], results, failedEvery: 7, skippedEvery: 11);
     var size = new FileInfo(args[0]).Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {results} results, {size / 1048576.0:F1} MB ({size} bytes)"));
+    return 0;
+}
+
+static int GenerateScan(string[] args)
+{
+    var findings = LargeScanWriter.FindingsFor(long.Parse(args[2], CultureInfo.InvariantCulture) * 1024 * 1024);
+    LargeScanWriter.Write(args[0], args[1], findings);
+    var size = new FileInfo(args[0]).Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {args[1]}, {findings} findings, {size / 1048576.0:F1} MB ({size} bytes)"));
     return 0;
 }

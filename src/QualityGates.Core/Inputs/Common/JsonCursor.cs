@@ -31,6 +31,9 @@ public readonly struct JsonCursor
 
     public JsonInputFile File { get; }
 
+    /// <summary>The object or array left in the file that this cursor reads, or null when the value is held.</summary>
+    internal JsonFileNode? Node => node;
+
     /// <summary>The value itself; not for an object or array left in the file (<see cref="InvalidOperationException"/>): walk those with the cursor.</summary>
     public JsonElement Element => node is null ? element : throw new InvalidOperationException($"{Path} is too large to hold; it is read through the cursor.");
 

@@ -72,7 +72,12 @@ internal sealed class JsonFileNode
         }
 
         var item = file.ValueAt(reader, path, out var leftInFile);
-        if (leftInFile)
+        if (leftInFile && item.Node!.Kind == JsonValueKind.Object)
+        {
+            // The walk past it reads its keys anyway: keep them, saving the node a pass of its own.
+            item.Node.properties = IndexProperties(reader);
+        }
+        else if (leftInFile)
         {
             reader.Skip();
         }
@@ -82,8 +87,14 @@ internal sealed class JsonFileNode
 
     private Dictionary<string, (long Offset, bool IsNull)> Properties => properties ??= file.Read(offset, reader =>
     {
-        var index = new Dictionary<string, (long, bool)>(StringComparer.Ordinal);
         reader.Read();
+        return IndexProperties(reader);
+    });
+
+    // From the object's first token to its last: where each value starts.
+    private static Dictionary<string, (long Offset, bool IsNull)> IndexProperties(JsonFileReader reader)
+    {
+        var index = new Dictionary<string, (long, bool)>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ReaderAtToken().GetString()!;
@@ -93,5 +104,5 @@ internal sealed class JsonFileNode
         }
 
         return index;
-    });
+    }
 }
