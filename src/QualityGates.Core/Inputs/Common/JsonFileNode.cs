@@ -35,6 +35,9 @@ internal sealed class JsonFileNode
         return found;
     }
 
+    /// <summary>Takes where this object's values start from a pass that has already read them (the check of the whole file).</summary>
+    public void KnowProperties(Dictionary<string, (long Offset, bool IsNull)> index) => properties ??= index;
+
     /// <summary>The value of <paramref name="name"/> (held, or left in the file when large), or null when absent or <c>null</c>.</summary>
     public JsonCursor? Property(string name, string path)
     {
@@ -75,7 +78,7 @@ internal sealed class JsonFileNode
         if (leftInFile && item.Node!.Kind == JsonValueKind.Object)
         {
             // The walk past it reads its keys anyway: keep them, saving the node a pass of its own.
-            item.Node.properties = IndexProperties(reader);
+            item.Node.KnowProperties(IndexProperties(reader));
         }
         else if (leftInFile)
         {

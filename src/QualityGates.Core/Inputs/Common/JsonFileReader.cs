@@ -82,6 +82,9 @@ internal sealed class JsonFileReader
         return true;
     }
 
+    /// <summary>Where <paramref name="indexInWindow"/> (a token index in the current <see cref="Window"/>) is, in bytes from the start of the source.</summary>
+    public long OffsetInWindow(long indexInWindow) => bufferOffset + start + indexInWindow;
+
     /// <summary>The 1-based line of <paramref name="indexInWindow"/> (a token index in the current <see cref="Window"/>).</summary>
     public int LineInWindow(long indexInWindow) => LineOfBufferIndex(start + (int)indexInWindow);
 
@@ -113,7 +116,7 @@ internal sealed class JsonFileReader
         }
     }
 
-    /// <summary>A reader standing on the current token, to decode it (a key, a string).</summary>
+    /// <summary>A reader standing on the current token, to decode it (a key, a string); only right after <see cref="Read"/>.</summary>
     public Utf8JsonReader ReaderAtToken()
     {
         var reader = new Utf8JsonReader(buffer.AsSpan(tokenPosition, end - tokenPosition), final, tokenState);
@@ -134,16 +137,28 @@ internal sealed class JsonFileReader
             return;
         }
 
+        // One Utf8JsonReader per buffer load rather than per token: skipping is most of what a walk does.
         var depth = CurrentDepth;
-        while (Read())
+        while (true)
         {
-            if (CurrentDepth == depth && TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            var reader = Window();
+            while (reader.Read())
             {
-                return;
+                if (reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    TokenType = reader.TokenType;
+                    TokenStart = bufferOffset + start + reader.TokenStartIndex;
+                    start += (int)reader.BytesConsumed;
+                    state = reader.CurrentState;
+                    return;
+                }
+            }
+
+            if (!Continue(ref reader))
+            {
+                throw new JsonException("The JSON ends inside a value.");
             }
         }
-
-        throw new JsonException("The JSON ends inside a value.");
     }
 
     /// <summary>

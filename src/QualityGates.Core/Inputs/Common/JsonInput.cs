@@ -18,8 +18,14 @@ public static class JsonInput
     /// <summary>
     /// Checks the whole of <paramref name="source"/> (a pass that holds one buffer, not the file):
     /// syntax (<see cref="ErrorCodes.MalformedJson"/> with its line), duplicate keys and strings that are not text.
+    /// Returns where each value of a top-level object starts (null for any other top level), so a large
+    /// file's top level needs no pass of its own.
     /// </summary>
-    internal static void Check(string path, JsonFileReader source) => Check(path, source, syntaxErrors: true);
+    internal static Dictionary<string, (long Offset, bool IsNull)>? Check(string path, JsonFileReader source)
+    {
+        var topLevel = new Dictionary<string, (long Offset, bool IsNull)>(StringComparer.Ordinal);
+        return Check(path, source, syntaxErrors: true, topLevel) ? topLevel : null;
+    }
 
     /// <summary>
     /// Checks <paramref name="utf8Json"/> for duplicate keys and strings that are not text; throws
@@ -30,7 +36,7 @@ public static class JsonInput
     {
         try
         {
-            Check("line", JsonFileReader.Over(utf8Json), syntaxErrors: false);
+            Check("line", JsonFileReader.Over(utf8Json), syntaxErrors: false, topLevel: null);
         }
         catch (QualityGatesException ex)
         {
@@ -39,8 +45,11 @@ public static class JsonInput
         }
     }
 
-    private static void Check(string path, JsonFileReader source, bool syntaxErrors)
+    // True when the top level is an object, whose values' offsets are then in topLevel.
+    private static bool Check(string path, JsonFileReader source, bool syntaxErrors, Dictionary<string, (long Offset, bool IsNull)>? topLevel)
     {
+        string? topLevelKey = null;
+        var isObject = false;
         // One key set per open object, reused level by level: an array of a million findings makes no garbage here.
         var keys = new List<HashSet<string>>();
         var depth = 0;
@@ -52,6 +61,13 @@ public static class JsonInput
                 var reader = source.Window();
                 while (reader.Read())
                 {
+                    if (topLevelKey is not null)
+                    {
+                        topLevel![topLevelKey] = (source.OffsetInWindow(reader.TokenStartIndex), reader.TokenType == JsonTokenType.Null);
+                        topLevelKey = null;
+                    }
+
+                    isObject |= reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.StartObject;
                     switch (reader.TokenType)
                     {
                         case JsonTokenType.StartObject:
@@ -74,6 +90,7 @@ public static class JsonInput
                                     $"'{path}' line {line}: the key \"{name}\" appears twice in one object; which value counts would be a guess.", path, line);
                             }
 
+                            topLevelKey = topLevel is not null && reader.CurrentDepth == 1 ? name : null;
                             break;
                         case JsonTokenType.String:
                             Text(ref reader, path, source, ref chars, "string");
@@ -99,6 +116,8 @@ public static class JsonInput
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+
+        return isObject;
     }
 
     // Decodes a key or string value as a reader would, so one that is not text fails here, with its line.

@@ -44,16 +44,17 @@ public sealed class JsonInputFile : IDisposable
         var file = new JsonInputFile(path, InputFile.OpenRead(path), limits);
         try
         {
-            file.Read(0, reader =>
-            {
-                JsonInput.Check(path, reader);
-                return 0;
-            });
+            var topLevel = file.Read(0, reader => JsonInput.Check(path, reader));
             file.Root = file.Read(0, reader =>
             {
                 reader.Read();
                 return file.ValueAt(reader, JsonPath.Root, out _);
             });
+            if (topLevel is not null)
+            {
+                file.Root.Node?.KnowProperties(topLevel);
+            }
+
             return file;
         }
         catch
