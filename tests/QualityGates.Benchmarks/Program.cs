@@ -22,7 +22,7 @@ if (args.Length == 0)
           measure-cobertura <path> [--bare]   read <path> once (CoberturaReader, or a bare XmlReader pass) and print time and peak working set
           compare-cobertura <path> [runs]     run measure-cobertura in fresh processes, bare and reader, <runs> times each (default 3)
           generate-trx <path> <results>       write a VSTest-shaped TRX with <results> results (every 7th fails, every 11th is skipped)
-          generate-scan <path> <format> <MB> write a trivy, sarif or grype scan of about <MB> megabytes
+          generate-scan <path> <format> <MB> [--brief]  write a trivy, sarif or grype scan of about <MB> megabytes (--brief: no descriptions, 3-4x the findings)
           measure-scan <path> [--dom]         read a scan once (SecurityScanReader, or the DOM reader it replaced) and print time and peak working set
           --filter *Scan*                     BenchmarkDotNet: DOM reader vs SecurityScanReader per format (QG_BENCH_SCAN_MB, default 200)
           --filter *Trx*                      BenchmarkDotNet: TrxReader (QG_BENCH_TRX_RESULTS sets the size, default 100000)
@@ -65,8 +65,9 @@ static int GenerateTrx(string[] args)
 
 static int GenerateScan(string[] args)
 {
-    var findings = LargeScanWriter.FindingsFor(long.Parse(args[2], CultureInfo.InvariantCulture) * 1024 * 1024);
-    LargeScanWriter.Write(args[0], args[1], findings);
+    var brief = args.Contains("--brief");
+    var findings = LargeScanWriter.FindingsFor(long.Parse(args[2], CultureInfo.InvariantCulture) * 1024 * 1024, brief);
+    LargeScanWriter.Write(args[0], args[1], findings, brief);
     var size = new FileInfo(args[0]).Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {args[1]}, {findings} findings, {size / 1048576.0:F1} MB ({size} bytes)"));
     return 0;
