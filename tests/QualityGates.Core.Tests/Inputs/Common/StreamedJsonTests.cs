@@ -147,6 +147,26 @@ public sealed class StreamedJsonTests : IDisposable
     }
 
     [Fact]
+    public void AByteOrderMarkAndCommentsChangeNothingThroughTinyBuffers()
+    {
+        var path = Path.Combine(_dir.Path, "scan.json");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("""
+            // written by a wrapper script
+            {"SchemaVersion": 2, /* top level */ "ArtifactName": "app",
+             "Results": [{"Target": "a", "Vulnerabilities": [
+               {"VulnerabilityID": "CVE-1", "PkgName": "p", "Severity": "HIGH"}, // one
+               {"VulnerabilityID": "CVE-2", "PkgName": "p", "Severity": 3}]}]}
+            """)]);
+
+        foreach (var limits in new[] { JsonReadLimits.Default, Tiny })
+        {
+            var error = Assert.Throws<QualityGatesException>(() => SecurityScanReader.ReadAll([path], read: null, limits));
+
+            Assert.Equal((ErrorCodes.WrongJsonFieldType, 5), (error.Code, error.Line));
+        }
+    }
+
+    [Fact]
     public void SarifResultsBeforeTheirRulesStillFindTheRule()
     {
         var path = _dir.Write("scan.sarif", """
