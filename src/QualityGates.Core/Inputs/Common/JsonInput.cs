@@ -6,9 +6,9 @@ using QualityGates.Errors;
 namespace QualityGates.Inputs.Common;
 
 /// <summary>
-/// Parses JSON input files with coded errors that name the file and line. Every JSON input (scans,
-/// metrics, gate reports) is read here, and before a value is used the whole file is checked for
-/// what <see cref="JsonDocument"/> lets through (issue 16): a key given twice in one object
+/// The check every JSON input passes before a value is used (issue 16), made in one streaming pass
+/// (<see cref="JsonFileReader"/>) by <see cref="JsonInputFile.Open(string)"/>: syntax
+/// (<see cref="ErrorCodes.MalformedJson"/> with its line), a key given twice in one object
 /// (<see cref="ErrorCodes.DuplicateJsonKey"/>: "critical": 5 then "critical": 0 must not count as 0),
 /// and strings that are not text — invalid UTF-8 or a lone surrogate escape such as <c>"\ud800"</c>
 /// (<see cref="ErrorCodes.MalformedJson"/>), which would otherwise throw when a reader first asks for the value.
