@@ -30,6 +30,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _metrics = new("--metrics") { Description = "Model metrics JSON.", HelpName = "json" };
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
     private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
+    private readonly Option<string> _waivers = new("--waivers") { Description = "Waivers file (default: qualitygates.waivers.json searched from the current folder up to the repository root).", HelpName = "file" };
     private readonly Option<bool?> _strict = new("--strict") { Description = "A check whose input is missing fails (--strict, --strict true) or is skipped (--strict false). Default: fails only in production.", HelpName = "true|false" };
     private readonly Option<string[]> _coverageIncludeAssemblies = new("--coverage-include-assembly")
     {
@@ -92,6 +93,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _strict, _failOnAnyTestFailure,
             _allowAbortedRun, _targetFramework,
             _junit, _reportDirectory, _keepReports, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
+            _waivers,
         };
         foreach (var option in _thresholds.All)
         {
@@ -171,6 +173,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
                     environment),
             },
             Environment = environment,
+            WaiversFile = result.GetValue(_waivers),
+            WaiversFileSource = _waivers.Name,
         };
         var inputs = (testResults.Length > 0 || testMetrics is not null ? GateGroup.Tests | GateGroup.Coverage : GateGroup.None)
             | (coverage.Length > 0 ? GateGroup.Coverage : GateGroup.None)

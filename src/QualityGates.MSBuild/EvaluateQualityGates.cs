@@ -117,6 +117,9 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>The registry folder, relative to <see cref="ProjectDirectory"/>; empty = <c>QUALITYGATES_REGISTRY</c> or <c>models/registry</c>.</summary>
     public string? Registry { get; set; }
 
+    /// <summary>The waivers file (issue 13), relative to <see cref="ProjectDirectory"/>; empty = <c>qualitygates.waivers.json</c> searched from the project folder up to the repository root.</summary>
+    public string? WaiversFile { get; set; }
+
     /// <summary><c>QualityGatesCoverageReport</c>, checked here with the other settings (the targets make the report).</summary>
     public string? CoverageReport { get; set; }
 
@@ -297,6 +300,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             // does not annotate them and the ::error commands are the only annotations (docs/msbuild.md).
             Publish = new CiReportOptions { CiServer = ciServer, GitHubAnnotations = true, AzureIssues = true, Webhook = webhook },
             Environment = EnvironmentVariables,
+            WaiversFile = ListSetting.NullIfEmpty(WaiversFile),
+            WaiversFileSource = Prefix + "WaiversFile",
         };
     }
 
@@ -340,6 +345,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         // A database as postgresql://user@host:port/db: never a password, even one the setting wrongly holds.
         Log.LogInput(Prefix + "Registry", RegistryLocation.Display(Registry));
         Log.LogInput(Prefix + "CoverageReport", CoverageReport);
+        Log.LogInput(Prefix + "WaiversFile", WaiversFile);
     }
 
     private void LogReport(QualityGateReport report, GateRunResult result)

@@ -12,7 +12,10 @@ namespace QualityGates.MSBuild;
 /// </summary>
 internal static class ResultItems
 {
-    /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
+    /// <summary>
+    /// One item per check: identity = gate name; metadata Gate, Status (Passed, Failed, Skipped, Warning, Waived), Value,
+    /// Threshold, WarningLevel, Message, Code, Context, WaivedBy and WaiverExpires (the waivers' owners and last days, <c>;</c>-separated).
+    /// </summary>
     public static ITaskItem[] Checks(QualityGateReport report)
     {
         return report.Checks.Select(c =>
@@ -25,6 +28,9 @@ internal static class ResultItems
             item.SetMetadata("Message", c.Message);
             item.SetMetadata("Code", c.Code ?? string.Empty);
             item.SetMetadata("Context", report.ContextName);
+            item.SetMetadata("WarningLevel", Number(c.WarningLevel));
+            item.SetMetadata("WaivedBy", string.Join(";", c.Waivers.Select(w => w.Owner)));
+            item.SetMetadata("WaiverExpires", string.Join(";", c.Waivers.Select(w => w.ExpiresText)));
             return (ITaskItem)item;
         }).ToArray();
     }

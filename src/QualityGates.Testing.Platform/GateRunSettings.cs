@@ -64,6 +64,8 @@ internal static class GateRunSettings
             TestMetricsFile = file[Prefix + "TestMetricsFile"],
             ModelMetricsFile = modelFile,
             BaselineFile = baselineFile,
+            WaiversFile = file[Prefix + "WaiversFile"],
+            WaiversFileSource = Prefix + "WaiversFile",
             Reports = new ReportOptions
             {
                 Folder = reportDirectory ?? Path.Combine(projectDirectory, ".quality-gates"),

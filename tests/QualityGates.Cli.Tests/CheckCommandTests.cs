@@ -31,6 +31,25 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void AWaiverNamedWithWaiversLetsTheFailedCheckThroughAsWaived()
+    {
+        using var dir = new TempDirectory();
+        var expires = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var waivers = dir.Write("waivers.json", $$"""
+            { "waivers": [ { "gate": "coverage.line", "owner": "alice@example.com", "reason": "legacy module being rewritten", "expires": "{{expires}}" } ] }
+            """);
+
+        var run = CliRun.Of("check", "--context", "production", "--test-results", GuardClausesTrx, "--coverage", GuardClausesCoverage,
+            "--waivers", waivers, "--warn-test-pass-rate", "0.999");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.ErrorCodes);
+        Assert.Contains($"warning QG2021 : coverage.line: Line coverage 49.9% is below the production minimum of 90.0% (295 of 591 lines covered) — waived by alice@example.com until {expires}", run.Error);
+        Assert.Contains("warning QG2018 : tests.pass_rate:", run.Error);
+        Assert.Contains("WAIVED", run.Output + run.Error);
+    }
+
+    [Fact]
     public void JsonPutsOnlyTheReportOnStdout()
     {
         var run = CliRun.Of("check", "--context", "production", "--checks", "tests", "--model", "veran:v6.2", "--test-results", GuardClausesTrx, "--json");

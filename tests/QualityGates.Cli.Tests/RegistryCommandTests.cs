@@ -27,6 +27,26 @@ public sealed class RegistryCommandTests
     }
 
     [Fact]
+    public void AnApprovalFromAWaivedReportKeepsTheWaiverInTheHistory()
+    {
+        using var cli = new RegistryCli(("QUALITYGATES_TODAY", "2026-11-30"));
+        var waivers = Path.Combine(cli.Root, "qualitygates.waivers.json");
+        File.WriteAllText(waivers, """
+            { "waivers": [ { "gate": "coverage.line", "owner": "alice@example.com", "reason": "legacy module being rewritten", "expires": "2026-12-20" } ] }
+            """);
+        var reports = Path.Combine(cli.Root, "reports");
+        var check = CliRun.In(cli.Environment, ["check", "--context", "production", "--model", "guard:1.0", "--test-results", Fixtures.Path("trx", "guardclauses-xunit-failskip.trx"),
+            "--coverage", Fixtures.Path("cobertura", "coverlet-collector", "guardclauses-failskip.coverage.cobertura.xml"), "--waivers", waivers, "--report-dir", reports]);
+        Assert.Equal(0, check.ExitCode);
+
+        var approve = cli.Run("approve", "--report", Path.Combine(reports, "latest.json"), "--approved-by", "bob@example.com");
+        var history = cli.Run("history", "--model", "guard:1.0");
+
+        Assert.Equal(0, approve.ExitCode);
+        Assert.Contains("[waived gate coverage.line by alice@example.com until 2026-12-20: legacy module being rewritten]", history.Output);
+    }
+
+    [Fact]
     public void RefusesAFailingReportWithExitOneAndTheReason()
     {
         using var cli = new RegistryCli();

@@ -29,6 +29,22 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void TheWaiversFileWarningLevelsAndLongestWaiverComeFromTheSettingsFile()
+    {
+        var file = Settings("QualityGatesWaiversFile=config/waivers.json", "QualityGatesWarnCodeCoverage=0.9", "QualityGatesMaxWaiverDays=30");
+        var options = new Options { ["quality-gates-warn-code-coverage"] = ["0.95"] };
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, options, _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("config/waivers.json", "QualityGatesWaiversFile"), (request.WaiversFile, request.WaiversFileSource));
+        var overrides = request.Overrides.Where(o => o.Value is not null).ToDictionary(o => o.Name, o => (o.Value, o.Source));
+        Assert.Equal(("0.95", "--quality-gates-warn-code-coverage"), overrides["WarnCodeCoverage"]);
+        Assert.Equal(("30", "QualityGatesMaxWaiverDays"), overrides["MaxWaiverDays"]);
+    }
+
+    [Fact]
     public void ReportsGoToTheProjectsReportFolderAndPathsResolveAgainstTheProject()
     {
         var file = Settings($"ProjectDirectory={_temp.Path}", $"ReportDirectory={_temp.Path}/.quality-gates/net10.0/", "QualityGatesCoverageFiles=cov/a.xml;cov/b.xml");

@@ -23,12 +23,29 @@ public sealed record GateThresholds
     public int MaxHighVulnerabilities { get; init; } = 2;
     public int MaxMediumVulnerabilities { get; init; } = 10;
 
-    /// <summary>The thresholds of <paramref name="context"/>: only pass rate and coverage differ per context.</summary>
+    // Issue 13: the warning tier. A figure between a warning level and its threshold passes with a coded
+    // warning (QG2018). Null (the default) means no warning level. Same units as the threshold beside it.
+    public double? WarnTestPassRate { get; init; }
+    public double? WarnCodeCoverage { get; init; }
+    public double? WarnBranchCoverage { get; init; }
+    public double? WarnQualityScore { get; init; }
+    public double? WarnRegression { get; init; }
+    public double? WarnLatencyIncrease { get; init; }
+    public double? WarnMemoryIncreasePercent { get; init; }
+    public double? WarnThroughputTokensPerSec { get; init; }
+    public double? WarnCriticalVulnerabilities { get; init; }
+    public double? WarnHighVulnerabilities { get; init; }
+    public double? WarnMediumVulnerabilities { get; init; }
+
+    /// <summary>The longest a waiver may run, in days from today to its <c>expires</c> date (issue 13); per context, see <see cref="For"/>.</summary>
+    public int MaxWaiverDays { get; init; } = 180;
+
+    /// <summary>The thresholds of <paramref name="context"/>: pass rate, coverage and the longest waiver differ per context.</summary>
     public static GateThresholds For(DeploymentContext context) => context switch
     {
-        DeploymentContext.Development => Default with { MinTestPassRate = 0.80, MinCodeCoverage = 0.60 },
-        DeploymentContext.Staging => Default with { MinTestPassRate = 0.95, MinCodeCoverage = 0.80 },
-        DeploymentContext.Production => Default with { MinTestPassRate = 0.98, MinCodeCoverage = 0.90 },
+        DeploymentContext.Development => Default with { MinTestPassRate = 0.80, MinCodeCoverage = 0.60, MaxWaiverDays = 365 },
+        DeploymentContext.Staging => Default with { MinTestPassRate = 0.95, MinCodeCoverage = 0.80, MaxWaiverDays = 180 },
+        DeploymentContext.Production => Default with { MinTestPassRate = 0.98, MinCodeCoverage = 0.90, MaxWaiverDays = 90 },
         _ => throw new ArgumentOutOfRangeException(nameof(context)),
     };
 }

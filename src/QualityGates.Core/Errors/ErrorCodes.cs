@@ -33,6 +33,15 @@ public static class ErrorCodes
     /// test-platform extension without the settings file the build writes.
     /// </summary>
     public const string GateCannotRun = "QG0010";
+    // QG0014-QG0017: the warning tier and waivers (issue 13).
+    /// <summary>A warning level is on the failing side of its threshold (below a minimum, above a maximum).</summary>
+    public const string WarningLevelOnWrongSide = "QG0014";
+    /// <summary>A waiver expires later than the context's longest allowed waiver (QualityGatesMaxWaiverDays) from today.</summary>
+    public const string WaiverExpiryTooFar = "QG0015";
+    /// <summary>The waivers file setting names no regular file (QualityGatesWaiversFile, --waivers).</summary>
+    public const string WaiversFileNotFound = "QG0016";
+    /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
+    public const string TestClockInvalid = "QG0017";
 
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>
@@ -67,6 +76,13 @@ public static class ErrorCodes
     public const string InputNotARegularFile = "QG1015";
     /// <summary>A file pattern's folder walk hit a symbolic-link loop or its bound on folders or depth.</summary>
     public const string PatternWalkTooLarge = "QG1016";
+    // QG1020-QG1022: the waivers file (issue 13); each error names the file and line.
+    /// <summary>A waiver lacks a required field (owner, reason, expires, and exactly one of advisory or gate), or a field is empty or of the wrong type.</summary>
+    public const string WaiverFieldInvalid = "QG1020";
+    /// <summary>A waiver's expires is not a date written yyyy-MM-dd.</summary>
+    public const string WaiverDateInvalid = "QG1021";
+    /// <summary>A waiver names a gate or context that does not exist, or a field the waivers file does not have.</summary>
+    public const string WaiverNameUnknown = "QG1022";
 
     // 2xxx gate failures (one per gate; the gate names are in GateNames)
     public const string TestPassRateBelowMinimum = "QG2001";
@@ -84,6 +100,15 @@ public static class ErrorCodes
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
     /// <summary>Failed tests were let through by the context's minimum pass rate; a warning that names how many, the verdict stands.</summary>
     public const string TestFailuresTolerated = "QG2013";
+    // QG2018-QG2021: the warning tier and waivers (issue 13); warnings, the verdict stands.
+    /// <summary>A figure passed its threshold but lies beyond its warning level; the check passes with this warning.</summary>
+    public const string FigureInWarningBand = "QG2018";
+    /// <summary>A waiver has expired, so it waives nothing; the warning names its owner.</summary>
+    public const string WaiverExpired = "QG2019";
+    /// <summary>An active waiver for this context matched no failed check and no finding: a dead entry to remove.</summary>
+    public const string WaiverUnused = "QG2020";
+    /// <summary>A failed check or a security finding was let through by an active waiver (owner, reason and expiry named).</summary>
+    public const string CheckWaived = "QG2021";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>

@@ -32,6 +32,8 @@ public sealed record GateOptions
     public bool AllowAbortedRun { get; init; }
     /// <summary>When true, the <c>tests.any_failure</c> check runs: one failed test (or an aborted run) blocks.</summary>
     public bool FailOnAnyTestFailure { get; init; }
+    /// <summary>The waivers and the day they are judged on (issue 13); null for none.</summary>
+    public Waivers.WaiverSet? Waivers { get; init; }
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

@@ -1,3 +1,4 @@
+using QualityGates.Configuration;
 using QualityGates.Gates.Checks;
 using QualityGates.Metrics;
 using QualityGates.Reports;
@@ -7,7 +8,8 @@ namespace QualityGates.Gates;
 /// <summary>
 /// The gate engine: runs every selected check on the inputs and returns the report.
 /// Events fire in a defined order: one <see cref="GatePassed"/> or <see cref="GateFailed"/> per
-/// judged check, in check order, as it is evaluated (skipped checks raise neither), then
+/// judged check, in check order, as it is evaluated (skipped checks raise neither; a warning or a waived
+/// check raises <see cref="GatePassed"/>, since neither blocks), then
 /// <see cref="GatesBlocked"/> once when any check failed. A throwing handler never stops the other
 /// handlers or changes the verdict; its error is recorded in <see cref="QualityGateReport.Warnings"/>.
 /// </summary>
@@ -33,6 +35,12 @@ public sealed class QualityGate
     {
         var warnings = new List<string>();
         var checks = new List<GateCheckResult>();
+        var waivers = _options.Waivers;
+        if (waivers is not null && inputs.Security is { } scanned)
+        {
+            inputs = inputs with { Security = waivers.Apply(scanned, _options.Context) };
+        }
+
         foreach (var check in CheckSet.All)
         {
             if ((_options.Groups & check.Group) == 0 || !check.AppliesTo(_options))
@@ -40,11 +48,16 @@ public sealed class QualityGate
                 continue;
             }
 
-            var result = check.Evaluate(inputs, _options);
+            var result = WithWarningLevel(check.Evaluate(inputs, _options));
+            if (waivers is not null)
+            {
+                result = waivers.Judge(result, _options.Context, inputs.Security);
+            }
+
             checks.Add(result);
             var handler = result.Status switch
             {
-                GateStatus.Passed => GatePassed,
+                GateStatus.Passed or GateStatus.Warning or GateStatus.Waived => GatePassed,
                 GateStatus.Failed => GateFailed,
                 _ => null,
             };
@@ -61,6 +74,7 @@ public sealed class QualityGate
             Inputs = inputs,
             Checks = checks,
             Warnings = warnings,
+            Waivers = waivers?.Outcomes(_options.Context, checks, inputs.Security) ?? [],
         };
         if (!report.AllPassed)
         {
@@ -68,6 +82,25 @@ public sealed class QualityGate
         }
 
         return report;
+    }
+
+    /// <summary>A passed check whose value lies beyond its warning level becomes <see cref="GateStatus.Warning"/> (issue 13).</summary>
+    private GateCheckResult WithWarningLevel(GateCheckResult result)
+    {
+        if (WarningLevels.Of(result.Gate, _options.Thresholds) is not double warn)
+        {
+            return result;
+        }
+
+        result = result with { WarningLevel = warn };
+        return result.Passed && result.Value is double value && WarningLevels.Warns(result.Gate, value, warn)
+            ? result with
+            {
+                Status = GateStatus.Warning,
+                Code = Errors.ErrorCodes.FigureInWarningBand,
+                Message = $"{result.Message}; {(GateDescriptions.IsMinimum(result.Gate) ? "below" : "above")} the {_options.ContextName} warning level of {GateDescriptions.FormatValue(result.Gate, warn)}",
+            }
+            : result;
     }
 
     private void Raise<T>(EventHandler<T>? handler, T args, List<string> warnings)

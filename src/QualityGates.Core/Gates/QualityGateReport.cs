@@ -24,6 +24,9 @@ public sealed record QualityGateReport
     /// <summary>Things a person should know that did not change the verdict (e.g. a throwing event handler).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
+    /// <summary>Each waiver of the run's context and what became of it (applied, unused, expired); empty without a waivers file.</summary>
+    public IReadOnlyList<Waivers.WaiverOutcome> Waivers { get; init; } = [];
+
     public string ContextName => DeploymentContexts.NameOf(Context);
 
     /// <summary>True when no check failed (skipped checks do not block).</summary>

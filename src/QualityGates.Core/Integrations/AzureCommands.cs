@@ -25,8 +25,13 @@ public static class AzureCommands
         .ToString();
 
     /// <summary><c>##vso[task.logissue type=error;code=…]message</c>: an error in the build's issue list.</summary>
-    public static string LogError(string message, string? code = null) =>
-        "##vso[task.logissue type=error" + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(ConsoleText.ForCommandData(message));
+    public static string LogError(string message, string? code = null) => LogIssue("error", message, code);
+
+    /// <summary><c>##vso[task.logissue type=warning;code=…]message</c>: a warning in the build's issue list.</summary>
+    public static string LogWarning(string message, string? code = null) => LogIssue("warning", message, code);
+
+    private static string LogIssue(string type, string message, string? code) =>
+        "##vso[task.logissue type=" + type + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(ConsoleText.ForCommandData(message));
 
     /// <summary><c>##vso[task.uploadsummary]path</c>: attaches a Markdown file to the build summary.</summary>
     public static string UploadSummary(string path) => "##vso[task.uploadsummary]" + EscapeData(path);

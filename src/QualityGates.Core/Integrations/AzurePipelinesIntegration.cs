@@ -24,9 +24,11 @@ public sealed class AzurePipelinesIntegration : ICiIntegration
         var warnings = new List<string>();
         if (context.Options.AzureIssues)
         {
-            foreach (var check in context.Report.Checks.Where(c => c.Status == GateStatus.Failed))
+            foreach (var check in context.Report.Checks.Where(c => c.Status is GateStatus.Failed or GateStatus.Warning or GateStatus.Waived))
             {
-                context.Commands.WriteLine(AzureCommands.LogError($"{check.Gate}: {check.Message}", check.Code));
+                context.Commands.WriteLine(check.Failed
+                    ? AzureCommands.LogError($"{check.Gate}: {check.Message}", check.Code)
+                    : AzureCommands.LogWarning($"{check.Gate}: {check.Message}", check.Code));
             }
         }
 

@@ -31,11 +31,11 @@ public sealed class GitHubActionsIntegration : ICiIntegration
     private static void WriteAnnotations(CiReportContext context)
     {
         var workspace = context.Variable("GITHUB_WORKSPACE");
-        foreach (var check in context.Report.Checks.Where(c => c.Status == GateStatus.Failed))
+        foreach (var check in context.Report.Checks.Where(c => c.Status is GateStatus.Failed or GateStatus.Warning or GateStatus.Waived))
         {
             var file = CheckSources.RelativeTo(workspace, CheckSources.FileOf(context.Report, check.Gate));
             var title = $"{check.Code} {check.Gate}".Trim();
-            context.Commands.WriteLine(GitHubCommands.Error(check.Message, title, file));
+            context.Commands.WriteLine(check.Failed ? GitHubCommands.Error(check.Message, title, file) : GitHubCommands.Warning(check.Message, title, file));
         }
     }
 

@@ -25,7 +25,14 @@ public static class GitHubCommands
         .ToString();
 
     /// <summary><c>::error title=…,file=…,line=…::message</c>; a null file or line is left out.</summary>
-    public static string Error(string message, string? title = null, string? file = null, int? line = null)
+    public static string Error(string message, string? title = null, string? file = null, int? line = null) =>
+        Command("error", message, title, file, line);
+
+    /// <summary><c>::warning title=…,file=…,line=…::message</c>: a warning annotation (a check in its warning band, a waived failure).</summary>
+    public static string Warning(string message, string? title = null, string? file = null, int? line = null) =>
+        Command("warning", message, title, file, line);
+
+    private static string Command(string command, string message, string? title, string? file, int? line)
     {
         var properties = new List<string>();
         if (!string.IsNullOrEmpty(title))
@@ -42,7 +49,7 @@ public static class GitHubCommands
             }
         }
 
-        var head = properties.Count == 0 ? "::error" : "::error " + string.Join(",", properties);
+        var head = properties.Count == 0 ? "::" + command : $"::{command} " + string.Join(",", properties);
         return head + "::" + EscapeData(ConsoleText.ForCommandData(message));
     }
 }

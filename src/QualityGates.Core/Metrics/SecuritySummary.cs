@@ -16,4 +16,13 @@ public sealed record SecuritySummary
     public IReadOnlyList<string> Formats { get; init; } = Array.Empty<string>();
     public string? ScanTimestamp { get; init; }
     public IReadOnlyList<string> SourceFiles { get; init; } = Array.Empty<string>();
+
+    /// <summary>The counted findings that carry an advisory (package findings, SARIF results), after de-duplication; waivers match these.</summary>
+    public IReadOnlyList<SecurityFinding> Findings { get; init; } = [];
+
+    /// <summary>Findings an active waiver took out of the counts (issue 13), each with its waiver; listed in reports, never counted.</summary>
+    public IReadOnlyList<WaivedFinding> Waived { get; init; } = [];
 }
+
+/// <summary>A security finding an active waiver took out of the counts.</summary>
+public sealed record WaivedFinding(SecurityFinding Finding, Waivers.Waiver Waiver);

@@ -62,7 +62,24 @@ public static class JsonReportReader
             Strict = OptionalBoolean(root, "strict", path),
             AllPassed = allPassed,
             Checks = checks,
+            Waivers = ReadWaivers(root, path),
         };
+    }
+
+    private static List<ReportWaiverEntry> ReadWaivers(JsonCursor root, string path)
+    {
+        if (root.Optional("waivers") is not { Kind: JsonValueKind.Array } waivers)
+        {
+            return [];
+        }
+
+        return waivers.Items().Where(w => w.Kind == JsonValueKind.Object).Select(w =>
+        {
+            var gate = OptionalString(w, "gate", path, "waivers[]");
+            var waiver = new Waivers.Waiver { Gate = gate, Advisory = OptionalString(w, "advisory", path, "waivers[]"), Package = OptionalString(w, "package", path, "waivers[]"), Version = OptionalString(w, "version", path, "waivers[]") };
+            return new ReportWaiverEntry(waiver.Target, OptionalString(w, "owner", path, "waivers[]") ?? string.Empty, OptionalString(w, "reason", path, "waivers[]") ?? string.Empty,
+                OptionalString(w, "expires", path, "waivers[]") ?? string.Empty, OptionalString(w, "state", path, "waivers[]") ?? string.Empty);
+        }).ToList();
     }
 
     private static ModelIdentity? ReadModel(JsonCursor root, string path)
@@ -140,13 +157,9 @@ public static class JsonReportReader
         return checks;
     }
 
-    private static GateStatus ParseStatus(string text, string path, string where) => text switch
-    {
-        "passed" => GateStatus.Passed,
-        "failed" => GateStatus.Failed,
-        "skipped" => GateStatus.Skipped,
-        _ => throw Error(ErrorCodes.InputValueOutOfRange, path, $"has {where}.status '{text}'; expected passed, failed or skipped"),
-    };
+    private static GateStatus ParseStatus(string text, string path, string where) =>
+        Reports.JsonReportWriter.StatusFromName(text)
+        ?? throw Error(ErrorCodes.InputValueOutOfRange, path, $"has {where}.status '{text}'; expected passed, failed, skipped, warning or waived");
 
     private static JsonCursor Required(JsonCursor parent, string name, string path, string? where = null) =>
         parent.Optional(name) ?? throw Error(ErrorCodes.MissingJsonField, path, $"has no {Field(where, name)}");

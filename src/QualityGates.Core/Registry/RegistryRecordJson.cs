@@ -81,13 +81,25 @@ public static class RegistryRecordJson
         }
 
         json.WriteEndArray();
+        if (report.Waivers.Count > 0)
+        {
+            json.WriteStartArray("waivers");
+            foreach (var waiver in report.Waivers)
+            {
+                json.WriteStartObject();
+                JsonReportValues.Text(json, "waives", waiver.Waives);
+                JsonReportValues.Text(json, "owner", waiver.Owner);
+                JsonReportValues.Text(json, "reason", waiver.Reason);
+                JsonReportValues.Text(json, "expires", waiver.Expires);
+                JsonReportValues.Text(json, "state", waiver.State);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
-    internal static string StatusName(GateStatus status) => status switch
-    {
-        GateStatus.Passed => "passed",
-        GateStatus.Failed => "failed",
-        _ => "skipped",
-    };
+    internal static string StatusName(GateStatus status) => Reports.JsonReportWriter.StatusName(status);
 }

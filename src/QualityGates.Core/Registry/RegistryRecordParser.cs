@@ -127,8 +127,12 @@ internal static class RegistryRecordParser
         var checks = Required(report, "checks", JsonValueKind.Array).EnumerateArray()
             .Select(c => new ReportCheckEntry(Text(c, "gate"), Status(Text(c, "status")), OptionalText(c, "code")))
             .ToList();
+        var waivers = report.TryGetProperty("waivers", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(w => new ReportWaiverEntry(Text(w, "waives"), Text(w, "owner"), Text(w, "reason"), Text(w, "expires"), Text(w, "state"))).ToList()
+            : [];
         return new ReportReference
         {
+            Waivers = waivers,
             File = OptionalText(report, "file"),
             Timestamp = Timestamp(Text(report, "timestamp"), "report.timestamp"),
             Strict = Boolean(report, "strict"),
@@ -137,13 +141,8 @@ internal static class RegistryRecordParser
         };
     }
 
-    private static GateStatus Status(string name) => name switch
-    {
-        "passed" => GateStatus.Passed,
-        "failed" => GateStatus.Failed,
-        "skipped" => GateStatus.Skipped,
-        _ => throw new FormatException($"has a report check with the unknown status '{name}'"),
-    };
+    private static GateStatus Status(string name) =>
+        Reports.JsonReportWriter.StatusFromName(name) ?? throw new FormatException($"has a report check with the unknown status '{name}'");
 
     private static DateTimeOffset Timestamp(string text, string member)
     {

@@ -49,7 +49,7 @@ internal static class ReportApprovalRules
                 reportFile);
         }
 
-        if (!checks.Any(c => c.Status == GateStatus.Passed))
+        if (!checks.Any(c => c.Status is GateStatus.Passed or GateStatus.Warning or GateStatus.Waived))
         {
             throw new QualityGatesException(ErrorCodes.ReportDidNotPass,
                 $"{report} judged no check ({checks.Count} checks, all skipped for lack of input), so it is no evidence to approve {reportModel} for {contextName}.",

@@ -16,6 +16,9 @@ public sealed record ReportReference
     public required bool AllPassed { get; init; }
     public IReadOnlyList<ReportCheckEntry> Checks { get; init; } = Array.Empty<ReportCheckEntry>();
 
+    /// <summary>The waivers of the run's context and what became of them (issue 13), so the audit trail shows what was waived when a version was approved.</summary>
+    public IReadOnlyList<ReportWaiverEntry> Waivers { get; init; } = [];
+
     public int Passed => Checks.Count(c => c.Status == GateStatus.Passed);
     public int Failed => Checks.Count(c => c.Status == GateStatus.Failed);
     public int Skipped => Checks.Count(c => c.Status == GateStatus.Skipped);
@@ -27,6 +30,7 @@ public sealed record ReportReference
         Strict = report.Strict,
         AllPassed = report.AllPassed,
         Checks = Entries(report.Checks),
+        Waivers = report.Waivers.Select(o => new ReportWaiverEntry(o.Waiver.Target, o.Waiver.Owner, o.Waiver.Reason, o.Waiver.ExpiresText, o.State.ToString().ToLowerInvariant())).ToList(),
     };
 
     public static ReportReference From(SavedGateReport report) => new()
@@ -36,8 +40,12 @@ public sealed record ReportReference
         Strict = report.Strict,
         AllPassed = report.AllPassed,
         Checks = Entries(report.Checks),
+        Waivers = report.Waivers,
     };
 
     private static List<ReportCheckEntry> Entries(IEnumerable<GateCheckResult> checks) =>
         checks.Select(c => new ReportCheckEntry(c.Gate, c.Status, c.Code)).ToList();
 }
+
+/// <summary>One waiver as the registry keeps it: what it waives ("gate coverage.line", "advisory CVE-2019-18224 in libidn2-0"), its owner, reason, expiry (yyyy-MM-dd) and state (applied, unused, expired).</summary>
+public sealed record ReportWaiverEntry(string Waives, string Owner, string Reason, string Expires, string State);

@@ -58,6 +58,8 @@ internal static class JsonReportValues
         json.WriteNumber("passed", report.Checks.Count(c => c.Status == GateStatus.Passed));
         json.WriteNumber("failed", report.Checks.Count(c => c.Status == GateStatus.Failed));
         json.WriteNumber("skipped", report.Checks.Count(c => c.Status == GateStatus.Skipped));
+        json.WriteNumber("warning", report.Checks.Count(c => c.Status == GateStatus.Warning));
+        json.WriteNumber("waived", report.Checks.Count(c => c.Status == GateStatus.Waived));
         json.WriteEndObject();
     }
 

@@ -59,6 +59,7 @@ public static class JsonReportWriter
         JsonMetricsWriter.Write(json, report.Inputs);
         WriteInputFiles(json, report.Inputs.Files);
         JsonReportValues.TextArray(json, "warnings", report.Warnings);
+        JsonWaivers.WriteOutcomes(json, report);
         JsonReportValues.Ci(json, ci);
         json.WriteEndObject();
     }
@@ -90,9 +91,25 @@ public static class JsonReportWriter
             JsonReportValues.Number(json, "value", check.Value);
             JsonReportValues.Number(json, "threshold", check.Threshold);
             JsonReportValues.Text(json, "message", check.Message);
-            if (check.Status == GateStatus.Failed && check.Code is not null)
+            if (check.Status is GateStatus.Failed or GateStatus.Warning or GateStatus.Waived && check.Code is not null)
             {
                 json.WriteString("code", check.Code);
+            }
+
+            if (check.WarningLevel is double warn)
+            {
+                json.WriteNumber("warningLevel", warn);
+            }
+
+            if (check.Waivers.Count > 0)
+            {
+                json.WriteStartArray("waivers");
+                foreach (var waiver in check.Waivers)
+                {
+                    JsonWaivers.Write(json, waiver, state: null);
+                }
+
+                json.WriteEndArray();
             }
 
             json.WriteEndObject();
@@ -123,6 +140,12 @@ public static class JsonReportWriter
     {
         GateStatus.Passed => "passed",
         GateStatus.Failed => "failed",
+        GateStatus.Warning => "warning",
+        GateStatus.Waived => "waived",
         _ => "skipped",
     };
+
+    /// <summary>The status a <see cref="StatusName"/> word stands for, or null for an unknown word.</summary>
+    public static GateStatus? StatusFromName(string name) =>
+        Enum.GetValues<GateStatus>().Cast<GateStatus?>().FirstOrDefault(s => StatusName(s!.Value) == name);
 }

@@ -74,12 +74,12 @@ public static class MarkdownSummary
     {
         var failed = report.Checks.Count(c => c.Status == GateStatus.Failed);
         var passed = report.Checks.Count(c => c.Status == GateStatus.Passed);
-        var skipped = report.Checks.Count - failed - passed;
+        var skipped = report.Checks.Count(c => c.Status == GateStatus.Skipped);
         var what = report.Model is null ? string.Empty : $": {MarkdownText.Cell(report.Model.Name)} {MarkdownText.Cell(report.Model.Version)}";
         var verdict = report.AllPassed ? "✅ Quality gates passed" : "❌ Quality gates failed";
         return new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"## {verdict}{what} ({report.ContextName})\n\n")
-            .Append(CultureInfo.InvariantCulture, $"**{failed} failed**, {passed} passed, {skipped} skipped of {report.Checks.Count} checks")
+            .Append(CultureInfo.InvariantCulture, $"**{failed} failed**, {passed} passed, {ReportText.WarnedAndWaived(report, ", ")}{skipped} skipped of {report.Checks.Count} checks")
             .Append(report.Strict ? " (strict mode)" : string.Empty)
             .Append(CultureInfo.InvariantCulture, $" · {report.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n\n")
             .Append("| Gate | Status | Value | Threshold | Message |\n| --- | --- | --- | --- | --- |\n")
@@ -110,6 +110,8 @@ public static class MarkdownSummary
     {
         GateStatus.Passed => "✅ pass",
         GateStatus.Failed => "❌ **fail**",
+        GateStatus.Warning => "⚠️ warning",
+        GateStatus.Waived => "🛡️ waived",
         _ => "⏭️ skip",
     };
 

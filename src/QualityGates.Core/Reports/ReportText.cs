@@ -10,6 +10,15 @@ namespace QualityGates.Reports;
 /// </summary>
 internal static class ReportText
 {
+    /// <summary>"1 warning, 1 waived" followed by <paramref name="separator"/> for the counts lines; empty when no check warned or was waived.</summary>
+    public static string WarnedAndWaived(Gates.QualityGateReport report, string separator)
+    {
+        var warned = report.Checks.Count(c => c.Status == Gates.GateStatus.Warning);
+        var waived = report.Checks.Count(c => c.Status == Gates.GateStatus.Waived);
+        return (warned > 0 ? $"{warned} warning{(warned == 1 ? string.Empty : "s")}{separator}" : string.Empty)
+            + (waived > 0 ? $"{waived} waived{separator}" : string.Empty);
+    }
+
     /// <summary>Removes every character XML 1.0 does not allow (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF; lone surrogates).</summary>
     public static string ForXml(string? text)
     {

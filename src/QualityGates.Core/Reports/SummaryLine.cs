@@ -102,17 +102,23 @@ public static class SummaryLine
             return $"{Label(check.Gate)} {SummaryTable.StatusWord(check.Status)} ({Reason(check.Message)})";
         }
 
-        var comparator = check.Failed ? (GateDescriptions.IsMinimum(check.Gate) ? "<" : ">") : GateDescriptions.Comparator(check.Gate);
+        var beyond = check.Failed || (check.Status == GateStatus.Waived && check.Threshold is double limit
+            && (GateDescriptions.IsMinimum(check.Gate) ? check.Value < limit : check.Value > limit));
+        var comparator = beyond ? (GateDescriptions.IsMinimum(check.Gate) ? "<" : ">") : GateDescriptions.Comparator(check.Gate);
         var against = $"{GateDescriptions.FormatValue(check.Gate, check.Value)} {comparator} {GateDescriptions.FormatValue(check.Gate, check.Threshold)}";
         if (check.Gate == GateNames.TestPassRate && report.Inputs.Tests is { } tests)
         {
             var tolerated = ToleratedFailures(report);
             return string.Create(CultureInfo.InvariantCulture,
-                $"tests {tests.Passed}/{tests.Executed} ({against}{(tolerated > 0 ? $", {FailedTests(tolerated)} tolerated" : string.Empty)})");
+                $"tests {tests.Passed}/{tests.Executed} ({against}{(tolerated > 0 ? $", {FailedTests(tolerated)} tolerated" : string.Empty)}){Tier(check)}");
         }
 
-        return $"{Label(check.Gate)} {against}";
+        return $"{Label(check.Gate)} {against}{Tier(check)}";
     }
+
+    /// <summary>" WARN" or " WAIVED" after the figure of a check in its warning band or waived (issue 13); empty otherwise.</summary>
+    private static string Tier(GateCheckResult check) =>
+        check.Status is GateStatus.Warning or GateStatus.Waived ? " " + SummaryTable.StatusWord(check.Status) : string.Empty;
 
     private static string FailedTests(int count) =>
         count == 1 ? "1 failed test" : count.ToString(CultureInfo.InvariantCulture) + " failed tests";

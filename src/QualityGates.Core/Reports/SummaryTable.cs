@@ -25,6 +25,14 @@ public static class SummaryTable
             text.Append(CultureInfo.InvariantCulture, $", {skipped} skipped");
         }
 
+        foreach (var (status, word) in new[] { (GateStatus.Warning, "with a warning"), (GateStatus.Waived, "waived") })
+        {
+            if (report.Checks.Count(c => c.Status == status) is > 0 and var count)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {count} {word}");
+            }
+        }
+
         text.AppendLine();
         var rows = report.Checks
             .Select(c => new[] { c.Gate, StatusWord(c.Status), GateDescriptions.FormatValue(c.Gate, c.Value), GateDescriptions.FormatThreshold(c.Gate, c.Threshold) })
@@ -47,6 +55,8 @@ public static class SummaryTable
     {
         GateStatus.Passed => "PASS",
         GateStatus.Failed => "FAIL",
+        GateStatus.Warning => "WARN",
+        GateStatus.Waived => "WAIVED",
         _ => "SKIP",
     };
 

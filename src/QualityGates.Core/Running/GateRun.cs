@@ -6,6 +6,7 @@ using QualityGates.Inputs;
 using QualityGates.Integrations;
 using QualityGates.Registry;
 using QualityGates.Reports;
+using QualityGates.Waivers;
 
 namespace QualityGates.Running;
 
@@ -39,14 +40,14 @@ public sealed class GateRun
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
     /// code and gate), then errors of the report files (QG5001) and the registry (QG3xxx), and warnings
-    /// (QG5004 handler, QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
+    /// (QG5004 handler, the warning tier and waivers: QG2018, QG2021, QG2019, QG2020, then QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
     /// </returns>
     public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ciCommands);
         var errors = new List<QualityGatesException>();
-        var (options, registry, inputs, coverageFiles) = Prepare(request, errors);
+        var (options, registry, inputs, coverageFiles) = Prepare(request, errors, _time);
         if (errors.Count > 0 || options is null)
         {
             return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
@@ -63,6 +64,7 @@ public sealed class GateRun
         var diagnostics = report.FailedChecks
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
             .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
+            .Concat(WaiverDiagnostics.For(report))
             .ToList();
         if (SummaryLine.ToleratedFailuresMessage(report) is { } tolerated)
         {
@@ -105,20 +107,20 @@ public sealed class GateRun
     public static IReadOnlyList<GateDiagnostic> Check(GateRunRequest request)
     {
         var errors = new List<QualityGatesException>();
-        Prepare(request, errors);
+        Prepare(request, errors, TimeProvider.System);
         return errors.Select(GateDiagnostic.From).ToList();
     }
 
     private static (GateOptions? Options, RegistryRecorder? Registry, GateInputs Inputs, IReadOnlyList<string> CoverageFiles) Prepare(
-        GateRunRequest request, List<QualityGatesException> errors)
+        GateRunRequest request, List<QualityGatesException> errors, TimeProvider time)
     {
-        var options = ReadOptions(request, errors);
+        var options = ReadOptions(request, errors, time);
         var registry = PrepareRegistry(request, errors);
         var inputs = GateInputLoader.Load(request, errors, out var coverageFiles);
         return (options, registry, inputs, coverageFiles);
     }
 
-    private static GateOptions? ReadOptions(GateRunRequest request, List<QualityGatesException> errors)
+    private static GateOptions? ReadOptions(GateRunRequest request, List<QualityGatesException> errors, TimeProvider time)
     {
         DeploymentContext? context = null;
         try
@@ -144,8 +146,13 @@ public sealed class GateRun
             }
         }
 
+        string SourceOf(string name) => request.Overrides.LastOrDefault(o => o.Name == name && !string.IsNullOrWhiteSpace(o.Value))?.Source
+            ?? $"the {(context is { } c ? DeploymentContexts.NameOf(c) : "default")} {name}";
+        errors.AddRange(WarningLevels.Check(thresholds, SourceOf));
+        var waivers = context is { } judged ? WaiverLoader.Load(request, judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
+
         return context is { } valid
-            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun }
+            ? new GateOptions(valid, thresholds) { Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun, Waivers = waivers }
             : null;
     }
 

@@ -69,6 +69,15 @@ public sealed record GateRunRequest
     /// <summary>CI server publishing and the webhook (<see cref="CiReportOptions.Webhook"/>).</summary>
     public CiReportOptions Publish { get; init; } = new();
 
+    /// <summary>
+    /// The waivers file (issue 13) as the user named it, relative to <see cref="BaseDirectory"/>; null or blank
+    /// searches for <c>qualitygates.waivers.json</c> from <see cref="BaseDirectory"/> up to the repository root.
+    /// </summary>
+    public string? WaiversFile { get; init; }
+
+    /// <summary>What the user calls the waivers file setting (<c>QualityGatesWaiversFile</c>, <c>--waivers</c>), for errors.</summary>
+    public string WaiversFileSource { get; init; } = "waivers file";
+
     /// <summary>Reads environment variables (CI detection, registry, user); tests inject their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

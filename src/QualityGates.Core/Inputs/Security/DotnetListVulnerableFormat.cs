@@ -69,7 +69,14 @@ internal sealed class DotnetListVulnerableFormat : ISecurityScanFormat
         foreach (var vulnerability in package.OptionalItems("vulnerabilities"))
         {
             var advisory = AdvisoryId(vulnerability.Optional("advisoryurl")?.AsString());
-            tally.Add(SeverityOf(vulnerability), advisory is null ? null : FindingKey.Package(advisory, id, version));
+            if (advisory is null)
+            {
+                tally.Add(SeverityOf(vulnerability), identity: null);
+            }
+            else
+            {
+                tally.AddPackage(SeverityOf(vulnerability), advisory, [], id, version);
+            }
         }
     }
 

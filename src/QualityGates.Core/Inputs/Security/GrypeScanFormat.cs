@@ -1,10 +1,12 @@
+using System.Text.Json;
 using QualityGates.Inputs.Common;
 
 namespace QualityGates.Inputs.Security;
 
 /// <summary>
 /// grype JSON (<c>grype -o json</c>): <c>matches[]</c>, each with <c>vulnerability.id</c>,
-/// <c>vulnerability.severity</c> (may be missing) and the matched <c>artifact</c> (name, version).
+/// <c>vulnerability.severity</c> (may be missing), the matched <c>artifact</c> (name, version) and
+/// <c>relatedVulnerabilities[].id</c> (aliases).
 /// <c>ignoredMatches</c> do not count.
 /// </summary>
 internal sealed class GrypeScanFormat : ISecurityScanFormat
@@ -19,11 +21,14 @@ internal sealed class GrypeScanFormat : ISecurityScanFormat
         {
             var vulnerability = match.Required("vulnerability");
             var artifact = match.Required("artifact");
-            var key = FindingKey.Package(
-                vulnerability.Required("id").AsString(),
-                artifact.Required("name").AsString(),
-                artifact.Optional("version")?.AsString() ?? string.Empty);
-            tally.Add(SeverityOf(vulnerability), key);
+            // relatedVulnerabilities: the same advisory in other namespaces (a GHSA match names its CVE).
+            // Optional data: an entry without a string id is passed over, never an error.
+            var aliases = (match.Optional("relatedVulnerabilities") is { Kind: JsonValueKind.Array } related ? related.Items() : [])
+                .Select(r => r.Kind == JsonValueKind.Object && r.Optional("id") is { Kind: JsonValueKind.String } id ? id.AsString() : null)
+                .OfType<string>()
+                .Where(AdvisoryIds.IsAdvisoryId);
+            tally.AddPackage(SeverityOf(vulnerability), vulnerability.Required("id").AsString(), aliases,
+                artifact.Required("name").AsString(), artifact.Optional("version")?.AsString() ?? string.Empty);
         }
 
         var descriptor = root.Optional("descriptor");

@@ -102,12 +102,19 @@ internal sealed class SarifRule
     private readonly JsonCursor? defaultLevel;
     private readonly QualityGatesException? scoreError;
     private readonly QualityGatesException? defaultLevelError;
+    private readonly IReadOnlyList<string> advisoryIds;
+    private readonly QualityGatesException? advisoryIdsError;
 
-    private SarifRule(string? id, (JsonCursor? Value, QualityGatesException? Error) score, (JsonCursor? Value, QualityGatesException? Error) defaultLevel)
+    private SarifRule(
+        string? id,
+        (JsonCursor? Value, QualityGatesException? Error) score,
+        (JsonCursor? Value, QualityGatesException? Error) defaultLevel,
+        (IReadOnlyList<string> Value, QualityGatesException? Error) advisoryIds)
     {
         Id = id;
         (this.score, scoreError) = score;
         (this.defaultLevel, defaultLevelError) = defaultLevel;
+        (this.advisoryIds, advisoryIdsError) = advisoryIds;
     }
 
     public string? Id { get; }
@@ -118,10 +125,35 @@ internal sealed class SarifRule
     /// <summary>The rule's <c>defaultConfiguration.level</c>, or null when it has none.</summary>
     public JsonCursor? DefaultLevel => defaultLevelError is null ? defaultLevel : throw defaultLevelError;
 
+    /// <summary>
+    /// CVE and GHSA ids in the rule's <c>name</c> and <c>properties.tags</c> (SARIF §3.8: a property bag;
+    /// GitHub code scanning reads tags), for waivers.
+    /// </summary>
+    public IReadOnlyList<string> AdvisoryIds => advisoryIdsError is null ? advisoryIds : throw advisoryIdsError;
+
     public static SarifRule From(JsonCursor rule) => new(
         rule.Optional("id")?.AsString(),
         Field(rule, "properties", "security-severity"),
-        Field(rule, "defaultConfiguration", "level"));
+        Field(rule, "defaultConfiguration", "level"),
+        AdvisoryIdsOf(rule));
+
+    private static (IReadOnlyList<string>, QualityGatesException?) AdvisoryIdsOf(JsonCursor rule)
+    {
+        try
+        {
+            var texts = new List<string?> { rule.Optional("name")?.AsString() };
+            if (rule.Optional("properties") is { Kind: JsonValueKind.Object } properties)
+            {
+                texts.AddRange(properties.OptionalItems("tags").Where(t => t.Kind == JsonValueKind.String).Select(t => t.AsString()));
+            }
+
+            return (texts.SelectMany(Security.AdvisoryIds.In).Distinct().ToList(), null);
+        }
+        catch (QualityGatesException ex)
+        {
+            return ([], ex);
+        }
+    }
 
     private static (JsonCursor?, QualityGatesException?) Field(JsonCursor rule, string parent, string name)
     {

@@ -59,8 +59,16 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
         var message = result.Optional("message") is { } m
             ? m.Optional("text")?.AsString() ?? m.Optional("id")?.AsString() ?? string.Empty
             : string.Empty;
-        tally.Add(severity, FindingKey.SarifResult(SarifRuleTable.RuleIdOf(result, rule), uri, line, message));
+        var ruleId = SarifRuleTable.RuleIdOf(result, rule);
+        tally.AddResult(severity, FindingKey.SarifResult(ruleId, uri, line, message), ruleId, Aliases(ruleId, rule));
     }
+
+    /// <summary>
+    /// CVE and GHSA ids in the rule id (grype writes <c>CVE-…-package</c>), the rule's name and its
+    /// <c>properties.tags</c> (SARIF §3.8: a property bag; GitHub code scanning reads tags), for waivers.
+    /// </summary>
+    private static IEnumerable<string> Aliases(string ruleId, SarifRule? rule) =>
+        AdvisoryIds.In(ruleId).Concat(rule?.AdvisoryIds ?? []).Distinct();
 
     /// <summary>
     /// SARIF 2.1.0 (OASIS, 27 March 2020) fields that take a result out of the count:

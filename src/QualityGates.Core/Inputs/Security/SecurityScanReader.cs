@@ -79,6 +79,7 @@ public static class SecurityScanReader
             Formats = formats,
             ScanTimestamp = timestamp,
             SourceFiles = files,
+            Findings = tally.Findings(),
         };
     }
 

@@ -29,7 +29,7 @@ internal static class TrivyResultReader
             var id = vulnerability.Required("VulnerabilityID").AsString();
             var package = vulnerability.Required("PkgName").AsString();
             var version = vulnerability.Optional("InstalledVersion")?.AsString() ?? string.Empty;
-            tally.Add(SeverityOf(vulnerability), FindingKey.Package(id, package, version));
+            tally.AddPackage(SeverityOf(vulnerability), id, Aliases(vulnerability), package, version);
         }
 
         foreach (var secret in result.OptionalItems("Secrets"))
@@ -53,6 +53,20 @@ internal static class TrivyResultReader
             tally.Add(SeverityOf(misconfiguration), FindingKey.TrivyMisconfiguration(resource, target, check, line, message));
         }
     }
+
+    /// <summary>
+    /// The CVE and GHSA ids Trivy gives besides <c>VulnerabilityID</c>: in <c>VendorIDs</c>, and as the advisory
+    /// pages among <c>References</c> (a GHSA finding links its CVE's NVD page, a CVE finding its GHSA page).
+    /// </summary>
+    /// Optional data: an entry that is not a string is passed over, never an error.
+    private static IEnumerable<string> Aliases(JsonCursor vulnerability) =>
+        Strings(vulnerability, "VendorIDs").Where(AdvisoryIds.IsAdvisoryId)
+            .Concat(Strings(vulnerability, "References").Select(AdvisoryIds.OfAdvisoryPage).OfType<string>());
+
+    private static IEnumerable<string> Strings(JsonCursor parent, string name) =>
+        parent.Optional(name) is { Kind: System.Text.Json.JsonValueKind.Array } array
+            ? array.Items().Where(i => i.Kind == System.Text.Json.JsonValueKind.String).Select(i => i.AsString())
+            : [];
 
     /// <summary>CRITICAL, HIGH, MEDIUM, LOW; UNKNOWN, a missing Severity or any other word is Unknown.</summary>
     private static FindingSeverity SeverityOf(JsonCursor finding) =>

@@ -50,6 +50,8 @@ internal static class HtmlBar
     {
         GateStatus.Passed => "passed",
         GateStatus.Failed => "failed",
+        GateStatus.Warning => "warning",
+        GateStatus.Waived => "waived",
         _ => "skipped",
     };
 

@@ -142,6 +142,7 @@ internal static class HtmlInputSections
             page.Append("<p class=\"note\">Scanners: ").Append(HtmlText.Encode(string.Join(", ", security.ScanTools))).Append("</p>\n");
         }
 
+        HtmlWaivers.AppendWaivedFindings(page, security);
         Sources(page, security.SourceFiles, root);
         page.Append("</section>\n");
     }

@@ -44,6 +44,7 @@ public static class HtmlReportWriter
         HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
         HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
         HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);
+        HtmlWaivers.AppendSection(page, report);
         HtmlInputSections.AppendWarnings(page, report.Warnings);
         page.Append("</main>\n");
         page.Append("<footer>Written by QualityGates at ").Append(Time(report.Timestamp))
@@ -56,11 +57,11 @@ public static class HtmlReportWriter
     {
         var failed = report.Checks.Count(c => c.Status == GateStatus.Failed);
         var passed = report.Checks.Count(c => c.Status == GateStatus.Passed);
-        var skipped = report.Checks.Count - failed - passed;
+        var skipped = report.Checks.Count(c => c.Status == GateStatus.Skipped);
         page.Append("<header class=\"verdict ").Append(report.AllPassed ? "passed" : "failed").Append("\">\n")
             .Append("<h1>").Append(verdict).Append("</h1>\n")
             .Append("<div class=\"what\">").Append(HtmlText.Encode(Subject(report))).Append("</div>\n")
-            .Append(CultureInfo.InvariantCulture, $"<div class=\"counts\">{failed} failed · {passed} passed · {skipped} skipped of {report.Checks.Count} checks")
+            .Append(CultureInfo.InvariantCulture, $"<div class=\"counts\">{failed} failed · {passed} passed · {HtmlText.Encode(ReportText.WarnedAndWaived(report, " · "))}{skipped} skipped of {report.Checks.Count} checks")
             .Append(report.Strict ? " · strict mode" : string.Empty)
             .Append(" · ").Append(Time(report.Timestamp)).Append("</div>\n</header>\n");
     }
@@ -80,7 +81,7 @@ public static class HtmlReportWriter
         {
             var status = HtmlBar.StatusClass(check.Status);
             page.Append("<tr class=\"").Append(status).Append("\"><td><code>").Append(HtmlText.Encode(check.Gate)).Append("</code>")
-                .Append(check.Code is null || check.Status != GateStatus.Failed ? string.Empty : $"<br><span class=\"note\">{HtmlText.Encode(check.Code)}</span>")
+                .Append(check.Code is null || check.Status is GateStatus.Passed or GateStatus.Skipped ? string.Empty : $"<br><span class=\"note\">{HtmlText.Encode(check.Code)}</span>")
                 .Append("</td><td><span class=\"badge ").Append(status).Append("\">").Append(SummaryTable.StatusWord(check.Status)).Append("</span></td>")
                 .Append("<td class=\"num\">").Append(HtmlText.Encode(GateDescriptions.FormatValue(check.Gate, check.Value))).Append("</td>")
                 .Append("<td class=\"num\">").Append(HtmlText.Encode(GateDescriptions.FormatThreshold(check.Gate, check.Threshold))).Append("</td>")

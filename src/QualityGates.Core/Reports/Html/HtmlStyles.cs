@@ -24,6 +24,12 @@ internal static class HtmlStyles
         .badge.passed{background:var(--pass)}
         .badge.failed{background:var(--fail)}
         .badge.skipped{background:var(--skip)}
+        .badge.warning{background:#b7791f}
+        .badge.waived{background:#6b46c1}
+        tr.warning td{background:#fffbeb}
+        tr.waived td{background:#f5f3ff}
+        .bar .fill.warning{background:#b7791f}
+        .bar .fill.waived{background:#6b46c1}
         tr.failed td{background:#fff5f5}
         tr.skipped td{color:var(--muted)}
         td.barcell{width:24%;min-width:180px}

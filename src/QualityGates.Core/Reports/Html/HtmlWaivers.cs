@@ -1,0 +1,57 @@
+using System.Text;
+using QualityGates.Gates;
+using QualityGates.Metrics;
+using QualityGates.Waivers;
+
+namespace QualityGates.Reports.Html;
+
+/// <summary>gates.html's waiver parts (issue 13): the findings waivers took out of the security counts, and every waiver of the context with its state.</summary>
+internal static class HtmlWaivers
+{
+    /// <summary>The waived findings under the security figures; nothing when none was waived.</summary>
+    public static void AppendWaivedFindings(StringBuilder page, SecuritySummary security)
+    {
+        if (security.Waived.Count == 0)
+        {
+            return;
+        }
+
+        page.Append("<h3>Waived findings (not counted)</h3>\n<table>\n<thead><tr><th>Advisory</th><th>Package</th><th>Severity</th><th>Owner</th><th>Expires</th><th>Reason</th></tr></thead>\n<tbody>\n");
+        foreach (var item in security.Waived)
+        {
+            var package = item.Finding.Package is null ? string.Empty : $"{item.Finding.Package} {item.Finding.Version}".Trim();
+            Row(page, item.Finding.Advisory + (item.Finding.Aliases.Count == 0 ? string.Empty : $" ({string.Join(", ", item.Finding.Aliases)})"),
+                package, item.Finding.Severity, item.Waiver.Owner, item.Waiver.ExpiresText, item.Waiver.Reason);
+        }
+
+        page.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The Waivers section: one row per waiver of the context; nothing without a waivers file.</summary>
+    public static void AppendSection(StringBuilder page, QualityGateReport report)
+    {
+        if (report.Waivers.Count == 0)
+        {
+            return;
+        }
+
+        page.Append("<section id=\"waivers\">\n<h2>Waivers</h2>\n<table>\n<thead><tr><th>Waives</th><th>State</th><th>Owner</th><th>Expires</th><th>Reason</th></tr></thead>\n<tbody>\n");
+        foreach (var outcome in report.Waivers)
+        {
+            Row(page, outcome.Waiver.Target, outcome.State.ToString().ToLowerInvariant(), outcome.Waiver.Owner, outcome.Waiver.ExpiresText, outcome.Waiver.Reason);
+        }
+
+        page.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Row(StringBuilder page, params string[] cells)
+    {
+        page.Append("<tr>");
+        foreach (var cell in cells)
+        {
+            page.Append("<td>").Append(HtmlText.Encode(cell)).Append("</td>");
+        }
+
+        page.Append("</tr>\n");
+    }
+}
