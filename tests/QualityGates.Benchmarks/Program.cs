@@ -12,6 +12,8 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["compare-cobertura"] = a => CompareCobertura.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
     ["measure-shards"] = a => MeasureShards.Run(a[0], a.Contains("--merged")),
     ["compare-shards"] = a => CompareShards.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
+    ["generate-scan"] = a => GenerateScan(a),
+    ["measure-scan"] = a => MeasureScan.Run(a[0], a.Contains("--dom")),
 };
 
 if (args.Length == 0)
@@ -25,6 +27,9 @@ if (args.Length == 0)
           measure-shards <folder> [--merged]  read a compare-shards folder's files one by one (or merged) once, print time and peak working set
           compare-shards <folder> [runs]      write 200 TRX + 200 Cobertura shard files into <folder> (once), then run measure-shards in fresh processes, one by one and merged, <runs> times each (default 3)
           --filter *ShardMerge*               BenchmarkDotNet: 200 shard files merged against read one by one, side by side
+          generate-scan <path> <format> <MB> [--brief]  write a trivy, sarif or grype scan of about <MB> megabytes (--brief: no descriptions, 3-4x the findings)
+          measure-scan <path> [--dom]         read a scan once (SecurityScanReader, or the DOM reader it replaced) and print time and peak working set
+          --filter *Scan*                     BenchmarkDotNet: DOM reader vs SecurityScanReader per format (QG_BENCH_SCAN_MB, default 200)
           --filter *Trx*                      BenchmarkDotNet: TrxReader (QG_BENCH_TRX_RESULTS sets the size, default 100000)
           --filter *Cobertura*                BenchmarkDotNet (QG_BENCH_COBERTURA_LINES sets the size, default 100000)
         """);
@@ -60,5 +65,15 @@ static int GenerateTrx(string[] args)
     LargeTrxWriter.Write(args[0], results, failedEvery: 7, skippedEvery: 11);
     var size = new FileInfo(args[0]).Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {results} results, {size / 1048576.0:F1} MB ({size} bytes)"));
+    return 0;
+}
+
+static int GenerateScan(string[] args)
+{
+    var brief = args.Contains("--brief");
+    var findings = LargeScanWriter.FindingsFor(long.Parse(args[2], CultureInfo.InvariantCulture) * 1024 * 1024, brief);
+    LargeScanWriter.Write(args[0], args[1], findings, brief);
+    var size = new FileInfo(args[0]).Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {args[1]}, {findings} findings, {size / 1048576.0:F1} MB ({size} bytes)"));
     return 0;
 }

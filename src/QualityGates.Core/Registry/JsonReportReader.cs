@@ -25,14 +25,15 @@ public static class JsonReportReader
     /// </remarks>
     public static SavedGateReport Read(string path)
     {
-        using var document = JsonInput.Parse(path);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schemaVersion", out var version))
+        // Read where asked, not held whole: only the top-level fields and the checks are read, one check at a time.
+        using var file = JsonInputFile.Open(path);
+        var root = file.Root;
+        if (root.Kind != JsonValueKind.Object || root.Optional("schemaVersion") is not { } version)
         {
             throw Error(ErrorCodes.WrongFileKind, path, "is not a quality gate report (no schemaVersion at the top level)");
         }
 
-        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var schemaVersion))
+        if (version.Kind != JsonValueKind.Number || !version.Element.TryGetInt32(out var schemaVersion))
         {
             throw Error(ErrorCodes.WrongFileKind, path, "is not a quality gate report (schemaVersion is not a whole number)");
         }
@@ -65,14 +66,14 @@ public static class JsonReportReader
         };
     }
 
-    private static List<ReportWaiverEntry> ReadWaivers(JsonElement root, string path)
+    private static List<ReportWaiverEntry> ReadWaivers(JsonCursor root, string path)
     {
-        if (!root.TryGetProperty("waivers", out var waivers) || waivers.ValueKind != JsonValueKind.Array)
+        if (root.Optional("waivers") is not { Kind: JsonValueKind.Array } waivers)
         {
             return [];
         }
 
-        return waivers.EnumerateArray().Where(w => w.ValueKind == JsonValueKind.Object).Select(w =>
+        return waivers.Items().Where(w => w.Kind == JsonValueKind.Object).Select(w =>
         {
             var gate = OptionalString(w, "gate", path, "waivers[]");
             var waiver = new Waivers.Waiver { Gate = gate, Advisory = OptionalString(w, "advisory", path, "waivers[]"), Package = OptionalString(w, "package", path, "waivers[]"), Version = OptionalString(w, "version", path, "waivers[]") };
@@ -81,7 +82,7 @@ public static class JsonReportReader
         }).ToList();
     }
 
-    private static ModelIdentity? ReadModel(JsonElement root, string path)
+    private static ModelIdentity? ReadModel(JsonCursor root, string path)
     {
         var name = OptionalString(root, "modelName", path);
         var version = OptionalString(root, "modelVersion", path);
@@ -98,7 +99,7 @@ public static class JsonReportReader
         return new ModelIdentity(name, version);
     }
 
-    private static DeploymentContext ReadContext(JsonElement root, string path)
+    private static DeploymentContext ReadContext(JsonCursor root, string path)
     {
         var text = RequiredString(root, "context", path);
         for (var i = 0; i < DeploymentContexts.Names.Count; i++)
@@ -113,7 +114,7 @@ public static class JsonReportReader
             $"has context '{text}', which is not one of {string.Join(", ", DeploymentContexts.Names)}");
     }
 
-    private static DateTimeOffset ReadTimestamp(JsonElement root, string path)
+    private static DateTimeOffset ReadTimestamp(JsonCursor root, string path)
     {
         var text = RequiredString(root, "timestamp", path);
         if (!DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
@@ -124,20 +125,20 @@ public static class JsonReportReader
         return time.ToUniversalTime();
     }
 
-    private static List<GateCheckResult> ReadChecks(JsonElement root, string path)
+    private static List<GateCheckResult> ReadChecks(JsonCursor root, string path)
     {
         var array = Required(root, "checks", path);
-        if (array.ValueKind != JsonValueKind.Array)
+        if (array.Kind != JsonValueKind.Array)
         {
             throw WrongType(path, "checks", "an array", array);
         }
 
         var checks = new List<GateCheckResult>();
         var index = 0;
-        foreach (var item in array.EnumerateArray())
+        foreach (var item in array.Items())
         {
             var where = $"checks[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
+            if (item.Kind != JsonValueKind.Object)
             {
                 throw WrongType(path, where, "an object", item);
             }
@@ -160,26 +161,19 @@ public static class JsonReportReader
         Reports.JsonReportWriter.StatusFromName(text)
         ?? throw Error(ErrorCodes.InputValueOutOfRange, path, $"has {where}.status '{text}'; expected passed, failed, skipped, warning or waived");
 
-    private static JsonElement Required(JsonElement parent, string name, string path, string? where = null)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw Error(ErrorCodes.MissingJsonField, path, $"has no {Field(where, name)}");
-        }
+    private static JsonCursor Required(JsonCursor parent, string name, string path, string? where = null) =>
+        parent.Optional(name) ?? throw Error(ErrorCodes.MissingJsonField, path, $"has no {Field(where, name)}");
 
-        return value;
-    }
-
-    private static string RequiredString(JsonElement parent, string name, string path, string? where = null)
+    private static string RequiredString(JsonCursor parent, string name, string path, string? where = null)
     {
         var value = Required(parent, name, path, where);
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongType(path, Field(where, name), "a string", value);
+        return value.Kind == JsonValueKind.String ? value.AsString() : throw WrongType(path, Field(where, name), "a string", value);
     }
 
-    private static bool RequiredBoolean(JsonElement parent, string name, string path)
+    private static bool RequiredBoolean(JsonCursor parent, string name, string path)
     {
         var value = Required(parent, name, path);
-        return value.ValueKind switch
+        return value.Kind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
@@ -187,40 +181,35 @@ public static class JsonReportReader
         };
     }
 
-    private static bool OptionalBoolean(JsonElement parent, string name, string path)
+    private static bool OptionalBoolean(JsonCursor parent, string name, string path)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return false;
-        }
-
-        return RequiredBoolean(parent, name, path);
+        return parent.Has(name) && RequiredBoolean(parent, name, path);
     }
 
-    private static string? OptionalString(JsonElement parent, string name, string path, string? where = null)
+    private static string? OptionalString(JsonCursor parent, string name, string path, string? where = null)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (parent.Optional(name) is not { } value)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw WrongType(path, Field(where, name), "a string", value);
+        return value.Kind == JsonValueKind.String ? value.AsString() : throw WrongType(path, Field(where, name), "a string", value);
     }
 
-    private static double? OptionalNumber(JsonElement parent, string name, string path, string where)
+    private static double? OptionalNumber(JsonCursor parent, string name, string path, string where)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (parent.Optional(name) is not { } value)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw WrongType(path, Field(where, name), "a number", value);
+        return value.Kind == JsonValueKind.Number ? value.Element.GetDouble() : throw WrongType(path, Field(where, name), "a number", value);
     }
 
     private static string Field(string? where, string name) => where is null ? name : where + "." + name;
 
-    private static QualityGatesException WrongType(string path, string field, string expected, JsonElement actual) =>
-        Error(ErrorCodes.WrongJsonFieldType, path, $"has {field} as {actual.ValueKind.ToString().ToLowerInvariant()}; expected {expected}");
+    private static QualityGatesException WrongType(string path, string field, string expected, JsonCursor actual) =>
+        Error(ErrorCodes.WrongJsonFieldType, path, $"has {field} as {actual.Kind.ToString().ToLowerInvariant()}; expected {expected}");
 
     private static QualityGatesException Error(string code, string path, string what) =>
         new(code, $"Report '{path}' {what}.", path);

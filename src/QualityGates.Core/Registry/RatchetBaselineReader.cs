@@ -56,16 +56,16 @@ internal static class RatchetBaselineReader
     {
         // Validates the file as a gate report first (coded errors), then takes the figures.
         JsonReportReader.Read(path);
-        using var document = JsonInput.Parse(path);
-        var metrics = Child(document.RootElement, "metrics");
+        using var file = JsonInputFile.Open(path);
+        var metrics = Child(file.Root, "metrics");
         var coverage = Child(metrics, "coverage");
         var tests = Child(metrics, "tests");
         return new RatchetBaseline(source, Number(coverage, "lineRate"), Number(coverage, "branchRate"), Number(tests, "passRate"));
     }
 
-    private static JsonElement? Child(JsonElement? parent, string name) =>
-        parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
+    private static JsonCursor? Child(JsonCursor? parent, string name) =>
+        parent is { Kind: JsonValueKind.Object } p && p.Optional(name) is { Kind: JsonValueKind.Object } child ? child : null;
 
-    private static double? Number(JsonElement? parent, string name) =>
-        parent is { } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    private static double? Number(JsonCursor? parent, string name) =>
+        parent is { } p && p.Optional(name) is { Kind: JsonValueKind.Number } value ? value.Element.GetDouble() : null;
 }

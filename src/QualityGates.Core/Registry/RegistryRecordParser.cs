@@ -17,7 +17,7 @@ internal static class RegistryRecordParser
 {
     public static RegistryRecord Parse(ReadOnlyMemory<byte> line, string file, int lineNumber)
     {
-        JsonInput.CheckLine(line.Span);
+        JsonInput.CheckLine(line);
         using var document = ParseJson(line);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

@@ -60,10 +60,10 @@ public static class WaiversFile
         {
             using var file = JsonInputFile.Open(path);
             var root = file.Root.ExpectObject();
-            foreach (var property in root.Element.EnumerateObject().Where(p => p.Name is not ("waivers" or "$schema")))
+            foreach (var name in root.PropertyNames.Where(name => name is not ("waivers" or "$schema")))
             {
-                errors.Add(file.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(root.Path, property.Name),
-                    $"'{property.Name}' is not a field of a waivers file; it has 'waivers' (and may have '$schema')."));
+                errors.Add(file.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(root.Path, name),
+                    $"'{name}' is not a field of a waivers file; it has 'waivers' (and may have '$schema')."));
             }
 
             foreach (var entry in root.Required("waivers").Items())
@@ -89,7 +89,7 @@ public static class WaiversFile
     private static Waiver ReadEntry(JsonCursor entry)
     {
         entry.ExpectObject();
-        if (entry.Element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !Fields.Contains(name)) is { } unknown)
+        if (entry.PropertyNames.FirstOrDefault(name => !Fields.Contains(name)) is { } unknown)
         {
             throw entry.File.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(entry.Path, unknown),
                 $"'{unknown}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");

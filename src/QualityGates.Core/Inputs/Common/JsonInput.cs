@@ -6,39 +6,25 @@ using QualityGates.Errors;
 namespace QualityGates.Inputs.Common;
 
 /// <summary>
-/// Parses JSON input files with coded errors that name the file and line. Every JSON input (scans,
-/// metrics, gate reports) is read here, and before a value is used the whole file is checked for
-/// what <see cref="JsonDocument"/> lets through (issue 16): a key given twice in one object
+/// The check every JSON input passes before a value is used (issue 16), made in one streaming pass
+/// (<see cref="JsonFileReader"/>) by <see cref="JsonInputFile.Open(string)"/>: syntax
+/// (<see cref="ErrorCodes.MalformedJson"/> with its line), a key given twice in one object
 /// (<see cref="ErrorCodes.DuplicateJsonKey"/>: "critical": 5 then "critical": 0 must not count as 0),
 /// and strings that are not text — invalid UTF-8 or a lone surrogate escape such as <c>"\ud800"</c>
 /// (<see cref="ErrorCodes.MalformedJson"/>), which would otherwise throw when a reader first asks for the value.
 /// </summary>
 public static class JsonInput
 {
-    private static readonly JsonDocumentOptions Options = new()
+    /// <summary>
+    /// Checks the whole of <paramref name="source"/> (a pass that holds one buffer, not the file):
+    /// syntax (<see cref="ErrorCodes.MalformedJson"/> with its line), duplicate keys and strings that are not text.
+    /// Returns where each value of a top-level object starts (null for any other top level), so a large
+    /// file's top level needs no pass of its own.
+    /// </summary>
+    internal static Dictionary<string, (long Offset, bool IsNull)>? Check(string path, JsonFileReader source)
     {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 256,
-    };
-
-    /// <summary>Reads, checks and parses a whole JSON file.</summary>
-    public static JsonDocument Parse(string path) => Parse(path, out _);
-
-    /// <summary>Reads, checks and parses a whole JSON file; <paramref name="bytes"/> is the file's content (for finding lines later without reading it again).</summary>
-    public static JsonDocument Parse(string path, out ReadOnlyMemory<byte> bytes)
-    {
-        bytes = ReadBytes(path);
-        Check(path, bytes.Span, syntaxErrors: true);
-        try
-        {
-            // Parsing over memory we own copies nothing: the document's peak is the file plus its index.
-            return JsonDocument.Parse(bytes, Options);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed(path, ex);
-        }
+        var topLevel = new Dictionary<string, (long Offset, bool IsNull)>(StringComparer.Ordinal);
+        return Check(path, source, syntaxErrors: true, topLevel) ? topLevel : null;
     }
 
     /// <summary>
@@ -46,11 +32,11 @@ public static class JsonInput
     /// <see cref="FormatException"/> with the problem. Used for registry lines, where a bad line is a
     /// warning rather than an error; a syntax error is left to the parse that follows, which says it better.
     /// </summary>
-    public static void CheckLine(ReadOnlySpan<byte> utf8Json)
+    public static void CheckLine(ReadOnlyMemory<byte> utf8Json)
     {
         try
         {
-            Check("line", utf8Json, syntaxErrors: false);
+            Check("line", JsonFileReader.Over(utf8Json), syntaxErrors: false, topLevel: null);
         }
         catch (QualityGatesException ex)
         {
@@ -59,72 +45,62 @@ public static class JsonInput
         }
     }
 
-    // The exact length is known, so the file is read into one array of that size (no doubling
-    // buffer); a file that grows while it is read is read to its end all the same.
-    private static ReadOnlyMemory<byte> ReadBytes(string path)
+    // True when the top level is an object, whose values' offsets are then in topLevel.
+    private static bool Check(string path, JsonFileReader source, bool syntaxErrors, Dictionary<string, (long Offset, bool IsNull)>? topLevel)
     {
-        using var stream = InputFile.OpenRead(path);
-        var buffer = new byte[stream.Length];
-        var length = 0;
-        try
-        {
-            int read;
-            while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var more = stream.ReadByte();
-                    if (more < 0)
-                    {
-                        break;
-                    }
-
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                    buffer[length++] = (byte)more;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new QualityGatesException(ErrorCodes.InputFileUnreadable, $"Input file '{path}' cannot be read: {ex.Message}", path, inner: ex);
-        }
-
-        return buffer.AsMemory(0, length);
-    }
-
-    private static void Check(string path, ReadOnlySpan<byte> utf8Json, bool syntaxErrors)
-    {
-        var json = utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json;
-        var offset = utf8Json.Length - json.Length;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
-        var keys = new Stack<HashSet<string>>();
+        string? topLevelKey = null;
+        var isObject = false;
+        // One key set per open object, reused level by level: an array of a million findings makes no garbage here.
+        var keys = new List<HashSet<string>>();
+        var depth = 0;
         var chars = ArrayPool<char>.Shared.Rent(256);
         try
         {
-            while (reader.Read())
+            while (true)
             {
-                switch (reader.TokenType)
+                var reader = source.Window();
+                while (reader.Read())
                 {
-                    case JsonTokenType.StartObject:
-                        keys.Push(new HashSet<string>(StringComparer.Ordinal));
-                        break;
-                    case JsonTokenType.EndObject:
-                        keys.Pop();
-                        break;
-                    case JsonTokenType.PropertyName:
-                        var name = Text(ref reader, path, utf8Json, offset, ref chars, "key");
-                        if (!keys.Peek().Add(name))
-                        {
-                            var line = LineAt(utf8Json, offset + reader.TokenStartIndex);
-                            throw new QualityGatesException(ErrorCodes.DuplicateJsonKey,
-                                $"'{path}' line {line}: the key \"{name}\" appears twice in one object; which value counts would be a guess.", path, line);
-                        }
+                    if (topLevelKey is not null)
+                    {
+                        topLevel![topLevelKey] = (source.OffsetInWindow(reader.TokenStartIndex), reader.TokenType == JsonTokenType.Null);
+                        topLevelKey = null;
+                    }
 
-                        break;
-                    case JsonTokenType.String:
-                        Text(ref reader, path, utf8Json, offset, ref chars, "string");
-                        break;
+                    isObject |= reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.StartObject;
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.StartObject:
+                            if (depth == keys.Count)
+                            {
+                                keys.Add(new HashSet<string>(StringComparer.Ordinal));
+                            }
+
+                            keys[depth++].Clear();
+                            break;
+                        case JsonTokenType.EndObject:
+                            depth--;
+                            break;
+                        case JsonTokenType.PropertyName:
+                            var name = Text(ref reader, path, source, ref chars, "key");
+                            if (!keys[depth - 1].Add(name))
+                            {
+                                var line = source.LineInWindow(reader.TokenStartIndex);
+                                throw new QualityGatesException(ErrorCodes.DuplicateJsonKey,
+                                    $"'{path}' line {line}: the key \"{name}\" appears twice in one object; which value counts would be a guess.", path, line);
+                            }
+
+                            topLevelKey = topLevel is not null && reader.CurrentDepth == 1 ? name : null;
+                            break;
+                        case JsonTokenType.String:
+                            Text(ref reader, path, source, ref chars, "string");
+                            break;
+                    }
+                }
+
+                if (!source.Continue(ref reader))
+                {
+                    break;
                 }
             }
         }
@@ -140,17 +116,19 @@ public static class JsonInput
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+
+        return isObject;
     }
 
     // Decodes a key or string value as a reader would, so one that is not text fails here, with its line.
-    private static string Text(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> utf8Json, int offset, ref char[] chars, string what)
+    private static string Text(ref Utf8JsonReader reader, string path, JsonFileReader source, ref char[] chars, string what)
     {
         var isKey = reader.TokenType == JsonTokenType.PropertyName;
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             if (!Utf8.IsValid(reader.ValueSpan))
             {
-                throw NotText(path, utf8Json, offset + reader.TokenStartIndex, what, "is not valid UTF-8");
+                throw NotText(path, source.LineInWindow(reader.TokenStartIndex), what, "is not valid UTF-8");
             }
 
             return isKey ? reader.GetString()! : string.Empty;
@@ -174,26 +152,20 @@ public static class JsonInput
         }
         catch (InvalidOperationException ex)
         {
-            throw NotText(path, utf8Json, offset + reader.TokenStartIndex, what, "is not valid text (" + ex.Message.TrimEnd('.') + ")");
+            throw NotText(path, source.LineInWindow(reader.TokenStartIndex), what, "is not valid text (" + ex.Message.TrimEnd('.') + ")");
         }
     }
 
-    private static QualityGatesException NotText(string path, ReadOnlySpan<byte> utf8Json, long at, string what, string problem)
-    {
-        var line = LineAt(utf8Json, at);
-        return new QualityGatesException(ErrorCodes.MalformedJson, $"'{path}' is not valid JSON (line {line}): a {what} {problem}.", path, line);
-    }
+    private static QualityGatesException NotText(string path, int line, string what, string problem) =>
+        new(ErrorCodes.MalformedJson, $"'{path}' is not valid JSON (line {line}): a {what} {problem}.", path, line);
 
-    private static QualityGatesException Malformed(string path, JsonException ex)
+    internal static QualityGatesException Malformed(string path, JsonException ex)
     {
         // LineNumber is 0-based in System.Text.Json.
         var line = (int)(ex.LineNumber ?? -1) + 1;
         return new QualityGatesException(ErrorCodes.MalformedJson,
             $"'{path}' is not valid JSON (line {line}): {FirstSentence(ex.Message)}", path, line, (int)(ex.BytePositionInLine ?? 0) + 1, ex);
     }
-
-    private static int LineAt(ReadOnlySpan<byte> json, long byteOffset) =>
-        json[..(int)Math.Min(byteOffset, json.Length)].Count((byte)'\n') + 1;
 
     private static string FirstSentence(string message)
     {

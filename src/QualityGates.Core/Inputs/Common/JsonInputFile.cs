@@ -4,37 +4,78 @@ using QualityGates.Errors;
 namespace QualityGates.Inputs.Common;
 
 /// <summary>
-/// A parsed JSON input file that can turn a JSON path into a coded error naming the file and line.
-/// Readers walk it through <see cref="Root"/>; every cursor carries its path, so any value can be
-/// reported where it stands.
+/// A JSON input file, checked whole when opened (<see cref="JsonInput"/>: syntax, duplicate keys, strings
+/// that are not text) and then read where the readers ask. Values up to
+/// <see cref="JsonReadLimits.HoldLimit"/> bytes are held in memory; larger objects and arrays stay in the
+/// file and are read again, element by element, when walked (<see cref="JsonFileNode"/>). So a 200 MB scan
+/// costs a buffer and its largest finding, not 2.4× its size (issue 16, kind 11). Every cursor carries
+/// its JSON path, so any value can be reported with the file and line.
 /// </summary>
 public sealed class JsonInputFile : IDisposable
 {
-    private readonly JsonDocument document;
-    private readonly ReadOnlyMemory<byte> bytes;
+    private readonly FileStream stream;
+    private readonly long length;
 
-    private JsonInputFile(string path, JsonDocument document, ReadOnlyMemory<byte> bytes)
+    private JsonInputFile(string path, FileStream stream, JsonReadLimits limits)
     {
         Path = path;
-        this.document = document;
-        this.bytes = bytes;
+        this.stream = stream;
+        length = stream.Length;
+        Limits = limits;
     }
 
     /// <summary>The file as given by the caller.</summary>
     public string Path { get; }
 
     /// <summary>The top-level value, at path <c>$</c>.</summary>
-    public JsonCursor Root => new(this, document.RootElement, JsonPath.Root);
+    public JsonCursor Root { get; private set; }
 
-    /// <summary>Parses <paramref name="path"/>; malformed or truncated JSON is <see cref="ErrorCodes.MalformedJson"/> with its line.</summary>
-    public static JsonInputFile Open(string path)
+    internal JsonReadLimits Limits { get; }
+
+    /// <summary>
+    /// Opens and checks <paramref name="path"/>: QG1001/QG1002/QG1009/QG1015 as <see cref="InputFile.OpenRead"/>;
+    /// malformed or truncated JSON and strings that are not text are <see cref="ErrorCodes.MalformedJson"/>,
+    /// a key given twice <see cref="ErrorCodes.DuplicateJsonKey"/>, each with its line.
+    /// </summary>
+    public static JsonInputFile Open(string path) => Open(path, JsonReadLimits.Default);
+
+    internal static JsonInputFile Open(string path, JsonReadLimits limits)
     {
-        var document = JsonInput.Parse(path, out var bytes);
-        return new JsonInputFile(path, document, bytes);
+        var file = new JsonInputFile(path, InputFile.OpenRead(path), limits);
+        try
+        {
+            var topLevel = file.Read(0, reader => JsonInput.Check(path, reader));
+            file.Root = file.Read(0, reader =>
+            {
+                reader.Read();
+                return file.ValueAt(reader, JsonPath.Root, out _);
+            });
+            if (topLevel is not null)
+            {
+                file.Root.Node?.KnowProperties(topLevel);
+            }
+
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The 1-based line of <paramref name="jsonPath"/> in the file, or 0 when it cannot be found.</summary>
-    public int LineOf(string jsonPath) => JsonLineLocator.FindLine(bytes.Span, jsonPath);
+    public int LineOf(string jsonPath)
+    {
+        try
+        {
+            return JsonLineLocator.FindLine(Reader(0), jsonPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>A coded error about the value at <paramref name="jsonPath"/>, with the file and line.</summary>
     public QualityGatesException Error(string code, string jsonPath, string message)
@@ -44,5 +85,48 @@ public sealed class JsonInputFile : IDisposable
         return new QualityGatesException(code, $"{where}: {message}", Path, line);
     }
 
-    public void Dispose() => document.Dispose();
+    public void Dispose() => stream.Dispose();
+
+    /// <summary>The value the reader stands on: held when it fits the limit, else left in the file (<paramref name="leftInFile"/>, the reader still on its first token).</summary>
+    internal JsonCursor ValueAt(JsonFileReader reader, string path, out bool leftInFile)
+    {
+        leftInFile = false;
+        if (reader.TryReadWhole(Limits.HoldLimit) is { } element)
+        {
+            return new JsonCursor(this, element, path);
+        }
+
+        leftInFile = true;
+        var kind = reader.TokenType == JsonTokenType.StartObject ? JsonValueKind.Object : JsonValueKind.Array;
+        return new JsonCursor(this, new JsonFileNode(this, reader.TokenStart, kind), path);
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a new reader at <paramref name="offset"/>, with the file's coded errors.</summary>
+    internal T Read<T>(long offset, Func<JsonFileReader, T> read) => Read(Reader(offset), read);
+
+    /// <summary>Runs <paramref name="read"/> on <paramref name="reader"/>; a read error or JSON that changed since the check is a coded error.</summary>
+    internal T Read<T>(JsonFileReader reader, Func<JsonFileReader, T> read)
+    {
+        try
+        {
+            return read(reader);
+        }
+        catch (JsonException ex)
+        {
+            throw JsonInput.Malformed(Path, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new QualityGatesException(ErrorCodes.InputFileUnreadable, $"Input file '{Path}' cannot be read: {ex.Message}", Path, inner: ex);
+        }
+    }
+
+    private JsonFileReader Reader(long offset) => JsonFileReader.Over(stream.SafeFileHandle, length, offset, Limits.BufferSize);
+}
+
+/// <summary>How much a <see cref="JsonInputFile"/> holds: its read buffer's first size and the largest object or array held whole (bytes).</summary>
+internal sealed record JsonReadLimits(int BufferSize, long HoldLimit)
+{
+    /// <summary>64 KiB reads; objects and arrays up to 1 MiB held (a finding is a few KiB).</summary>
+    public static readonly JsonReadLimits Default = new(64 * 1024, 1024 * 1024);
 }

@@ -3,32 +3,22 @@ using System.Text.Json;
 namespace QualityGates.Inputs.Common;
 
 /// <summary>
-/// Finds the line of a JSON path in a file's bytes. <see cref="JsonDocument"/> keeps no positions, so
-/// readers call this only when they report an error: it re-reads the bytes with
-/// <see cref="Utf8JsonReader"/>, skipping every value off the path.
+/// Finds the line of a JSON path. <see cref="JsonDocument"/> keeps no positions, so readers call this
+/// only when they report an error: it reads the file again from the start with a refilled buffer,
+/// skipping every value off the path.
 /// </summary>
 public static class JsonLineLocator
 {
-    // The same leniency as JsonInput.Parse, so every file that parsed can be walked again.
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 256,
-    };
-
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     /// <summary>
     /// The 1-based line where the value at <paramref name="jsonPath"/> starts. When the path does not
     /// exist all the way down, the line of the deepest value that does exist (so a missing field is
     /// reported at its parent object); 0 when the bytes are not valid JSON.
     /// </summary>
-    public static int FindLine(ReadOnlySpan<byte> utf8Json, string jsonPath)
+    public static int FindLine(ReadOnlyMemory<byte> utf8Json, string jsonPath) => FindLine(JsonFileReader.Over(utf8Json), jsonPath);
+
+    internal static int FindLine(JsonFileReader reader, string jsonPath)
     {
         var segments = JsonPath.Parse(jsonPath);
-        var json = utf8Json.StartsWith(Utf8Bom) ? utf8Json[Utf8Bom.Length..] : utf8Json;
-        var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
             if (!reader.Read())
@@ -36,77 +26,66 @@ public static class JsonLineLocator
                 return 0;
             }
 
+            var line = reader.TokenLine;
             foreach (var segment in segments)
             {
-                var entered = segment.IsProperty ? TryEnterProperty(ref reader, segment.Name!) : TryEnterElement(ref reader, segment.Index);
+                var entered = segment.IsProperty ? TryEnterProperty(reader, segment.Name!) : TryEnterElement(reader, segment.Index);
                 if (!entered)
                 {
                     break;
                 }
+
+                line = reader.TokenLine;
             }
+
+            return line;
         }
         catch (JsonException)
         {
             return 0;
         }
-
-        return LineAt(json, reader.TokenStartIndex);
     }
 
-    private static bool TryEnterProperty(ref Utf8JsonReader reader, string name)
+    // Duplicate keys are refused before any value is read, so the first match is the only one.
+    private static bool TryEnterProperty(JsonFileReader reader, string name)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
         }
 
-        // JsonElement.GetProperty takes the last of repeated names; point at the same one.
-        var probe = reader;
-        var found = default(Utf8JsonReader);
-        var hasFound = false;
-        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isMatch = probe.ValueTextEquals(name);
-            probe.Read();
+            var isMatch = reader.ReaderAtToken().ValueTextEquals(name);
+            reader.Read();
             if (isMatch)
             {
-                found = probe;
-                hasFound = true;
+                return true;
             }
 
-            probe.Skip();
+            reader.Skip();
         }
 
-        if (hasFound)
-        {
-            reader = found;
-        }
-
-        return hasFound;
+        return false;
     }
 
-    private static bool TryEnterElement(ref Utf8JsonReader reader, int index)
+    private static bool TryEnterElement(JsonFileReader reader, int index)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        var probe = reader;
-        for (var i = 0; probe.Read() && probe.TokenType != JsonTokenType.EndArray; i++)
+        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
         {
             if (i == index)
             {
-                reader = probe;
                 return true;
             }
 
-            probe.Skip();
+            reader.Skip();
         }
 
         return false;
     }
-
-    private static int LineAt(ReadOnlySpan<byte> json, long byteOffset) =>
-        json[..(int)Math.Min(byteOffset, json.Length)].Count((byte)'\n') + 1;
 }

@@ -21,7 +21,7 @@ public static class ModelMetricsReader
     {
         using var file = JsonInputFile.Open(path);
         var root = file.Root;
-        if (root.Kind != JsonValueKind.Object || !KnownFields.Any(name => root.Element.TryGetProperty(name, out _)))
+        if (root.Kind != JsonValueKind.Object || !KnownFields.Any(root.Contains))
         {
             throw root.Error(ErrorCodes.WrongFileKind,
                 $"not a model metrics file: expected a JSON object with fields such as quality_score or latency_ms, but the top level is {Shape(root)}.");

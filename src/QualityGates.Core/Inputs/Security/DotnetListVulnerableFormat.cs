@@ -1,4 +1,3 @@
-using System.Text.Json;
 using QualityGates.Errors;
 using QualityGates.Inputs.Common;
 
@@ -16,17 +15,14 @@ internal sealed class DotnetListVulnerableFormat : ISecurityScanFormat
 
     public string Name => "dotnet-list-package";
 
-    public bool Recognizes(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("projects", out _)
-        && root.TryGetProperty("parameters", out _);
+    public bool Recognizes(JsonCursor root) => root.Contains("projects") && root.Contains("parameters");
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
         if (root.Optional("version") is { } version && version.AsFiniteNumber() != 1)
         {
             throw version.Error(ErrorCodes.WrongFileKind,
-                $"dotnet list package JSON version {version.Element.GetRawText()} is not supported; this reader knows version 1.");
+                $"dotnet list package JSON version {version.RawText} is not supported; this reader knows version 1.");
         }
 
         // --outdated or --deprecated reports have the same shape but say nothing about vulnerabilities.

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 
@@ -12,7 +15,9 @@ namespace QualityGates.Inputs.Security;
 /// </summary>
 internal sealed class FindingTally
 {
-    private readonly Dictionary<string, Entry> index = new(StringComparer.Ordinal);
+    // Identities are kept as 128 bits of their SHA-256, not as text: a SARIF identity holds the whole message,
+    // and half a million of them would otherwise outweigh the scan (issue 16, kind 11).
+    private readonly Dictionary<UInt128, Entry> index = [];
     private readonly List<Entry> entries = [];
     private readonly long[] unidentified = new long[Enum.GetValues<FindingSeverity>().Length];
 
@@ -76,7 +81,8 @@ internal sealed class FindingTally
 
     private void Merge(FindingSeverity severity, IReadOnlyList<string> keys, string? advisory, IReadOnlyList<string> aliases, string? package, string? version)
     {
-        var matched = keys.Select(k => index.GetValueOrDefault(k.ToUpperInvariant())).OfType<Entry>().Distinct().ToList();
+        var hashes = keys.Select(k => Hash(k.ToUpperInvariant())).ToList();
+        var matched = hashes.Select(index.GetValueOrDefault).OfType<Entry>().Distinct().ToList();
         var entry = matched.FirstOrDefault();
         if (entry is null)
         {
@@ -103,11 +109,18 @@ internal sealed class FindingTally
             entry.Aliases.Add(advisory);
         }
 
-        foreach (var key in keys.Select(k => k.ToUpperInvariant()))
+        foreach (var key in hashes)
         {
             entry.Keys.Add(key);
             index[key] = entry;
         }
+    }
+
+    private static UInt128 Hash(string identity)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(identity), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private sealed class Entry
@@ -117,7 +130,7 @@ internal sealed class FindingTally
         public string? Package { get; init; }
         public string? Version { get; init; }
         public SortedSet<string> Aliases { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public List<string> Keys { get; } = [];
+        public List<UInt128> Keys { get; } = [];
 
         public void Absorb(Entry other)
         {

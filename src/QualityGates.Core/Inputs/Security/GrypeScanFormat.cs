@@ -13,10 +13,7 @@ internal sealed class GrypeScanFormat : ISecurityScanFormat
 {
     public string Name => "grype";
 
-    public bool Recognizes(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("matches", out _)
-        && (root.TryGetProperty("descriptor", out _) || root.TryGetProperty("source", out _));
+    public bool Recognizes(JsonCursor root) => root.Contains("matches") && (root.Contains("descriptor") || root.Contains("source"));
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using QualityGates.Inputs.Common;
 
 namespace QualityGates.Inputs.Security;
@@ -10,7 +9,7 @@ internal interface ISecurityScanFormat
     string Name { get; }
 
     /// <summary>True when the top-level value has this format's shape (a cheap look at its keys).</summary>
-    bool Recognizes(JsonElement root);
+    bool Recognizes(JsonCursor root);
 
     /// <summary>Adds the file's findings to <paramref name="tally"/>; bad values are coded errors with their line.</summary>
     ScanOrigin Read(JsonCursor root, FindingTally tally);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QualityGates.Errors;
 using QualityGates.Inputs.Common;
 
 namespace QualityGates.Inputs.Security;
@@ -11,19 +12,19 @@ namespace QualityGates.Inputs.Security;
 /// </summary>
 internal sealed class SarifRuleTable
 {
-    private readonly JsonCursor driver;
-    private readonly JsonCursor[] driverRules;
-    private readonly JsonCursor[][] extensionRules;
-    private readonly Dictionary<string, JsonCursor> rulesById = new(StringComparer.Ordinal);
+    private readonly string driverPath;
+    private readonly SarifRule[] driverRules;
+    private readonly SarifRule[][] extensionRules;
+    private readonly Dictionary<string, SarifRule> rulesById = new(StringComparer.Ordinal);
 
-    private SarifRuleTable(JsonCursor driver, JsonCursor[] driverRules, JsonCursor[][] extensionRules)
+    private SarifRuleTable(string driverPath, SarifRule[] driverRules, SarifRule[][] extensionRules)
     {
-        this.driver = driver;
+        this.driverPath = driverPath;
         this.driverRules = driverRules;
         this.extensionRules = extensionRules;
         foreach (var rule in driverRules.Concat(extensionRules.SelectMany(rules => rules)))
         {
-            if (rule.Optional("id")?.AsString() is { } id)
+            if (rule.Id is { } id)
             {
                 rulesById.TryAdd(id, rule);
             }
@@ -34,19 +35,19 @@ internal sealed class SarifRuleTable
     {
         var tool = run.Required("tool");
         var driver = tool.Required("driver");
-        var extensions = tool.OptionalItems("extensions").Select(extension => extension.OptionalItems("rules").ToArray()).ToArray();
-        return new SarifRuleTable(driver, driver.OptionalItems("rules").ToArray(), extensions);
+        var extensions = tool.OptionalItems("extensions").Select(extension => RulesOf(extension)).ToArray();
+        return new SarifRuleTable(driver.Path, RulesOf(driver), extensions);
     }
 
     /// <summary>The rule's id as the result names it, falling back to the rule's own id; empty when neither exists.</summary>
-    public static string RuleIdOf(JsonCursor result, JsonCursor? rule) =>
+    public static string RuleIdOf(JsonCursor result, SarifRule? rule) =>
         result.Optional("ruleId")?.AsString()
         ?? result.Optional("rule")?.Optional("id")?.AsString()
-        ?? rule?.Optional("id")?.AsString()
+        ?? rule?.Id
         ?? string.Empty;
 
     /// <summary>The rule object <paramref name="result"/> refers to, or null when it names none this run describes.</summary>
-    public JsonCursor? RuleOf(JsonCursor result)
+    public SarifRule? RuleOf(JsonCursor result)
     {
         var reference = result.Optional("rule");
         var indexField = reference?.Optional("index") ?? result.Optional("ruleIndex");
@@ -63,7 +64,9 @@ internal sealed class SarifRuleTable
         return id is not null && rulesById.TryGetValue(id, out var rule) ? rule : null;
     }
 
-    private JsonCursor[] RulesOfComponent(JsonCursor? componentIndexField)
+    private static SarifRule[] RulesOf(JsonCursor component) => component.OptionalItems("rules").Select(SarifRule.From).ToArray();
+
+    private SarifRule[] RulesOfComponent(JsonCursor? componentIndexField)
     {
         if (componentIndexField is not { } field || AsIndex(field) is not { } component)
         {
@@ -73,7 +76,7 @@ internal sealed class SarifRuleTable
         return component < extensionRules.Length
             ? extensionRules[component]
             : throw field.OutOfRange(string.Create(CultureInfo.InvariantCulture,
-                $"{field.Path} is {component}, but {driver.Path} has {extensionRules.Length} extensions."));
+                $"{field.Path} is {component}, but {driverPath} has {extensionRules.Length} extensions."));
     }
 
     /// <summary>A SARIF array index: whole and not below -1, where -1 (the spec's default) means "not given".</summary>
@@ -85,5 +88,82 @@ internal sealed class SarifRuleTable
         }
 
         return field.AsCount();
+    }
+}
+
+/// <summary>
+/// What a result's severity needs from a SARIF rule, copied out of it so the table does not hold the
+/// rules' text (a Trivy rule carries its whole advisory). A field that cannot be read is an error only
+/// when a result uses it, as when the rule itself was kept.
+/// </summary>
+internal sealed class SarifRule
+{
+    private readonly JsonCursor? score;
+    private readonly JsonCursor? defaultLevel;
+    private readonly QualityGatesException? scoreError;
+    private readonly QualityGatesException? defaultLevelError;
+    private readonly IReadOnlyList<string> advisoryIds;
+    private readonly QualityGatesException? advisoryIdsError;
+
+    private SarifRule(
+        string? id,
+        (JsonCursor? Value, QualityGatesException? Error) score,
+        (JsonCursor? Value, QualityGatesException? Error) defaultLevel,
+        (IReadOnlyList<string> Value, QualityGatesException? Error) advisoryIds)
+    {
+        Id = id;
+        (this.score, scoreError) = score;
+        (this.defaultLevel, defaultLevelError) = defaultLevel;
+        (this.advisoryIds, advisoryIdsError) = advisoryIds;
+    }
+
+    public string? Id { get; }
+
+    /// <summary>The rule's <c>properties.security-severity</c>, or null when it has none.</summary>
+    public JsonCursor? Score => scoreError is null ? score : throw scoreError;
+
+    /// <summary>The rule's <c>defaultConfiguration.level</c>, or null when it has none.</summary>
+    public JsonCursor? DefaultLevel => defaultLevelError is null ? defaultLevel : throw defaultLevelError;
+
+    /// <summary>
+    /// CVE and GHSA ids in the rule's <c>name</c> and <c>properties.tags</c> (SARIF §3.8: a property bag;
+    /// GitHub code scanning reads tags), for waivers.
+    /// </summary>
+    public IReadOnlyList<string> AdvisoryIds => advisoryIdsError is null ? advisoryIds : throw advisoryIdsError;
+
+    public static SarifRule From(JsonCursor rule) => new(
+        rule.Optional("id")?.AsString(),
+        Field(rule, "properties", "security-severity"),
+        Field(rule, "defaultConfiguration", "level"),
+        AdvisoryIdsOf(rule));
+
+    private static (IReadOnlyList<string>, QualityGatesException?) AdvisoryIdsOf(JsonCursor rule)
+    {
+        try
+        {
+            var texts = new List<string?> { rule.Optional("name")?.AsString() };
+            if (rule.Optional("properties") is { Kind: JsonValueKind.Object } properties)
+            {
+                texts.AddRange(properties.OptionalItems("tags").Where(t => t.Kind == JsonValueKind.String).Select(t => t.AsString()));
+            }
+
+            return (texts.SelectMany(Security.AdvisoryIds.In).Distinct().ToList(), null);
+        }
+        catch (QualityGatesException ex)
+        {
+            return ([], ex);
+        }
+    }
+
+    private static (JsonCursor?, QualityGatesException?) Field(JsonCursor rule, string parent, string name)
+    {
+        try
+        {
+            return (rule.Optional(parent)?.Optional(name)?.Detached(), null);
+        }
+        catch (QualityGatesException ex)
+        {
+            return (null, ex);
+        }
     }
 }

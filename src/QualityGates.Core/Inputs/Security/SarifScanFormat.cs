@@ -14,10 +14,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
 {
     public string Name => "sarif";
 
-    public bool Recognizes(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("runs", out _)
-        && (root.TryGetProperty("version", out _) || root.TryGetProperty("$schema", out _));
+    public bool Recognizes(JsonCursor root) => root.Contains("runs") && (root.Contains("version") || root.Contains("$schema"));
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
@@ -70,16 +67,8 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
     /// CVE and GHSA ids in the rule id (grype writes <c>CVE-…-package</c>), the rule's name and its
     /// <c>properties.tags</c> (SARIF §3.8: a property bag; GitHub code scanning reads tags), for waivers.
     /// </summary>
-    private static IEnumerable<string> Aliases(string ruleId, JsonCursor? rule)
-    {
-        var texts = new List<string?> { ruleId, rule?.Optional("name")?.AsString() };
-        if (rule?.Optional("properties") is { Kind: JsonValueKind.Object } properties)
-        {
-            texts.AddRange(properties.OptionalItems("tags").Where(t => t.Kind == JsonValueKind.String).Select(t => t.AsString()));
-        }
-
-        return texts.SelectMany(AdvisoryIds.In).Distinct();
-    }
+    private static IEnumerable<string> Aliases(string ruleId, SarifRule? rule) =>
+        AdvisoryIds.In(ruleId).Concat(rule?.AdvisoryIds ?? []).Distinct();
 
     /// <summary>
     /// SARIF 2.1.0 (OASIS, 27 March 2020) fields that take a result out of the count:
@@ -122,7 +111,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
         {
             if (invocation.Optional("executionSuccessful") is { Kind: JsonValueKind.False } failed)
             {
-                var exit = invocation.Optional("exitCode") is { Kind: JsonValueKind.Number } code ? $" (exit code {code.Element.GetRawText()})" : string.Empty;
+                var exit = invocation.Optional("exitCode") is { Kind: JsonValueKind.Number } code ? $" (exit code {code.RawText})" : string.Empty;
                 throw failed.Error(ErrorCodes.ScanReportedError, $"the SARIF run says its tool did not complete: executionSuccessful is false{exit}.");
             }
 
@@ -136,7 +125,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
             }
         }
 
-        if (run.Element.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Null)
+        if (run.Contains("results") && !run.Has("results"))
         {
             throw run.Error(ErrorCodes.ScanReportedError, "the SARIF run has \"results\": null, which says the tool failed to produce results.");
         }

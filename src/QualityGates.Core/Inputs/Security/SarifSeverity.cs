@@ -14,14 +14,14 @@ namespace QualityGates.Inputs.Security;
 internal static class SarifSeverity
 {
     /// <summary>The bucket of <paramref name="result"/>, or null when it is not counted.</summary>
-    public static FindingSeverity? Of(JsonCursor result, JsonCursor? rule)
+    public static FindingSeverity? Of(JsonCursor result, SarifRule? rule)
     {
-        if (rule?.Optional("properties")?.Optional("security-severity") is { } score)
+        if (rule?.Score is { } score)
         {
             return FromScore(score);
         }
 
-        var level = result.Optional("level") ?? rule?.Optional("defaultConfiguration")?.Optional("level");
+        var level = result.Optional("level") ?? rule?.DefaultLevel;
         return level?.AsString() switch
         {
             null or "warning" => FindingSeverity.Medium,

@@ -33,7 +33,10 @@ public static class SecurityScanReader
     public static SecuritySummary ReadAll(IEnumerable<string> paths) => ReadAll(paths, read: null);
 
     /// <summary>As <see cref="ReadAll(IEnumerable{string})"/>, adding each file with the findings it added (not already counted from an earlier file) to <paramref name="read"/>.</summary>
-    internal static SecuritySummary ReadAll(IEnumerable<string> paths, List<InputFileRead>? read)
+    internal static SecuritySummary ReadAll(IEnumerable<string> paths, List<InputFileRead>? read) => ReadAll(paths, read, JsonReadLimits.Default);
+
+    /// <summary>As <see cref="ReadAll(IEnumerable{string}, List{InputFileRead})"/>, holding at most what <paramref name="limits"/> allows (tests force refills and file reads with tiny limits).</summary>
+    internal static SecuritySummary ReadAll(IEnumerable<string> paths, List<InputFileRead>? read, JsonReadLimits limits)
     {
         var tally = new FindingTally();
         var files = new List<string>();
@@ -49,8 +52,8 @@ public static class SecurityScanReader
                 continue;
             }
 
-            using var file = JsonInputFile.Open(path);
-            var format = Formats.FirstOrDefault(candidate => candidate.Recognizes(file.Root.Element))
+            using var file = JsonInputFile.Open(path, limits);
+            var format = Formats.FirstOrDefault(candidate => candidate.Recognizes(file.Root))
                 ?? throw file.Root.Error(ErrorCodes.WrongFileKind, UnknownFormatMessage(file.Root));
             var before = read is null ? null : tally.ToSummary();
             var origin = format.Read(file.Root, tally);
@@ -99,7 +102,7 @@ public static class SecurityScanReader
 
     private static string UnknownFormatMessage(JsonCursor root)
     {
-        var names = root.Kind == JsonValueKind.Object ? root.Element.EnumerateObject().Select(p => "'" + p.Name + "'").ToList() : [];
+        var names = root.PropertyNames.Select(name => "'" + name + "'").ToList();
         var shape = (root.Kind, names.Count) switch
         {
             (JsonValueKind.Object, 0) => "an empty object",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using QualityGates.Inputs.Common;
 
 namespace QualityGates.Inputs.Security;
@@ -20,8 +19,7 @@ internal sealed class SimpleScanFormat : ISecurityScanFormat
 
     public string Name => "simple";
 
-    public bool Recognizes(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && CountFields.Any(count => root.TryGetProperty(count.Field, out _));
+    public bool Recognizes(JsonCursor root) => CountFields.Any(count => root.Contains(count.Field));
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {

@@ -17,15 +17,13 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
 
     public string Name => "trivy";
 
-    public bool Recognizes(JsonElement root) => root.ValueKind switch
+    public bool Recognizes(JsonCursor root) => root.Kind switch
     {
         JsonValueKind.Null => true,
-        JsonValueKind.Array => root.GetArrayLength() > 0
-            && root[0].ValueKind == JsonValueKind.Object
-            && root[0].TryGetProperty("Target", out _),
-        JsonValueKind.Object => root.TryGetProperty("SchemaVersion", out _)
-            || root.TryGetProperty("ClusterName", out _)
-            || (root.TryGetProperty("Results", out _) && root.TryGetProperty("ArtifactName", out _)),
+        JsonValueKind.Array => root.Items().Take(1).Any(first => first.Contains("Target")),
+        JsonValueKind.Object => root.Contains("SchemaVersion")
+            || root.Contains("ClusterName")
+            || (root.Contains("Results") && root.Contains("ArtifactName")),
         _ => false,
     };
 
@@ -49,7 +47,7 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
         if (root.Optional("SchemaVersion") is { } schemaVersion && schemaVersion.AsFiniteNumber() != 2)
         {
             throw schemaVersion.Error(ErrorCodes.WrongFileKind,
-                $"Trivy SchemaVersion {schemaVersion.Element.GetRawText()} is not supported; this reader knows SchemaVersion 2.");
+                $"Trivy SchemaVersion {schemaVersion.RawText} is not supported; this reader knows SchemaVersion 2.");
         }
 
         if (root.Has("ClusterName"))

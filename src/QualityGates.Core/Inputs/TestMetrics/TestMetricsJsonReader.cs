@@ -20,7 +20,7 @@ public static class TestMetricsJsonReader
     {
         using var file = JsonInputFile.Open(path);
         var root = file.Root;
-        if (root.Kind != JsonValueKind.Object || !KnownFields.Any(name => root.Element.TryGetProperty(name, out _)))
+        if (root.Kind != JsonValueKind.Object || !KnownFields.Any(root.Contains))
         {
             var shape = root.Kind == JsonValueKind.Object ? "an object with none of them" : root.Description;
             throw root.Error(ErrorCodes.WrongFileKind,
@@ -67,7 +67,7 @@ public static class TestMetricsJsonReader
         var seconds = field.AsNonNegativeNumber();
         return seconds <= TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
-            : throw field.OutOfRange($"{field.Path} is {field.Element.GetRawText()} seconds, longer than a duration can be.");
+            : throw field.OutOfRange($"{field.Path} is {field.RawText} seconds, longer than a duration can be.");
     }
 
     private static double? ReadCoverageRate(JsonCursor root)
@@ -81,6 +81,6 @@ public static class TestMetricsJsonReader
         var percent = field.AsFiniteNumber();
         return percent is >= 0 and <= 100
             ? percent / 100.0
-            : throw field.OutOfRange($"{field.Path} is {field.Element.GetRawText()}; coverage_percent is a percentage from 0 to 100.");
+            : throw field.OutOfRange($"{field.Path} is {field.RawText}; coverage_percent is a percentage from 0 to 100.");
     }
 }

@@ -51,12 +51,16 @@ public sealed class JsonLineLocatorTests
         Assert.Equal(line, JsonLineLocator.FindLine(Encoding.UTF8.GetBytes(Scan), path));
     }
 
-    [Fact]
-    public void PointsAtTheLastOfRepeatedNamesLikeJsonElementDoes()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void FindsTheSameLineThroughABufferRefilledMidToken(int bufferSize)
     {
-        var json = "{\n \"a\": 1,\n \"a\": 2\n}";
+        var reader = JsonFileReader.Over(Encoding.UTF8.GetBytes(Scan), bufferSize);
 
-        Assert.Equal(3, JsonLineLocator.FindLine(Encoding.UTF8.GetBytes(json), "$.a"));
+        Assert.Equal(16, JsonLineLocator.FindLine(reader, "$.properties['problem.severity']"));
     }
 
     [Fact]
