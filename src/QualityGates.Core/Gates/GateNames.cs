@@ -20,6 +20,15 @@ public static class GateNames
     public const string HighVulnerabilities = "security.high";
     public const string MediumVulnerabilities = "security.medium";
 
+    /// <summary>The severity a security gate counts ("critical" for <c>security.critical</c>), or null for other gates.</summary>
+    public static string? SeverityOf(string gate) => gate switch
+    {
+        CriticalVulnerabilities => "critical",
+        HighVulnerabilities => "high",
+        MediumVulnerabilities => "medium",
+        _ => null,
+    };
+
     // Per-assembly coverage (QualityGatesCoverageStat=Minimum, issue 14).
     /// <summary>
     /// The gate of one assembly's coverage: <c>coverage.line[MyLib]</c>. Stable for as long as the assembly's

@@ -20,6 +20,26 @@ public sealed record SecuritySummary
     /// <summary>The counted findings that carry an advisory (package findings, SARIF results), after de-duplication; waivers match these.</summary>
     public IReadOnlyList<SecurityFinding> Findings { get; init; } = [];
 
+    /// <summary>
+    /// The counted findings reports name (secrets and misconfigurations included), at most
+    /// <see cref="ListedPerSeverity"/> of each severity, ordered by severity (highest first), then advisory id,
+    /// then package; the rest of each severity are only counted.
+    /// </summary>
+    public IReadOnlyList<SecurityFinding> Listed { get; init; } = [];
+
+    /// <summary>How many findings of one severity <see cref="Listed"/> holds at most.</summary>
+    public const int ListedPerSeverity = 50;
+
+    /// <summary>The count of <paramref name="severity"/> (critical, high, medium, low, unknown).</summary>
+    public int CountOf(string severity) => severity switch
+    {
+        "critical" => Critical,
+        "high" => High,
+        "medium" => Medium,
+        "low" => Low,
+        _ => Unknown,
+    };
+
     /// <summary>Findings an active waiver took out of the counts (issue 13), each with its waiver; listed in reports, never counted.</summary>
     public IReadOnlyList<WaivedFinding> Waived { get; init; } = [];
 }

@@ -212,6 +212,7 @@ internal static class JsonMetricsWriter
         JsonReportValues.TextArray(json, "formats", security.Formats);
         JsonReportValues.Text(json, "scanTimestamp", security.ScanTimestamp);
         JsonReportValues.TextArray(json, "sourceFiles", security.SourceFiles);
+        JsonWaivers.WriteListed(json, security);
         JsonWaivers.WriteFindings(json, security.Waived);
         json.WriteEndObject();
     }

@@ -51,6 +51,38 @@ internal static class JsonWaivers
         json.WriteEndArray();
     }
 
+    /// <summary>
+    /// The security section's <c>findings</c> array: the counted findings reports name (<see cref="SecuritySummary.Listed"/>),
+    /// each <c>{ "advisory", "aliases", "package", "version", "severity", "kind", "fixedVersion", "scanFile", "location", "message" }</c>.
+    /// </summary>
+    public static void WriteListed(Utf8JsonWriter json, SecuritySummary security)
+    {
+        json.WriteNumber("findingsListedPerSeverity", SecuritySummary.ListedPerSeverity);
+        json.WriteStartArray("findings");
+        foreach (var finding in security.Listed)
+        {
+            json.WriteStartObject();
+            WriteIdentity(json, finding);
+            json.WriteString("kind", finding.Kind);
+            JsonReportValues.Text(json, "fixedVersion", finding.FixedVersion);
+            JsonReportValues.Text(json, "scanFile", finding.ScanFile);
+            JsonReportValues.Text(json, "location", finding.Location);
+            JsonReportValues.Text(json, "message", finding.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteIdentity(Utf8JsonWriter json, SecurityFinding finding)
+    {
+        JsonReportValues.Text(json, "advisory", finding.Advisory);
+        JsonReportValues.TextArray(json, "aliases", finding.Aliases);
+        JsonReportValues.Text(json, "package", finding.Package);
+        JsonReportValues.Text(json, "version", finding.Version);
+        json.WriteString("severity", finding.Severity);
+    }
+
     /// <summary>The security section's <c>waived</c> array: <c>{ "advisory", "aliases", "package", "version", "severity", "waiver" }</c> per finding taken out of the counts.</summary>
     public static void WriteFindings(Utf8JsonWriter json, IReadOnlyList<WaivedFinding> waived)
     {
@@ -58,11 +90,7 @@ internal static class JsonWaivers
         foreach (var item in waived)
         {
             json.WriteStartObject();
-            JsonReportValues.Text(json, "advisory", item.Finding.Advisory);
-            JsonReportValues.TextArray(json, "aliases", item.Finding.Aliases);
-            JsonReportValues.Text(json, "package", item.Finding.Package);
-            JsonReportValues.Text(json, "version", item.Finding.Version);
-            json.WriteString("severity", item.Finding.Severity);
+            WriteIdentity(json, item.Finding);
             json.WritePropertyName("waiver");
             Write(json, item.Waiver, state: null);
             json.WriteEndObject();

@@ -73,6 +73,7 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
             Low = security.Low - Less("low"),
             Unknown = security.Unknown - Less("unknown"),
             Findings = security.Findings.Where(f => !waived.Any(w => ReferenceEquals(w.Finding, f))).ToList(),
+            Listed = security.Listed.Where(f => !waived.Any(w => w.Finding.IsSameAs(f))).ToList(),
             Waived = waived,
         };
     }
@@ -92,7 +93,7 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
                 return Waived(result, [waiver]);
             }
 
-            var expired = mine.Where(w => !w.IsActiveOn(Today) && (w.Gate == result.Gate || (security is not null && SeverityOf(result.Gate) is { } severity
+            var expired = mine.Where(w => !w.IsActiveOn(Today) && (w.Gate == result.Gate || (security is not null && GateNames.SeverityOf(result.Gate) is { } severity
                 && security.Findings.Any(f => f.Severity == severity && w.Covers(f))))).ToList();
             return expired.Count == 0 ? result : result with
             {
@@ -100,7 +101,7 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
             };
         }
 
-        if (result.Passed && security is not null && SeverityOf(result.Gate) is { } gated && result.Value is double count && result.Threshold is double maximum)
+        if (result.Passed && security is not null && GateNames.SeverityOf(result.Gate) is { } gated && result.Value is double count && result.Threshold is double maximum)
         {
             var waived = security.Waived.Where(w => w.Finding.Severity == gated).ToList();
             if (waived.Count > 0 && count + waived.Count > maximum)
@@ -128,14 +129,5 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
         Code = ErrorCodes.CheckWaived,
         Waivers = waivers,
         Message = result.Message + " — " + string.Join("; ", waivers.Select(w => w.Describe())),
-    };
-
-    /// <summary>The severity a security gate counts ("critical" for <c>security.critical</c>), or null for other gates.</summary>
-    private static string? SeverityOf(string gate) => gate switch
-    {
-        GateNames.CriticalVulnerabilities => "critical",
-        GateNames.HighVulnerabilities => "high",
-        GateNames.MediumVulnerabilities => "medium",
-        _ => null,
     };
 }

@@ -71,7 +71,7 @@ internal sealed class DotnetListVulnerableFormat : ISecurityScanFormat
             var advisory = AdvisoryId(vulnerability.Optional("advisoryurl")?.AsString());
             if (advisory is null)
             {
-                tally.Add(SeverityOf(vulnerability), identity: null);
+                tally.Add(SeverityOf(vulnerability), identity: null, new FindingDetails("package", "(no advisory)", id, version));
             }
             else
             {

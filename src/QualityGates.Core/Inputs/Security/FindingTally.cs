@@ -20,31 +20,44 @@ internal sealed class FindingTally
     private readonly Dictionary<UInt128, Entry> index = [];
     private readonly List<Entry> entries = [];
     private readonly long[] unidentified = new long[Enum.GetValues<FindingSeverity>().Length];
+    private readonly FindingSample sample = new();
+    private int unidentifiedNumber;
+    private int nextId;
 
-    /// <summary>Adds one finding without an advisory (a secret, a misconfiguration); a null identity counts every time (nothing to match it on).</summary>
-    public void Add(FindingSeverity severity, string? identity)
+    /// <summary>The file name of the scan being read, for <see cref="SecurityFinding.ScanFile"/>.</summary>
+    public string? ScanFile { get; set; }
+
+    /// <summary>Adds one finding without an advisory (a secret, a misconfiguration) that reports name by <paramref name="details"/>; a null identity counts every time.</summary>
+    public void Add(FindingSeverity severity, string? identity, FindingDetails details)
     {
         if (identity is null)
         {
             unidentified[(int)severity]++;
+            // Counted every time, so each report is its own finding: numbered below the entries.
+            Offer(new Entry { Id = --unidentifiedNumber, Severity = severity }, details);
         }
         else
         {
-            Merge(severity, [identity], advisory: null, [], package: null, version: null);
+            Offer(Merge(severity, [identity], advisory: null, [], package: null, version: null), details);
         }
     }
 
     /// <summary>Adds a package finding: <paramref name="advisory"/> (and its <paramref name="aliases"/>) on <paramref name="package"/> at <paramref name="version"/>.</summary>
-    public void AddPackage(FindingSeverity severity, string advisory, IEnumerable<string> aliases, string package, string version)
+    public void AddPackage(FindingSeverity severity, string advisory, IEnumerable<string> aliases, string package, string version) =>
+        AddPackage(severity, advisory, aliases, package, version, fixedVersion: null);
+
+    /// <summary>As <see cref="AddPackage(FindingSeverity, string, IEnumerable{string}, string, string)"/>, with the version that fixes it when the scanner says.</summary>
+    public void AddPackage(FindingSeverity severity, string advisory, IEnumerable<string> aliases, string package, string version, string? fixedVersion)
     {
         var ids = aliases.Where(a => !string.Equals(a, advisory, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var keys = ids.Prepend(advisory).Select(id => FindingKey.Package(id, package, version)).ToList();
-        Merge(severity, keys, advisory, ids, package, version);
+        Offer(Merge(severity, keys, advisory, ids, package, version),
+            new FindingDetails("package", advisory, package, version) { FixedVersion = string.IsNullOrWhiteSpace(fixedVersion) ? null : fixedVersion });
     }
 
     /// <summary>Adds a finding with its own identity (a SARIF result) that names <paramref name="advisory"/> and its <paramref name="aliases"/>.</summary>
-    public void AddResult(FindingSeverity severity, string identity, string advisory, IEnumerable<string> aliases) =>
-        Merge(severity, [identity], advisory, aliases.Where(a => !string.Equals(a, advisory, StringComparison.OrdinalIgnoreCase)).ToList(), package: null, version: null);
+    public void AddResult(FindingSeverity severity, string identity, string advisory, IEnumerable<string> aliases, FindingDetails details) =>
+        Offer(Merge(severity, [identity], advisory, aliases.Where(a => !string.Equals(a, advisory, StringComparison.OrdinalIgnoreCase)).ToList(), package: null, version: null), details);
 
     /// <summary>Adds counts that a file states directly (the simple format has no findings to match).</summary>
     public void AddCount(FindingSeverity severity, int count) => unidentified[(int)severity] += count;
@@ -76,17 +89,50 @@ internal sealed class FindingTally
     public IReadOnlyList<SecurityFinding> Findings() => entries
         .Where(e => e.Advisory is not null)
         .Select(e => new SecurityFinding(e.Advisory!, e.Aliases.Where(a => !string.Equals(a, e.Advisory, StringComparison.OrdinalIgnoreCase)).ToList(),
-            e.Package, e.Version, e.Severity.ToString().ToLowerInvariant()))
+            e.Package, e.Version, SeverityName(e.Severity)) { Kind = e.Package is null ? "result" : "package" })
         .ToList();
 
-    private void Merge(FindingSeverity severity, IReadOnlyList<string> keys, string? advisory, IReadOnlyList<string> aliases, string? package, string? version)
+    /// <summary>
+    /// The counted findings reports name, at most <see cref="SecuritySummary.ListedPerSeverity"/> of each severity,
+    /// in report order: severity (highest first), advisory id, package, version.
+    /// </summary>
+    public IReadOnlyList<SecurityFinding> Listed()
+    {
+        var byId = entries.ToDictionary(e => e.Id);
+        return sample.Kept()
+            .Select(k => (k.Details, k.Severity, Entry: byId.GetValueOrDefault(k.Entry)))
+            .Select(k => new SecurityFinding(k.Entry?.Advisory ?? k.Details.Id,
+                k.Entry is null ? [] : k.Entry.Aliases.Where(a => !string.Equals(a, k.Entry.Advisory ?? k.Details.Id, StringComparison.OrdinalIgnoreCase)).ToList(),
+                k.Details.Package, k.Details.Version, SeverityName(k.Entry?.Severity ?? k.Severity))
+            {
+                Kind = k.Details.Kind,
+                FixedVersion = k.Details.FixedVersion,
+                ScanFile = k.Details.ScanFile,
+                Location = k.Details.Location,
+                Message = k.Details.Message,
+            })
+            .OrderByDescending(f => Enum.Parse<FindingSeverity>(f.Severity, ignoreCase: true))
+            .ThenBy(f => f.Advisory, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.Package, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.Version, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.Location, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.Message, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(f => f.Severity)
+            .SelectMany(g => g.Take(SecuritySummary.ListedPerSeverity))
+            .ToList();
+    }
+
+    private void Offer(Entry entry, FindingDetails details) =>
+        sample.Offer(entry.Id, entry.Severity, details.ScanFile is null ? details with { ScanFile = ScanFile } : details);
+
+    private Entry Merge(FindingSeverity severity, IReadOnlyList<string> keys, string? advisory, IReadOnlyList<string> aliases, string? package, string? version)
     {
         var hashes = keys.Select(k => Hash(k.ToUpperInvariant())).ToList();
         var matched = hashes.Select(index.GetValueOrDefault).OfType<Entry>().Distinct().ToList();
         var entry = matched.FirstOrDefault();
         if (entry is null)
         {
-            entry = new Entry { Severity = severity, Advisory = advisory, Package = package, Version = version };
+            entry = new Entry { Id = nextId++, Severity = severity, Advisory = advisory, Package = package, Version = version };
             entries.Add(entry);
         }
 
@@ -95,6 +141,7 @@ internal sealed class FindingTally
         {
             entry.Absorb(other);
             entries.Remove(other);
+            sample.Forget(other.Id);
             foreach (var key in other.Keys)
             {
                 index[key] = entry;
@@ -114,6 +161,8 @@ internal sealed class FindingTally
             entry.Keys.Add(key);
             index[key] = entry;
         }
+
+        return entry;
     }
 
     private static UInt128 Hash(string identity)
@@ -123,8 +172,11 @@ internal sealed class FindingTally
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
+    private static string SeverityName(FindingSeverity severity) => severity.ToString().ToLowerInvariant();
+
     private sealed class Entry
     {
+        public int Id { get; init; }
         public FindingSeverity Severity { get; set; }
         public string? Advisory { get; set; }
         public string? Package { get; init; }

@@ -28,13 +28,23 @@ internal sealed class GrypeScanFormat : ISecurityScanFormat
                 .OfType<string>()
                 .Where(AdvisoryIds.IsAdvisoryId);
             tally.AddPackage(SeverityOf(vulnerability), vulnerability.Required("id").AsString(), aliases,
-                artifact.Required("name").AsString(), artifact.Optional("version")?.AsString() ?? string.Empty);
+                artifact.Required("name").AsString(), artifact.Optional("version")?.AsString() ?? string.Empty, FixedVersions(vulnerability));
         }
 
         var descriptor = root.Optional("descriptor");
         return new ScanOrigin(
             descriptor?.Optional("name")?.AsString() ?? "grype",
             descriptor?.Optional("timestamp")?.AsString());
+    }
+
+    /// <summary>grype's <c>fix.versions</c> joined with " or " (a fix in each of several release lines); null when none is given.</summary>
+    /// Optional data: entries that are not strings are passed over, never an error.
+    private static string? FixedVersions(JsonCursor vulnerability)
+    {
+        var versions = vulnerability.Optional("fix") is { Kind: JsonValueKind.Object } fix && fix.Optional("versions") is { Kind: JsonValueKind.Array } list
+            ? list.Items().Where(v => v.Kind == JsonValueKind.String).Select(v => v.AsString()).ToList()
+            : [];
+        return versions.Count == 0 ? null : string.Join(" or ", versions);
     }
 
     /// <summary>

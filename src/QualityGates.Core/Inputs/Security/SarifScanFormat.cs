@@ -60,7 +60,8 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
             ? m.Optional("text")?.AsString() ?? m.Optional("id")?.AsString() ?? string.Empty
             : string.Empty;
         var ruleId = SarifRuleTable.RuleIdOf(result, rule);
-        tally.AddResult(severity, FindingKey.SarifResult(ruleId, uri, line, message), ruleId, Aliases(ruleId, rule));
+        tally.AddResult(severity, FindingKey.SarifResult(ruleId, uri, line, message), ruleId, Aliases(ruleId, rule),
+            FindingDetails.At("result", ruleId, uri, line, message));
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public static class SecurityScanReader
             var format = Formats.FirstOrDefault(candidate => candidate.Recognizes(file.Root))
                 ?? throw file.Root.Error(ErrorCodes.WrongFileKind, UnknownFormatMessage(file.Root));
             var before = read is null ? null : tally.ToSummary();
+            tally.ScanFile = Path.GetFileName(path);
             var origin = format.Read(file.Root, tally);
             if (before is not null)
             {
@@ -80,6 +81,7 @@ public static class SecurityScanReader
             ScanTimestamp = timestamp,
             SourceFiles = files,
             Findings = tally.Findings(),
+            Listed = tally.Listed(),
         };
     }
 

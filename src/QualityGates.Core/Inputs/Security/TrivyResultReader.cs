@@ -29,14 +29,15 @@ internal static class TrivyResultReader
             var id = vulnerability.Required("VulnerabilityID").AsString();
             var package = vulnerability.Required("PkgName").AsString();
             var version = vulnerability.Optional("InstalledVersion")?.AsString() ?? string.Empty;
-            tally.AddPackage(SeverityOf(vulnerability), id, Aliases(vulnerability), package, version);
+            tally.AddPackage(SeverityOf(vulnerability), id, Aliases(vulnerability), package, version, vulnerability.Optional("FixedVersion")?.AsString());
         }
 
         foreach (var secret in result.OptionalItems("Secrets"))
         {
             var rule = secret.Optional("RuleID")?.AsString() ?? string.Empty;
             var line = secret.Optional("StartLine")?.AsCount() ?? 0;
-            tally.Add(SeverityOf(secret), FindingKey.TrivySecret(resource, target, rule, line));
+            tally.Add(SeverityOf(secret), FindingKey.TrivySecret(resource, target, rule, line),
+                FindingDetails.At("secret", rule, Place(resource, target), line, secret.Optional("Title")?.AsString()));
         }
 
         foreach (var misconfiguration in result.OptionalItems("Misconfigurations"))
@@ -50,9 +51,14 @@ internal static class TrivyResultReader
             var check = misconfiguration.Optional("ID")?.AsString() ?? misconfiguration.Optional("AVDID")?.AsString() ?? string.Empty;
             var line = misconfiguration.Optional("CauseMetadata")?.Optional("StartLine")?.AsCount() ?? 0;
             var message = misconfiguration.Optional("Message")?.AsString() ?? string.Empty;
-            tally.Add(SeverityOf(misconfiguration), FindingKey.TrivyMisconfiguration(resource, target, check, line, message));
+            tally.Add(SeverityOf(misconfiguration), FindingKey.TrivyMisconfiguration(resource, target, check, line, message),
+                FindingDetails.At("misconfiguration", check, Place(resource, target), line, message));
         }
     }
+
+    /// <summary>"namespace/Kind/name: target" for a cluster resource, the target alone otherwise.</summary>
+    private static string Place(string resource, string target) =>
+        resource.Length == 0 ? target : target.Length == 0 ? resource : $"{resource}: {target}";
 
     /// <summary>
     /// The CVE and GHSA ids Trivy gives besides <c>VulnerabilityID</c>: in <c>VendorIDs</c>, and as the advisory

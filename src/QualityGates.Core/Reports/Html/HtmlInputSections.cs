@@ -139,7 +139,8 @@ internal static class HtmlInputSections
         page.Append("</section>\n");
     }
 
-    public static void AppendSecurity(StringBuilder page, SecuritySummary? security, string? root)
+    /// <summary>The Security section: counts, scanners, the findings of each severity whose check failed, waived findings, scan files.</summary>
+    public static void AppendSecurity(StringBuilder page, SecuritySummary? security, string? root, IReadOnlyCollection<string> failedSeverities)
     {
         if (security is null)
         {
@@ -154,6 +155,7 @@ internal static class HtmlInputSections
             page.Append("<p class=\"note\">Scanners: ").Append(HtmlText.Encode(string.Join(", ", security.ScanTools))).Append("</p>\n");
         }
 
+        HtmlWaivers.AppendFailedFindings(page, security, failedSeverities);
         HtmlWaivers.AppendWaivedFindings(page, security);
         Sources(page, security.SourceFiles, root);
         page.Append("</section>\n");

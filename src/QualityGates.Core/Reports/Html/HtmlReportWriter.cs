@@ -43,7 +43,8 @@ public static class HtmlReportWriter
         HtmlInputSections.AppendTests(page, report.Inputs.Tests, repositoryRoot);
         HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
         HtmlNewCodeSection.Append(page, report.Inputs.NewCode);
-        HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot);
+        HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot,
+            report.FailedChecks.Select(c => GateNames.SeverityOf(c.Gate)).OfType<string>().ToList());
         HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
         HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);
         HtmlWaivers.AppendSection(page, report);

@@ -1,0 +1,120 @@
+using QualityGates.Metrics;
+
+namespace QualityGates.Inputs.Security;
+
+/// <summary>
+/// What reports name of the counted findings: the details of at most <see cref="SecuritySummary.ListedPerSeverity"/>
+/// findings of each severity, those first in report order (advisory id, then package, then version, ignoring
+/// case), so a scan of any size keeps a bounded amount of text (issue 16, kind 11). Findings are known by the
+/// tally's entry number; the tally says when one joins another or changes severity.
+/// </summary>
+internal sealed class FindingSample
+{
+    private readonly Dictionary<int, Held> kept = [];
+    private readonly SortedSet<Held>[] bySeverity = Enum.GetValues<FindingSeverity>().Select(_ => new SortedSet<Held>(HeldOrder.Instance)).ToArray();
+
+    /// <summary>One report of finding <paramref name="entry"/>, now of <paramref name="severity"/>: kept when it is among the first of its severity.</summary>
+    public void Offer(int entry, FindingSeverity severity, FindingDetails details)
+    {
+        if (kept.TryGetValue(entry, out var known))
+        {
+            var merged = known with { Severity = severity, Details = known.Details.Fill(details) };
+            if (known.Severity == severity)
+            {
+                kept[entry] = merged;
+                bySeverity[(int)severity].Remove(known);
+                bySeverity[(int)severity].Add(merged);
+                return;
+            }
+
+            Forget(entry);
+            details = merged.Details;
+        }
+
+        var set = bySeverity[(int)severity];
+        var candidate = new Held(entry, severity, details);
+        if (set.Count >= SecuritySummary.ListedPerSeverity)
+        {
+            if (HeldOrder.Instance.Compare(candidate, set.Max!) >= 0)
+            {
+                return;
+            }
+
+            kept.Remove(set.Max!.Entry);
+            set.Remove(set.Max!);
+        }
+
+        set.Add(candidate);
+        kept[entry] = candidate;
+    }
+
+    /// <summary>Drops finding <paramref name="entry"/> (it joined another).</summary>
+    public void Forget(int entry)
+    {
+        if (kept.Remove(entry, out var known))
+        {
+            bySeverity[(int)known.Severity].Remove(known);
+        }
+    }
+
+    /// <summary>The kept findings: entry number, severity when last reported, and details.</summary>
+    public IEnumerable<(int Entry, FindingSeverity Severity, FindingDetails Details)> Kept() => kept.Values.Select(k => (k.Entry, k.Severity, k.Details));
+
+    private sealed record Held(int Entry, FindingSeverity Severity, FindingDetails Details);
+
+    private sealed class HeldOrder : IComparer<Held>
+    {
+        public static readonly HeldOrder Instance = new();
+
+        public int Compare(Held? x, Held? y) =>
+            x is null || y is null ? Comparer<object>.Default.Compare(x, y)
+            : FindingDetails.Compare(x.Details, y.Details) is var order && order != 0 ? order : x.Entry.CompareTo(y.Entry);
+    }
+}
+
+/// <summary>What tells one finding apart, for reports: see <see cref="SecurityFinding"/> for each part.</summary>
+internal sealed record FindingDetails(string Kind, string Id, string? Package, string? Version)
+{
+    public string? FixedVersion { get; init; }
+    public string? ScanFile { get; init; }
+    public string? Location { get; init; }
+    public string? Message { get; init; }
+
+    /// <summary>Longest message kept.</summary>
+    public const int MessageLength = 200;
+
+    /// <summary>A secret or misconfiguration: <paramref name="id"/> is the rule or check, at <paramref name="target"/> line <paramref name="line"/>.</summary>
+    public static FindingDetails At(string kind, string id, string target, int line, string? message) => new(kind, id, null, null)
+    {
+        Location = target.Length == 0 ? null : line > 0 ? FormattableString.Invariant($"{target}:{line}") : target,
+        Message = Shorten(message),
+    };
+
+    /// <summary>Report order: id, package, version, location, message (ordinal, ignoring case).</summary>
+    public static int Compare(FindingDetails x, FindingDetails y)
+    {
+        foreach (var (a, b) in new[] { (x.Id, y.Id), (x.Package, y.Package), (x.Version, y.Version), (x.Location, y.Location), (x.Message, y.Message) })
+        {
+            var order = StringComparer.OrdinalIgnoreCase.Compare(a, b);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>These details, with parts this report lacks taken from <paramref name="other"/> (a fixed version only one scanner gave).</summary>
+    public FindingDetails Fill(FindingDetails other) => this with
+    {
+        FixedVersion = FixedVersion ?? other.FixedVersion,
+        Location = Location ?? other.Location,
+        Message = Message ?? other.Message,
+    };
+
+    public static string? Shorten(string? message) =>
+        string.IsNullOrWhiteSpace(message) ? null
+        : message.Length <= MessageLength ? message
+        : string.Concat(message.AsSpan(0, MessageLength - 1), "…");
+}
