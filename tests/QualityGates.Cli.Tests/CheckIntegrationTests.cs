@@ -48,7 +48,7 @@ public sealed class CheckIntegrationTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            "::error title=QG2009 security.critical,file=security/trivy/trivy-debian-buster.json.golden::1 critical vulnerability exceeds the staging maximum of 0 (scan: trivy)",
+            "::error title=QG2009 security.critical,file=security/trivy/trivy-debian-buster.json.golden::1 critical vulnerability exceeds the staging maximum of 0 (scan: trivy): CVE-2019-18224 in libidn2-0 2.0.5-1 (fixed in 2.0.5-1+deb10u1)",
             Assert.Single(run.Output.Split(Environment.NewLine), l => l.StartsWith("::", StringComparison.Ordinal)));
     }
 

@@ -93,16 +93,12 @@ internal sealed record FindingDetails(string Kind, string Id, string? Package, s
     /// <summary>Report order: id, package, version, location, message (ordinal, ignoring case).</summary>
     public static int Compare(FindingDetails x, FindingDetails y)
     {
-        foreach (var (a, b) in new[] { (x.Id, y.Id), (x.Package, y.Package), (x.Version, y.Version), (x.Location, y.Location), (x.Message, y.Message) })
-        {
-            var order = StringComparer.OrdinalIgnoreCase.Compare(a, b);
-            if (order != 0)
-            {
-                return order;
-            }
-        }
-
-        return 0;
+        var text = StringComparer.OrdinalIgnoreCase;
+        var order = text.Compare(x.Id, y.Id);
+        order = order != 0 ? order : text.Compare(x.Package, y.Package);
+        order = order != 0 ? order : text.Compare(x.Version, y.Version);
+        order = order != 0 ? order : text.Compare(x.Location, y.Location);
+        return order != 0 ? order : text.Compare(x.Message, y.Message);
     }
 
     /// <summary>These details, with parts this report lacks taken from <paramref name="other"/> (a fixed version only one scanner gave).</summary>
@@ -113,8 +109,15 @@ internal sealed record FindingDetails(string Kind, string Id, string? Package, s
         Message = Message ?? other.Message,
     };
 
-    public static string? Shorten(string? message) =>
-        string.IsNullOrWhiteSpace(message) ? null
-        : message.Length <= MessageLength ? message
-        : string.Concat(message.AsSpan(0, MessageLength - 1), "…");
+    /// <summary>The message on one line (line breaks become spaces), cut to <see cref="MessageLength"/> characters with "…"; null when blank.</summary>
+    public static string? Shorten(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var line = message.Trim().ReplaceLineEndings(" ");
+        return line.Length <= MessageLength ? line : string.Concat(line.AsSpan(0, MessageLength - 1), "…");
+    }
 }
