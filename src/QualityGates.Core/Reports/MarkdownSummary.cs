@@ -103,7 +103,25 @@ public static class MarkdownSummary
                 ($"| {MarkdownText.Cell(t.Name, MaxTestTextLength)} | {MarkdownText.Cell(t.Message, MaxTestTextLength)} |\n", 1)));
         }
 
+        AddFindings(blocks, report);
         return blocks;
+    }
+
+    /// <summary>The listed findings of each severity whose security check failed (up to <see cref="Metrics.SecuritySummary.ListedPerSeverity"/> each), as gates.html shows them.</summary>
+    private static void AddFindings(List<(string Text, int Rows)> blocks, QualityGateReport report)
+    {
+        var failed = report.FailedChecks.Select(c => GateNames.SeverityOf(c.Gate)).OfType<string>().ToList();
+        if (report.Inputs.Security is not { } security || failed.Count == 0)
+        {
+            return;
+        }
+
+        var findings = security.Listed.Where(f => failed.Contains(f.Severity)).ToList();
+        var counted = failed.Sum(security.CountOf);
+        blocks.Add((string.Create(CultureInfo.InvariantCulture,
+            $"\n**Findings of the failed security checks**: {counted} ({findings.Count} listed)\n\n| Severity | Finding | Scan |\n| --- | --- | --- |\n"), 0));
+        blocks.AddRange(findings.Select(f =>
+            ($"| {f.Severity} | {MarkdownText.Cell(f.ToString(), MaxTestTextLength)} | {MarkdownText.Cell(f.ScanFile)} |\n", 1)));
     }
 
     private static string Status(GateStatus status) => status switch

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Reports;
 using QualityGates.Running;
 using QualityGates.Waivers;
 
@@ -60,6 +61,10 @@ public sealed class SecurityFindingsRunTests : IDisposable
         Assert.Contains("<tr><td>critical</td><td>CVE-2019-18224</td><td>libidn2-0 2.0.5-1</td><td>2.0.5-1+deb10u1</td><td></td><td>trivy-debian-buster.json.golden</td></tr>", html);
         // Only the failed check's severity: the low finding is in the JSON report, not in the table.
         Assert.DoesNotContain("<td>CVE-2019-18276</td>", html);
+
+        var summary = MarkdownSummary.Render(result.Report!, files: null, long.MaxValue)!;
+        Assert.Contains("**Findings of the failed security checks**: 1 (1 listed)", summary);
+        Assert.Contains("| critical | CVE-2019-18224 in libidn2-0 2.0.5-1 (fixed in 2.0.5-1+deb10u1) | trivy-debian-buster.json.golden |\n", summary);
     }
 
     [Fact]
