@@ -59,6 +59,16 @@ public sealed class AssemblyCoverageCheckTests
     }
 
     [Fact]
+    public void AnAssemblyBetweenTheMinimumAndTheLineWarningLevelIsAPassingWarning()
+    {
+        var result = Run(CoverageStat.Minimum, new ThresholdOverride("WarnCodeCoverage", "0.9", "--warn-code-coverage"));
+
+        var check = result.Report!.Checks.Single(c => c.Gate == "coverage.line[Taranis.EDlib]");
+        Assert.Equal((GateStatus.Warning, ErrorCodes.FigureInWarningBand, 0.9), (check.Status, check.Code, check.WarningLevel));
+        Assert.Equal(GateStatus.Failed, result.Report.Checks.Single(c => c.Gate == "coverage.line[Taranis.EDlib.Mock]").Status);
+    }
+
+    [Fact]
     public void TheTotalAloneIsJudgedByDefault()
     {
         var result = Run(CoverageStat.Total);

@@ -61,7 +61,7 @@ public sealed class NewCodeCoverageTests : IDisposable
         return path;
     }
 
-    private GateRunResult Run(NewCodeOptions options, string coverage, Func<string, string?>? environment = null, string? folder = null, string? minLines = "1", string? extra = null, string? waive = null)
+    private GateRunResult Run(NewCodeOptions options, string coverage, Func<string, string?>? environment = null, string? folder = null, string? minLines = "1", string? extra = null, Func<GateRunRequest, GateRunRequest>? change = null)
     {
         var request = new GateRunRequest
         {
@@ -73,7 +73,7 @@ public sealed class NewCodeCoverageTests : IDisposable
             Overrides = minLines is null ? [] : [new ThresholdOverride("MinNewCodeLines", minLines, "QualityGatesMinNewCodeLines"), new ThresholdOverride("MinCodeCoverage", "0", "x")],
             Environment = environment ?? (_ => null),
         };
-        return new GateRun().Execute(waive is null ? request : request.Waiving(_dir, waive), TextWriter.Null);
+        return new GateRun().Execute(change?.Invoke(request) ?? request, TextWriter.Null);
     }
 
     [Fact]
@@ -95,10 +95,23 @@ public sealed class NewCodeCoverageTests : IDisposable
     [Fact]
     public void AWaiverOfNewCodeCoverageWaivesTheFailure()
     {
-        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), waive: GateNames.NewCodeCoverage);
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), change: r => r.Waiving(_dir, GateNames.NewCodeCoverage));
 
         Assert.True(result.Passed);
         Assert.Equal(GateStatus.Waived, result.Report!.Checks.Single(c => c.Gate == GateNames.NewCodeCoverage).Status);
+    }
+
+    [Fact]
+    public void NewCodeCoverageBetweenTheMinimumAndItsWarningLevelIsAPassingWarning()
+    {
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), change: r => r with
+        {
+            Overrides = [.. r.Overrides, new ThresholdOverride("MinNewCodeCoverage", "0.4", "x"), new ThresholdOverride("WarnNewCodeCoverage", "0.6", "QualityGatesWarnNewCodeCoverage")],
+        });
+
+        var check = result.Report!.Checks.Single(c => c.Gate == GateNames.NewCodeCoverage);
+        Assert.True(result.Passed);
+        Assert.Equal((GateStatus.Warning, ErrorCodes.FigureInWarningBand, 0.6), (check.Status, check.Code, check.WarningLevel));
     }
 
     [Fact]
