@@ -79,10 +79,14 @@ internal sealed class FindingTally
     /// <summary>The counted findings that carry an advisory, in the order first seen.</summary>
     public IReadOnlyList<SecurityFinding> Findings() => Counted()
         .Where(e => e.Advisory is not null)
-        .Select(e => new SecurityFinding(e.Advisory!,
-            (e.Aliases ?? []).Where(a => !string.Equals(a, e.Advisory, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase).ToList(),
-            e.Package, e.Version, e.Severity.ToString().ToLowerInvariant()))
+        .Select(e => new SecurityFinding(e.Advisory!, OtherIds(e), e.Package, e.Version, SeverityNames[(int)e.Severity]))
         .ToList();
+
+    private static readonly string[] SeverityNames = [.. Enum.GetValues<FindingSeverity>().Select(s => s.ToString().ToLowerInvariant())];
+
+    // Most findings have no other id: they share one empty list instead of one each.
+    private static IReadOnlyList<string> OtherIds(Entry e) => e.Aliases is null ? []
+        : e.Aliases.Where(a => !string.Equals(a, e.Advisory, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>The findings that were not merged into another, in the order first seen.</summary>
     private IEnumerable<Entry> Counted() => entries.Where(e => e.JoinedInto < 0);
