@@ -63,7 +63,7 @@ internal static class GateInputLoader
     {
         var diff = ParseDiff(options);
         var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram).Read(options.BaseRef, options.BaseRefSource, diff);
-        return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter));
+        return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter), merged.Assemblies, request.CoverageFilter);
     }
 
     /// <summary>The diff mode: <c>WorkingTree</c> (default) or <c>Head</c>, case-insensitive.</summary>
