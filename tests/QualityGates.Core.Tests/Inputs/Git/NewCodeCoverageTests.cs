@@ -277,6 +277,8 @@ public sealed class NewCodeCoverageTests : IDisposable
         Assert.Contains("the merge base with main (from QualityGatesBaseRef)", warning.Message, StringComparison.Ordinal);
         var json = System.Text.Json.Nodes.JsonNode.Parse(QualityGates.Reports.JsonReportWriter.ToUtf8(result.Report))!["metrics"]!["newCode"]!;
         Assert.Equal("""["src/NewLib/Feature/Service.cs","src/NewLib/Model.fs"]""", json["untestedFiles"]!.ToJsonString());
+        var html = QualityGates.Reports.Html.HtmlReportWriter.ToHtml(result.Report);
+        Assert.Contains("In no coverage report (QG2022, 42 lines): <code>src/NewLib/Feature/Service.cs</code>, <code>src/NewLib/Model.fs</code>.", html, StringComparison.Ordinal);
     }
 
     [Theory]
