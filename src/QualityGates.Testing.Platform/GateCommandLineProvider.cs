@@ -20,6 +20,15 @@ internal sealed class GateCommandLineProvider : ICommandLineOptionsProvider
     public const string ReportDirectory = Prefix + "report-directory";
     public const string Coverage = Prefix + "coverage";
     public const string Enabled = Prefix + "enabled";
+    public const string NewCode = Prefix + "new-code";
+    public const string BaseRef = Prefix + "base-ref";
+    public const string NewCodeDiff = Prefix + "new-code-diff";
+    public const string Ratchet = Prefix + "ratchet";
+    public const string BaselineReport = Prefix + "baseline-report";
+    public const string WaiversFile = Prefix + "waivers-file";
+
+    /// <summary>The options that take true or false (checked with the properties' rules, QG0006).</summary>
+    private static readonly string[] Switches = [Enabled, NewCode, Ratchet];
 
     /// <summary>One option per threshold of the catalog: <c>MinTestPassRate</c> → <c>quality-gates-min-test-pass-rate</c>.</summary>
     public static IReadOnlyList<(ThresholdDefinition Threshold, string Option)> Thresholds { get; } = ThresholdCatalog.All
@@ -44,6 +53,12 @@ internal sealed class GateCommandLineProvider : ICommandLineOptionsProvider
             new(ReportDirectory, "Folder for junit-gates.xml, the JSON report and gates.html. Overrides QualityGatesReportDirectory.", ArgumentArity.ExactlyOne, false),
             new(Coverage, "Cobertura files (or globs) to judge instead of this run's coverage. Overrides QualityGatesCoverageFiles.", ArgumentArity.OneOrMore, false),
             new(Enabled, "'false' runs the tests without the gate. Overrides QualityGatesEnabled.", ArgumentArity.ExactlyOne, false),
+            new(NewCode, "'true' adds coverage.new_code, the coverage of the lines this change added or modified (runs git). Overrides QualityGatesNewCode.", ArgumentArity.ExactlyOne, false),
+            new(BaseRef, "The branch or commit the change merges into, for coverage.new_code. Overrides QualityGatesBaseRef.", ArgumentArity.ExactlyOne, false),
+            new(NewCodeDiff, "WorkingTree (commits plus uncommitted and untracked files) or Head (commits only). Overrides QualityGatesNewCodeDiff.", ArgumentArity.ExactlyOne, false),
+            new(Ratchet, "'true' adds the ratchet: coverage and pass rate may not fall below the baseline. Overrides QualityGatesRatchet.", ArgumentArity.ExactlyOne, false),
+            new(BaselineReport, "A JSON gate report to ratchet against (relative to the project folder). Overrides QualityGatesBaselineReport.", ArgumentArity.ExactlyOne, false),
+            new(WaiversFile, "The waivers file (relative to the project folder). Overrides QualityGatesWaiversFile.", ArgumentArity.ExactlyOne, false),
         };
         options.AddRange(Thresholds.Select(t => new CommandLineOption(t.Option,
             $"Override: {t.Threshold.Meaning}. Overrides QualityGates{t.Threshold.Name}.", ArgumentArity.ExactlyOne, false)));
@@ -60,9 +75,9 @@ internal sealed class GateCommandLineProvider : ICommandLineOptionsProvider
             {
                 DeploymentContexts.Parse(value, source);
             }
-            else if (commandOption.Name == Enabled)
+            else if (Switches.Contains(commandOption.Name))
             {
-                SwitchSetting.Parse(value, source, whenEmpty: true);
+                SwitchSetting.Parse(value, source, whenEmpty: commandOption.Name == Enabled);
             }
             else if (Thresholds.FirstOrDefault(t => t.Option == commandOption.Name) is { Threshold: not null } threshold)
             {

@@ -33,6 +33,12 @@ internal static class GateRunSettings
     {
         var projectDirectory = file["ProjectDirectory"] ?? AppContext.BaseDirectory;
         var (context, contextSource) = Override(options, GateCommandLineProvider.Context, file, Prefix + "Context");
+        var (newCode, newCodeSource) = Override(options, GateCommandLineProvider.NewCode, file, Prefix + "NewCode");
+        var (baseRef, baseRefSource) = Override(options, GateCommandLineProvider.BaseRef, file, Prefix + "BaseRef");
+        var (diff, diffSource) = Override(options, GateCommandLineProvider.NewCodeDiff, file, Prefix + "NewCodeDiff");
+        var (ratchet, ratchetSource) = Override(options, GateCommandLineProvider.Ratchet, file, Prefix + "Ratchet");
+        var (baselineReport, _) = Override(options, GateCommandLineProvider.BaselineReport, file, Prefix + "BaselineReport");
+        var (waivers, waiversSource) = Override(options, GateCommandLineProvider.WaiversFile, file, Prefix + "WaiversFile");
         var (reportDirectory, _) = Override(options, GateCommandLineProvider.ReportDirectory, file, "ReportDirectory");
         var security = List(file[Prefix + "SecurityScanFiles"]);
         var modelFile = file[Prefix + "ModelMetricsFile"];
@@ -66,8 +72,8 @@ internal static class GateRunSettings
             TestMetricsFile = file[Prefix + "TestMetricsFile"],
             ModelMetricsFile = modelFile,
             BaselineFile = baselineFile,
-            WaiversFile = file[Prefix + "WaiversFile"],
-            WaiversFileSource = Prefix + "WaiversFile",
+            WaiversFile = waivers,
+            WaiversFileSource = waiversSource,
             Reports = new ReportOptions
             {
                 Folder = reportDirectory ?? Path.Combine(projectDirectory, ".quality-gates"),
@@ -84,11 +90,11 @@ internal static class GateRunSettings
                 Webhook = Guard(errors, () => WebhookOptions.FromSettings(
                     new WebhookSettings(file[Prefix + "WebhookUrl"], webhookAlways, file[Prefix + "WebhookTimeout"], Prefix + "WebhookUrl", Prefix + "WebhookTimeout"), environment)),
             },
-            NewCode = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "NewCode"], Prefix + "NewCode", whenEmpty: false))
-                ? new NewCodeOptions { BaseRef = file[Prefix + "BaseRef"], BaseRefSource = Prefix + "BaseRef", Diff = file[Prefix + "NewCodeDiff"], DiffSource = Prefix + "NewCodeDiff" }
+            NewCode = Guard(errors, () => SwitchSetting.Parse(newCode, newCodeSource, whenEmpty: false))
+                ? new NewCodeOptions { BaseRef = baseRef, BaseRefSource = baseRefSource, Diff = diff, DiffSource = diffSource }
                 : null,
-            Ratchet = Guard(errors, () => SwitchSetting.Parse(file[Prefix + "Ratchet"], Prefix + "Ratchet", whenEmpty: false))
-                ? new RatchetOptions { BaselineReport = file[Prefix + "BaselineReport"], Registry = file[Prefix + "Registry"], Source = Prefix + "Ratchet" }
+            Ratchet = Guard(errors, () => SwitchSetting.Parse(ratchet, ratchetSource, whenEmpty: false))
+                ? new RatchetOptions { BaselineReport = baselineReport, Registry = file[Prefix + "Registry"], Source = ratchetSource }
                 : null,
             Environment = environment,
             Solution = ReadSolution(file, environment, errors),

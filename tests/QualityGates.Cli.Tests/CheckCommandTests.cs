@@ -161,6 +161,7 @@ public class CheckCommandTests
     [InlineData(new[] { "check", "--checks", "all", "--context", "production" }, "QG4003")]
     [InlineData(new[] { "check", "--checks", "tests;lint", "--test-results", "a.trx" }, "QG0009")]
     [InlineData(new[] { "check", "--keep-reports", "-1", "--test-results", "a.trx" }, "QG0009")]
+    [InlineData(new[] { "check", "--context", "production", "--warn-new-code-coverage", "0.85", "--test-results", "a.trx" }, "QG0014")]
     public void BadUsageOrInputExitsTwoWithACodedError(string[] args, string code)
     {
         var run = CliRun.Of(args);

@@ -17,7 +17,8 @@ public sealed class GateCommandLineProviderTests
         Assert.Contains("quality-gates-min-test-pass-rate", names);
         Assert.Contains("quality-gates-max-memory-increase-percent", names);
         Assert.Contains("quality-gates-min-throughput-tokens-per-sec", names);
-        Assert.Equal(ThresholdCatalog.All.Count + 4, names.Count);
+        Assert.Contains("quality-gates-warn-new-code-coverage", names);
+        Assert.Equal(ThresholdCatalog.All.Count + 10, names.Count);
     }
 
     [Theory]
@@ -31,6 +32,20 @@ public sealed class GateCommandLineProviderTests
 
         Assert.False(result.IsValid);
         Assert.StartsWith(code + ":", result.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("quality-gates-new-code")]
+    [InlineData("quality-gates-ratchet")]
+    public async Task ANewCodeOrRatchetSwitchTakesTrueOrFalse(string option)
+    {
+        var good = await _provider.ValidateOptionArgumentsAsync(Option(option), ["True"]);
+        var bad = await _provider.ValidateOptionArgumentsAsync(Option(option), ["on"]);
+
+        Assert.True(good.IsValid);
+        Assert.False(bad.IsValid);
+        Assert.StartsWith("QG0006:", bad.ErrorMessage);
+        Assert.Contains("--" + option, bad.ErrorMessage);
     }
 
     [Fact]

@@ -64,6 +64,38 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void OptionsTurnOnNewCodeAndTheRatchetAndNameTheWaiversFile()
+    {
+        var file = Settings("QualityGatesBaseRef=main", "QualityGatesBaselineReport=old.json", "QualityGatesWaiversFile=config/waivers.json");
+        var options = new Options
+        {
+            ["quality-gates-new-code"] = ["true"], ["quality-gates-base-ref"] = ["release/2.0"], ["quality-gates-new-code-diff"] = ["Head"],
+            ["quality-gates-ratchet"] = ["true"], ["quality-gates-baseline-report"] = ["main/latest.json"], ["quality-gates-waivers-file"] = ["other.json"],
+        };
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, options, _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("release/2.0", "--quality-gates-base-ref", "Head", "--quality-gates-new-code-diff"),
+            (request.NewCode!.BaseRef, request.NewCode.BaseRefSource, request.NewCode.Diff, request.NewCode.DiffSource));
+        Assert.Equal(("main/latest.json", "--quality-gates-ratchet"), (request.Ratchet!.BaselineReport, request.Ratchet.Source));
+        Assert.Equal(("other.json", "--quality-gates-waivers-file"), (request.WaiversFile, request.WaiversFileSource));
+    }
+
+    [Fact]
+    public void AnOptionTurnsOffNewCodeThatTheProjectTurnedOn()
+    {
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(Settings("QualityGatesNewCode=true", "QualityGatesRatchet=true"),
+            new Options { ["quality-gates-new-code"] = ["false"], ["quality-gates-ratchet"] = ["false"] }, _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal((null, null), (request.NewCode, request.Ratchet));
+    }
+
+    [Fact]
     public void LeavesNewCodeAndTheRatchetOffByDefaultAndNamesABadSwitch()
     {
         var errors = new List<QualityGatesException>();

@@ -34,6 +34,8 @@ public sealed record GateThresholds
     public double? WarnTestPassRate { get; init; }
     public double? WarnCodeCoverage { get; init; }
     public double? WarnBranchCoverage { get; init; }
+    /// <summary>Warning level for <c>coverage.new_code</c> (fraction 0–1, at or above <see cref="MinNewCodeCoverage"/>).</summary>
+    public double? WarnNewCodeCoverage { get; init; }
     public double? WarnQualityScore { get; init; }
     public double? WarnRegression { get; init; }
     public double? WarnLatencyIncrease { get; init; }

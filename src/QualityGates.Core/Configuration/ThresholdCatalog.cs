@@ -46,6 +46,8 @@ public static class ThresholdCatalog
             (t, v) => t with { WarnCodeCoverage = v }),
         new ThresholdDefinition("WarnBranchCoverage", ThresholdKind.Fraction, "warning level for branch coverage (at or above the minimum)",
             (t, v) => t with { WarnBranchCoverage = v }),
+        new ThresholdDefinition("WarnNewCodeCoverage", ThresholdKind.Fraction, "warning level for new-code coverage (at or above the minimum)",
+            (t, v) => t with { WarnNewCodeCoverage = v }),
         new ThresholdDefinition("WarnQualityScore", ThresholdKind.Fraction, "warning level for the model quality score (at or above the minimum)",
             (t, v) => t with { WarnQualityScore = v }),
         new ThresholdDefinition("WarnRegression", ThresholdKind.Fraction, "warning level for the quality score regression (at or below the maximum)",

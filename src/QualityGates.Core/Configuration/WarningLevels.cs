@@ -15,6 +15,7 @@ public static class WarningLevels
         (GateNames.TestPassRate, "WarnTestPassRate", "MinTestPassRate", t => t.WarnTestPassRate, t => t.MinTestPassRate),
         (GateNames.LineCoverage, "WarnCodeCoverage", "MinCodeCoverage", t => t.WarnCodeCoverage, t => t.MinCodeCoverage),
         (GateNames.BranchCoverage, "WarnBranchCoverage", "MinBranchCoverage", t => t.WarnBranchCoverage, t => t.MinBranchCoverage),
+        (GateNames.NewCodeCoverage, "WarnNewCodeCoverage", "MinNewCodeCoverage", t => t.WarnNewCodeCoverage, t => t.MinNewCodeCoverage),
         (GateNames.QualityScore, "WarnQualityScore", "MinQualityScore", t => t.WarnQualityScore, t => t.MinQualityScore),
         (GateNames.Regression, "WarnRegression", "MaxRegression", t => t.WarnRegression, t => t.MaxRegression),
         (GateNames.LatencyIncrease, "WarnLatencyIncrease", "MaxLatencyIncrease", t => t.WarnLatencyIncrease, t => t.MaxLatencyIncrease),
@@ -25,9 +26,12 @@ public static class WarningLevels
         (GateNames.MediumVulnerabilities, "WarnMediumVulnerabilities", "MaxMediumVulnerabilities", t => t.WarnMediumVulnerabilities, t => t.MaxMediumVulnerabilities),
     ];
 
-    /// <summary>The warning level of <paramref name="gate"/> in <paramref name="thresholds"/>, or null when none is set.</summary>
+    /// <summary>
+    /// The warning level of <paramref name="gate"/> in <paramref name="thresholds"/>, or null when none is set. A
+    /// per-assembly gate (<c>coverage.line[MyLib]</c>) has its base gate's level, as it has its base gate's minimum.
+    /// </summary>
     public static double? Of(string gate, GateThresholds thresholds) =>
-        Levels.FirstOrDefault(l => l.Gate == gate) is { Name: not null } level ? level.Warn(thresholds) : null;
+        Levels.FirstOrDefault(l => l.Gate == GateNames.BaseOf(gate)) is { Name: not null } level ? level.Warn(thresholds) : null;
 
     /// <summary>True when <paramref name="value"/> passed <paramref name="gate"/> but lies beyond its warning level <paramref name="warn"/>.</summary>
     public static bool Warns(string gate, double value, double warn) =>

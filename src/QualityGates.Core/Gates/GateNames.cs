@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace QualityGates.Gates;
 
 /// <summary>
@@ -42,4 +44,24 @@ public static class GateNames
     public const string RatchetLineCoverage = "ratchet.line_coverage";
     public const string RatchetBranchCoverage = "ratchet.branch_coverage";
     public const string RatchetTestPassRate = "ratchet.test_pass_rate";
+
+    /// <summary>
+    /// Every fixed gate name, in report order: the one list that waivers accept, and that
+    /// docs/qualitygates.waivers.schema.json and the README repeat (a test holds them equal).
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        TestPassRate, AnyTestFailure, LineCoverage, BranchCoverage, NewCodeCoverage, RatchetLineCoverage, RatchetBranchCoverage, RatchetTestPassRate,
+        QualityScore, Regression, LatencyIncrease, MemoryIncrease, Throughput, CriticalVulnerabilities, HighVulnerabilities, MediumVulnerabilities,
+    ];
+
+    /// <summary>
+    /// The regular expression a per-assembly gate name matches (<see cref="ForAssembly"/>): <c>coverage.line[MyLib]</c>
+    /// or <c>coverage.branch[MyLib]</c>; docs/qualitygates.waivers.schema.json carries the same pattern.
+    /// </summary>
+    public const string PerAssemblyPattern = @"^coverage\.(line|branch)\[[^\[\]]+\]$";
+
+    /// <summary>True when <paramref name="gate"/> is one of <see cref="All"/> or a per-assembly gate of line or branch coverage.</summary>
+    public static bool IsKnown(string gate) =>
+        All.Contains(gate, StringComparer.Ordinal) || Regex.IsMatch(gate, PerAssemblyPattern, RegexOptions.CultureInvariant);
 }

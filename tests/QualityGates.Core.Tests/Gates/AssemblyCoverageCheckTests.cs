@@ -3,6 +3,7 @@ using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Reports;
 using QualityGates.Running;
+using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Gates;
 
@@ -15,8 +16,10 @@ public sealed class AssemblyCoverageCheckTests
     // Two packages: Taranis.EDlib 0.8343 lines / 0.6931 branches, Taranis.EDlib.Mock 0.2727 lines (MANIFEST.md).
     private static readonly string TwoAssemblies = Fixtures.Path("cobertura", "third-party", "irongut-CodeCoverageSummary-coverage.cobertura.xml");
 
-    private static GateRunResult Run(CoverageStat stat, params ThresholdOverride[] overrides) => new GateRun().Execute(
-        new GateRunRequest
+    private static GateRunResult Run(CoverageStat stat, params ThresholdOverride[] overrides) => new GateRun().Execute(Request(stat, overrides), TextWriter.Null);
+
+    private static GateRunRequest Request(CoverageStat stat, params ThresholdOverride[] overrides) =>
+        new()
         {
             Context = "staging",
             Groups = GateGroup.Coverage,
@@ -25,8 +28,7 @@ public sealed class AssemblyCoverageCheckTests
             Overrides = [new ThresholdOverride("MinCodeCoverage", "0.5", "--min-code-coverage"), .. overrides],
             Reports = new ReportOptions { Json = true },
             Environment = _ => null,
-        },
-        TextWriter.Null);
+        };
 
     [Fact]
     public void EachAssemblyBelowTheMinimumIsOneErrorNamingIt()
@@ -41,6 +43,29 @@ public sealed class AssemblyCoverageCheckTests
         Assert.Equal(
             [("coverage.line", GateStatus.Passed), ("coverage.line[Taranis.EDlib]", GateStatus.Passed), ("coverage.line[Taranis.EDlib.Mock]", GateStatus.Failed)],
             result.Report!.Checks.Select(c => (c.Gate, c.Status)));
+    }
+
+    [Fact]
+    public void AWaiverOfOneAssemblysGateWaivesThatAssemblyAlone()
+    {
+        using var dir = new TempDirectory();
+
+        var result = new GateRun().Execute(Request(CoverageStat.Minimum).Waiving(dir, "coverage.line[Taranis.EDlib.Mock]"), TextWriter.Null);
+
+        Assert.True(result.Passed);
+        Assert.Equal(
+            [("coverage.line", GateStatus.Passed), ("coverage.line[Taranis.EDlib]", GateStatus.Passed), ("coverage.line[Taranis.EDlib.Mock]", GateStatus.Waived)],
+            result.Report!.Checks.Select(c => (c.Gate, c.Status)));
+    }
+
+    [Fact]
+    public void AnAssemblyBetweenTheMinimumAndTheLineWarningLevelIsAPassingWarning()
+    {
+        var result = Run(CoverageStat.Minimum, new ThresholdOverride("WarnCodeCoverage", "0.9", "--warn-code-coverage"));
+
+        var check = result.Report!.Checks.Single(c => c.Gate == "coverage.line[Taranis.EDlib]");
+        Assert.Equal((GateStatus.Warning, ErrorCodes.FigureInWarningBand, 0.9), (check.Status, check.Code, check.WarningLevel));
+        Assert.Equal(GateStatus.Failed, result.Report.Checks.Single(c => c.Gate == "coverage.line[Taranis.EDlib.Mock]").Status);
     }
 
     [Fact]

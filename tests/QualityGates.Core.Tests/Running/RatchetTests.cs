@@ -3,6 +3,7 @@ using QualityGates.Gates;
 using QualityGates.Metrics;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Cobertura;
+using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Running;
 
@@ -20,8 +21,8 @@ public sealed class RatchetTests : IDisposable
             [.. Enumerable.Range(1, 10).Select(i => $"number=\"{i}\" hits=\"{(i <= covered ? 1 : 0)}\"" + (i == 1 ? " branch=\"true\" condition-coverage=\"50% (1/2)\"" : string.Empty))])
         .ToString());
 
-    private GateRunResult Run(int covered, ModelIdentity model, RatchetOptions? ratchet, bool approve = false, bool? strict = null, string? tolerance = null) =>
-        new GateRun().Execute(new GateRunRequest
+    private GateRunResult Run(int covered, ModelIdentity model, RatchetOptions? ratchet, bool approve = false, bool? strict = null, string? tolerance = null, string? waive = null) =>
+        new GateRun().Execute(Waive(new GateRunRequest
         {
             Context = "staging",
             Groups = GateGroup.Coverage,
@@ -34,7 +35,9 @@ public sealed class RatchetTests : IDisposable
             Registry = approve ? new RegistryOptions { Folder = "registry", ApprovedBy = "qa@example.com" } : null,
             Ratchet = ratchet,
             Environment = _ => null,
-        }, TextWriter.Null);
+        }, waive), TextWriter.Null);
+
+    private GateRunRequest Waive(GateRunRequest request, string? gate) => gate is null ? request : request.Waiving(_dir, gate);
 
     [Fact]
     public void BlocksACoverageDropAgainstTheRegistrysLastApproval()
@@ -63,6 +66,18 @@ public sealed class RatchetTests : IDisposable
         Assert.Equal(GateStatus.Passed, within.Report!.Checks.Single(c => c.Gate == GateNames.RatchetLineCoverage).Status);
         Assert.Equal(GateStatus.Failed, beyond.Report!.Checks.Single(c => c.Gate == GateNames.RatchetLineCoverage).Status);
         Assert.Contains("the baseline report", within.Report.Checks.Single(c => c.Gate == GateNames.RatchetLineCoverage).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWaiverOfTheRatchetWaivesTheDrop()
+    {
+        var baseline = Run(9, Model, ratchet: null).Files!.Json;
+
+        var result = Run(8, Model, new RatchetOptions { BaselineReport = baseline }, tolerance: "5", waive: GateNames.RatchetLineCoverage);
+
+        Assert.True(result.Passed);
+        var line = result.Report!.Checks.Single(c => c.Gate == GateNames.RatchetLineCoverage);
+        Assert.Equal((GateStatus.Waived, "qa@example.com"), (line.Status, Assert.Single(line.Waivers).Owner));
     }
 
     [Fact]

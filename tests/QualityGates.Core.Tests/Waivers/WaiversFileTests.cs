@@ -1,5 +1,7 @@
 using QualityGates.Configuration;
+using System.Text.Json;
 using QualityGates.Errors;
+using QualityGates.Gates;
 using QualityGates.Waivers;
 
 namespace QualityGates.Tests.Waivers;
@@ -61,5 +63,38 @@ public sealed class WaiversFileTests : IDisposable
         var (_, errors) = Read("""{ "waivers": [ { "gate": "coverage.line", "owner": "o", "owner": "p", "reason": "r", "expires": "2026-12-20" } ] }""");
 
         Assert.Equal(ErrorCodes.DuplicateJsonKey, Assert.Single(errors).Code);
+    }
+
+    public static TheoryData<string> EveryGate() => [.. GateNames.All, "coverage.line[MyLib]", "coverage.branch[My.Lib.Tests]"];
+
+    [Theory]
+    [MemberData(nameof(EveryGate))]
+    public void AcceptsAWaiverOfEveryGateAndOfOneAssemblysCoverage(string gate)
+    {
+        var (waivers, errors) = Read($$"""{ "waivers": [ { "gate": "{{gate}}", "owner": "o", "reason": "r", "expires": "2026-12-20" } ] }""");
+
+        Assert.Empty(errors);
+        Assert.Equal(gate, Assert.Single(waivers).Gate);
+    }
+
+    [Theory]
+    [InlineData("coverage.new_code[MyLib]")]
+    [InlineData("coverage.line[]")]
+    [InlineData("coverage.line[MyLib")]
+    public void RefusesABracketOnAGateWithoutPerAssemblyChecks(string gate)
+    {
+        var (_, errors) = Read($$"""{ "waivers": [ { "gate": "{{gate}}", "owner": "o", "reason": "r", "expires": "2026-12-20" } ] }""");
+
+        Assert.Equal(ErrorCodes.WaiverNameUnknown, Assert.Single(errors).Code);
+    }
+
+    [Fact]
+    public void TheSchemaListsTheGateNamesTheReaderAccepts()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "qualitygates.waivers.schema.json")));
+        var gate = schema.RootElement.GetProperty("$defs").GetProperty("waiver").GetProperty("properties").GetProperty("gate").GetProperty("anyOf");
+
+        Assert.Equal(GateNames.All, gate[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal(GateNames.PerAssemblyPattern, gate[1].GetProperty("pattern").GetString());
     }
 }

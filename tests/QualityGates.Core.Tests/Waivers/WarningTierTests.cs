@@ -49,12 +49,14 @@ public sealed class WarningTierTests
         var diagnostics = GateRun.Check(new GateRunRequest
         {
             Context = "production",
-            Overrides = [new ThresholdOverride("WarnCodeCoverage", "0.85", "QualityGatesWarnCodeCoverage"), new ThresholdOverride("WarnMediumVulnerabilities", "11", "--warn-medium-vulnerabilities")],
+            Overrides = [new ThresholdOverride("WarnCodeCoverage", "0.85", "QualityGatesWarnCodeCoverage"), new ThresholdOverride("WarnMediumVulnerabilities", "11", "--warn-medium-vulnerabilities"),
+                new ThresholdOverride("WarnNewCodeCoverage", "0.85", "QualityGatesWarnNewCodeCoverage")],
             Environment = _ => null,
         });
 
-        Assert.Equal([ErrorCodes.WarningLevelOnWrongSide, ErrorCodes.WarningLevelOnWrongSide], diagnostics.Select(d => d.Code));
+        Assert.Equal([ErrorCodes.WarningLevelOnWrongSide, ErrorCodes.WarningLevelOnWrongSide, ErrorCodes.WarningLevelOnWrongSide], diagnostics.Select(d => d.Code));
         Assert.StartsWith("QualityGatesWarnCodeCoverage is 85.0%, on the failing side of the production MinCodeCoverage (≥ 90.0%)", diagnostics[0].Message);
-        Assert.StartsWith("--warn-medium-vulnerabilities is 11, on the failing side of the production MaxMediumVulnerabilities (≤ 10)", diagnostics[1].Message);
+        Assert.StartsWith("QualityGatesWarnNewCodeCoverage is 85.0%, on the failing side of the production MinNewCodeCoverage (≥ 90.0%)", diagnostics[1].Message);
+        Assert.StartsWith("--warn-medium-vulnerabilities is 11, on the failing side of the production MaxMediumVulnerabilities (≤ 10)", diagnostics[2].Message);
     }
 }

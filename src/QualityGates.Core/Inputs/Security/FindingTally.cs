@@ -15,10 +15,14 @@ namespace QualityGates.Inputs.Security;
 /// </summary>
 internal sealed class FindingTally
 {
-    // Identities are kept as 128 bits of their SHA-256, not as text: a SARIF identity holds the whole message,
-    // and half a million of them would otherwise outweigh the scan (issue 16, kind 11).
-    private readonly Dictionary<UInt128, Entry> index = [];
+    // Issue 16, kind 11: half a million findings must not outweigh the scan. Identities are kept as 128 bits of
+    // their SHA-256 (a SARIF identity holds the whole message); a finding is one small struct in a list, found
+    // from any of its identities by index; findings joined by a shared alias are merged as a union-find (a
+    // merged finding points at the one it joined), so no finding keeps its list of identities; package names
+    // and versions, repeated across findings, are kept once each.
+    private readonly Dictionary<UInt128, int> index = [];
     private readonly List<Entry> entries = [];
+    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly long[] unidentified = new long[Enum.GetValues<FindingSeverity>().Length];
 
     /// <summary>Adds one finding without an advisory (a secret, a misconfiguration); a null identity counts every time (nothing to match it on).</summary>
@@ -39,7 +43,7 @@ internal sealed class FindingTally
     {
         var ids = aliases.Where(a => !string.Equals(a, advisory, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var keys = ids.Prepend(advisory).Select(id => FindingKey.Package(id, package, version)).ToList();
-        Merge(severity, keys, advisory, ids, package, version);
+        Merge(severity, keys, advisory, ids, Intern(package), Intern(version));
     }
 
     /// <summary>Adds a finding with its own identity (a SARIF result) that names <paramref name="advisory"/> and its <paramref name="aliases"/>.</summary>
@@ -52,7 +56,7 @@ internal sealed class FindingTally
     public SecuritySummary ToSummary()
     {
         var counts = (long[])unidentified.Clone();
-        foreach (var entry in entries)
+        foreach (var entry in Counted())
         {
             counts[(int)entry.Severity]++;
         }
@@ -73,48 +77,86 @@ internal sealed class FindingTally
     }
 
     /// <summary>The counted findings that carry an advisory, in the order first seen.</summary>
-    public IReadOnlyList<SecurityFinding> Findings() => entries
+    public IReadOnlyList<SecurityFinding> Findings() => Counted()
         .Where(e => e.Advisory is not null)
-        .Select(e => new SecurityFinding(e.Advisory!, e.Aliases.Where(a => !string.Equals(a, e.Advisory, StringComparison.OrdinalIgnoreCase)).ToList(),
-            e.Package, e.Version, e.Severity.ToString().ToLowerInvariant()))
+        .Select(e => new SecurityFinding(e.Advisory!, OtherIds(e), e.Package, e.Version, SeverityNames[(int)e.Severity]))
         .ToList();
+
+    private static readonly string[] SeverityNames = [.. Enum.GetValues<FindingSeverity>().Select(s => s.ToString().ToLowerInvariant())];
+
+    // Most findings have no other id: they share one empty list instead of one each.
+    private static IReadOnlyList<string> OtherIds(Entry e) => e.Aliases is null ? []
+        : e.Aliases.Where(a => !string.Equals(a, e.Advisory, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>The findings that were not merged into another, in the order first seen.</summary>
+    private IEnumerable<Entry> Counted() => entries.Where(e => e.JoinedInto < 0);
 
     private void Merge(FindingSeverity severity, IReadOnlyList<string> keys, string? advisory, IReadOnlyList<string> aliases, string? package, string? version)
     {
         var hashes = keys.Select(k => Hash(k.ToUpperInvariant())).ToList();
-        var matched = hashes.Select(index.GetValueOrDefault).OfType<Entry>().Distinct().ToList();
-        var entry = matched.FirstOrDefault();
-        if (entry is null)
+        var matched = hashes.Select(h => index.TryGetValue(h, out var at) ? Root(at) : -1).Where(at => at >= 0).Distinct().ToList();
+        int target;
+        if (matched.Count == 0)
         {
-            entry = new Entry { Severity = severity, Advisory = advisory, Package = package, Version = version };
-            entries.Add(entry);
+            target = entries.Count;
+            entries.Add(new Entry { Severity = severity, Advisory = advisory, Package = package, Version = version, JoinedInto = -1 });
+        }
+        else
+        {
+            target = matched[0];
         }
 
+        var entry = entries[target];
+
         // A new alias can join findings first seen apart (a GHSA from one scanner, its CVE from another).
-        foreach (var other in matched.Skip(1))
+        foreach (var at in matched.Skip(1))
         {
-            entry.Absorb(other);
-            entries.Remove(other);
-            foreach (var key in other.Keys)
-            {
-                index[key] = entry;
-            }
+            var other = entries[at];
+            entry.Severity = other.Severity > entry.Severity ? other.Severity : entry.Severity;
+            entry.Advisory ??= other.Advisory;
+            entry.Aliases = Union(Union(entry.Aliases, other.Aliases), other.Advisory);
+            entries[at] = other with { JoinedInto = target, Aliases = null };
         }
 
         entry.Severity = severity > entry.Severity ? severity : entry.Severity;
         entry.Advisory ??= advisory;
-        entry.Aliases.UnionWith(aliases);
-        if (advisory is not null)
-        {
-            entry.Aliases.Add(advisory);
-        }
-
+        entry.Aliases = Union(Union(entry.Aliases, aliases), entry.Advisory == advisory ? null : advisory);
+        entries[target] = entry;
         foreach (var key in hashes)
         {
-            entry.Keys.Add(key);
-            index[key] = entry;
+            index[key] = target;
         }
     }
+
+    /// <summary>The finding <paramref name="at"/> was merged into, following the chain (and shortening it).</summary>
+    private int Root(int at)
+    {
+        var root = at;
+        while (entries[root].JoinedInto >= 0)
+        {
+            root = entries[root].JoinedInto;
+        }
+
+        while (entries[at].JoinedInto >= 0 && entries[at].JoinedInto != root)
+        {
+            var next = entries[at].JoinedInto;
+            entries[at] = entries[at] with { JoinedInto = root };
+            at = next;
+        }
+
+        return root;
+    }
+
+    /// <summary>The ids of <paramref name="known"/> and <paramref name="more"/>, each once ignoring case (the first spelling kept); null when none.</summary>
+    private static string[]? Union(string[]? known, IEnumerable<string?>? more)
+    {
+        var added = (more ?? []).OfType<string>().Where(id => known is null || !known.Contains(id, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return added.Count == 0 ? known : [.. known ?? [], .. added];
+    }
+
+    private static string[]? Union(string[]? known, string? id) => id is null ? known : Union(known, [id]);
+
+    private string Intern(string text) => names.TryGetValue(text, out var kept) ? kept : names[text] = text;
 
     private static UInt128 Hash(string identity)
     {
@@ -123,21 +165,6 @@ internal sealed class FindingTally
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
-    private sealed class Entry
-    {
-        public FindingSeverity Severity { get; set; }
-        public string? Advisory { get; set; }
-        public string? Package { get; init; }
-        public string? Version { get; init; }
-        public SortedSet<string> Aliases { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public List<UInt128> Keys { get; } = [];
-
-        public void Absorb(Entry other)
-        {
-            Severity = other.Severity > Severity ? other.Severity : Severity;
-            Advisory ??= other.Advisory;
-            Aliases.UnionWith(other.Aliases);
-            Keys.AddRange(other.Keys);
-        }
-    }
+    /// <summary>One finding: its highest severity, first advisory, other ids (null when none), package and version; <see cref="JoinedInto"/> ≥ 0 once merged into another.</summary>
+    private record struct Entry(FindingSeverity Severity, string? Advisory, string[]? Aliases, string? Package, string? Version, int JoinedInto);
 }

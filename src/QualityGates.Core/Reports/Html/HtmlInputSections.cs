@@ -225,7 +225,7 @@ internal static class HtmlInputSections
             return;
         }
 
-        page.Append(CultureInfo.InvariantCulture, $"<h3 id=\"uncovered\">Not covered ({files.Count} files with uncovered lines, worst first)</h3>\n")
+        page.Append(CultureInfo.InvariantCulture, $"<h3 id=\"uncovered\">Not covered ({files.Count} {(files.Count == 1 ? "file" : "files")} with uncovered lines, worst first)</h3>\n")
             .Append("<table class=\"uncovered\">\n<thead><tr><th>File</th><th>Uncovered</th><th>Lines not run by any test</th></tr></thead>\n<tbody>\n");
         foreach (var file in files)
         {

@@ -2,6 +2,7 @@ using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Cobertura;
+using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Git;
 
@@ -60,8 +61,9 @@ public sealed class NewCodeCoverageTests : IDisposable
         return path;
     }
 
-    private GateRunResult Run(NewCodeOptions options, string coverage, Func<string, string?>? environment = null, string? folder = null, string? minLines = "1", string? extra = null, bool? strict = null) =>
-        new GateRun().Execute(new GateRunRequest
+    private GateRunResult Run(NewCodeOptions options, string coverage, Func<string, string?>? environment = null, string? folder = null, string? minLines = "1", string? extra = null, Func<GateRunRequest, GateRunRequest>? change = null, bool? strict = null)
+    {
+        var request = new GateRunRequest
         {
             Context = "staging",
             Strict = strict,
@@ -71,7 +73,9 @@ public sealed class NewCodeCoverageTests : IDisposable
             NewCode = options,
             Overrides = minLines is null ? [] : [new ThresholdOverride("MinNewCodeLines", minLines, "QualityGatesMinNewCodeLines"), new ThresholdOverride("MinCodeCoverage", "0", "x")],
             Environment = environment ?? (_ => null),
-        }, TextWriter.Null);
+        };
+        return new GateRun().Execute(change?.Invoke(request) ?? request, TextWriter.Null);
+    }
 
     [Fact]
     public void CountsOnlyCoverableChangedLinesAndNamesTheUncoveredOnes()
@@ -87,6 +91,28 @@ public sealed class NewCodeCoverageTests : IDisposable
         Assert.Equal(0.5, check.Value!.Value, 9);
         Assert.Contains("uncovered new lines: src/Lib/Calc.cs 14-15; src/Lib/New.cs 2", check.Message, StringComparison.Ordinal);
         Assert.Contains(result.Diagnostics, d => d.Code == ErrorCodes.NewCodeCoverageBelowMinimum);
+    }
+
+    [Fact]
+    public void AWaiverOfNewCodeCoverageWaivesTheFailure()
+    {
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), change: r => r.Waiving(_dir, GateNames.NewCodeCoverage));
+
+        Assert.True(result.Passed);
+        Assert.Equal(GateStatus.Waived, result.Report!.Checks.Single(c => c.Gate == GateNames.NewCodeCoverage).Status);
+    }
+
+    [Fact]
+    public void NewCodeCoverageBetweenTheMinimumAndItsWarningLevelIsAPassingWarning()
+    {
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), change: r => r with
+        {
+            Overrides = [.. r.Overrides, new ThresholdOverride("MinNewCodeCoverage", "0.4", "x"), new ThresholdOverride("WarnNewCodeCoverage", "0.6", "QualityGatesWarnNewCodeCoverage")],
+        });
+
+        var check = result.Report!.Checks.Single(c => c.Gate == GateNames.NewCodeCoverage);
+        Assert.True(result.Passed);
+        Assert.Equal((GateStatus.Warning, ErrorCodes.FigureInWarningBand, 0.6), (check.Status, check.Code, check.WarningLevel));
     }
 
     [Fact]
