@@ -96,7 +96,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         Description = "The branch or commit the change merges into (default: the CI server's pull request target, else origin/HEAD, main, master).",
         HelpName = "ref",
     };
-    private readonly Option<string> _newCodeDiff = new("--new-code-diff") { Description = "WorkingTree (default: commits, uncommitted changes, untracked files) or Head (commits only).", HelpName = "WorkingTree|Head" };
+    private readonly Option<string> _newCodeDiff = new("--new-code-diff") { Description = "WorkingTree (default: commits, uncommitted changes, untracked source files) or Head (commits only).", HelpName = "WorkingTree|Head" };
     private readonly Option<bool> _ratchet = new("--ratchet") { Description = "Add ratchet.line_coverage, ratchet.branch_coverage, ratchet.test_pass_rate: no figure may fall below the baseline by more than --ratchet-tolerance." };
     private readonly Option<string> _baselineReport = new("--baseline-report")
     {

@@ -35,9 +35,13 @@ public sealed class ShardCheckTests : IDisposable
         Assert.Equal(Checks(single), Checks(merged));
         Assert.Contains("coverage.line[Calc]", Checks(merged));
         Assert.Equal(14, merged.RootElement.GetProperty("metrics").GetProperty("tests").GetProperty("total").GetInt32());
-        Assert.Equal([("TRX", 4, 1), ("Cobertura", 4, 0)], merged.RootElement.GetProperty("merged").EnumerateArray()
+        Assert.Equal([("TRX", 4, 1), ("Cobertura", 4, 1)], merged.RootElement.GetProperty("merged").EnumerateArray()
             .Select(m => (m.GetProperty("kind").GetString()!, m.GetProperty("files").GetInt32(), m.GetProperty("copies").GetInt32())));
         Assert.Contains("QualityGates merged 4 TRX files (1 copy of an earlier file, counted once) from 4 folders:", shards.Error);
+        Assert.Contains("QualityGates merged 4 Cobertura files (1 copy of an earlier file, counted once) from 4 folders:", shards.Error);
+        var copy = merged.RootElement.GetProperty("inputs").EnumerateArray()
+            .Single(f => f.GetProperty("kind").GetString() == "Cobertura" && f.TryGetProperty("sameAs", out var same) && same.ValueKind == JsonValueKind.String);
+        Assert.EndsWith("results-B-again/coverage.cobertura.xml", copy.GetProperty("sameAs").GetString()!.Replace('\\', '/'), StringComparison.Ordinal);
     }
 
     [Fact]

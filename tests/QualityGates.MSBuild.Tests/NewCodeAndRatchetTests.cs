@@ -56,7 +56,7 @@ public sealed class NewCodeAndRatchetTests : IDisposable
         var error = Assert.Single(run.Engine.Errors);
         Assert.Equal("QG2014", error.Code);
         Assert.Contains("New-code coverage 0.0% is below the staging minimum of 80.0% (0 of 7 coverable new lines covered since ", error.Message);
-        Assert.Contains("the merge base with main (QualityGatesBaseRef)); uncovered new lines: src/Calc.cs 4-10", error.Message);
+        Assert.Contains("the merge base with main (from QualityGatesBaseRef)); uncovered new lines: src/Calc.cs 4-10", error.Message);
         Assert.Equal("Failed", run.Result("coverage.new_code").GetMetadata("Status"));
     }
 

@@ -51,7 +51,7 @@ public static class ErrorCodes
     /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
     public const string TestRunIdSharedByDifferentFiles = "QG0021";
 
-    // Solution scope (issue 14): QG0018-QG0020, QG1023-QG1025, QG2022-QG2024
+    // Solution scope (issue 14): QG0018-QG0020, QG1023-QG1025, QG2024
     /// <summary>QualityGatesScope is not Project, Solution or Both.</summary>
     public const string InvalidScope = "QG0018";
     /// <summary>
@@ -141,6 +141,11 @@ public static class ErrorCodes
     public const string WaiverUnused = "QG2020";
     /// <summary>A failed check or a security finding was let through by an active waiver (owner, reason and expiry named).</summary>
     public const string CheckWaived = "QG2021";
+    // QG2022-QG2023: new code no coverage report names (changed source files of a project no test run measured).
+    /// <summary>Warning: changed source files, outside test projects, that no coverage report names; new-code coverage counts only the files a report names.</summary>
+    public const string ChangedFilesNotInCoverage = "QG2022";
+    /// <summary>coverage.new_code failed: the run requires inputs (strict mode, production by default) and changed source files appear in no coverage report while too few reported lines are left to judge.</summary>
+    public const string NewCodeNotInCoverage = "QG2023";
     // QG2025-QG2026: per-assembly coverage minimum (QualityGatesCoverageStat=Minimum, issue 14).
     /// <summary>An assembly's line coverage is below the minimum (gate <c>coverage.line[&lt;assembly&gt;]</c>).</summary>
     public const string AssemblyLineCoverageBelowMinimum = "QG2025";

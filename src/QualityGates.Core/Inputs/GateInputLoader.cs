@@ -63,7 +63,7 @@ internal static class GateInputLoader
     {
         var diff = ParseDiff(options);
         var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram).Read(options.BaseRef, options.BaseRefSource, diff);
-        return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter));
+        return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter), merged.Assemblies, request.CoverageFilter);
     }
 
     /// <summary>The diff mode: <c>WorkingTree</c> (default) or <c>Head</c>, case-insensitive.</summary>
@@ -79,7 +79,7 @@ internal static class GateInputLoader
         return Enum.TryParse<NewCodeDiff>(text, ignoreCase: true, out var diff) && !int.TryParse(text, out _)
             ? diff
             : throw new QualityGatesException(ErrorCodes.InvalidNewCodeSetting,
-                $"{options.DiffSource} is '{text}'; use WorkingTree (the commits since the merge base plus uncommitted changes and untracked files) or Head (the commits only).");
+                $"{options.DiffSource} is '{text}'; use WorkingTree (the commits since the merge base plus uncommitted changes and untracked source files) or Head (the commits only).");
     }
 
     /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>

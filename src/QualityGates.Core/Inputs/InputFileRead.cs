@@ -19,6 +19,9 @@ public sealed record InputFileRead(string Path, string Kind, string Contribution
     /// <summary>What a copy of an earlier file contributes, in words.</summary>
     internal const string CopyContribution = "the same test run as an earlier file, counted once";
 
+    /// <summary>What a byte-identical copy of an earlier Cobertura file contributes, in words.</summary>
+    internal const string CoverageCopyContribution = "the same bytes as an earlier file, counted once";
+
     internal static string Tests(TestRunSummary tests) =>
         string.Create(CultureInfo.InvariantCulture, $"{tests.Total} results, {tests.Failed} failed")
         + (tests.Aborted ? ", aborted" : string.Empty);

@@ -19,6 +19,9 @@ public sealed record NewCodeCoverage
     /// <summary>The merge base's full commit id.</summary>
     public required string MergeBase { get; init; }
 
+    /// <summary>True when HEAD is the merge base (HEAD is the base ref itself or behind it), so no commit is new.</summary>
+    public bool HeadIsMergeBase { get; init; }
+
     /// <summary>The clone's top folder on this machine (full path), for annotations that need workspace-relative paths; never written to reports.</summary>
     public string? RepositoryRoot { get; init; }
 
@@ -36,6 +39,16 @@ public sealed record NewCodeCoverage
 
     /// <summary>Per changed file with coverable lines, by repository path; the ones with uncovered lines first.</summary>
     public IReadOnlyList<NewCodeFile> Files { get; init; } = [];
+
+    /// <summary>
+    /// Changed source files (repository paths, ordinal order) that no coverage report names, in a project
+    /// that is no test project and whose assembly no report holds: code no test run measured. They count on
+    /// neither side of <see cref="LineRate"/> (diff-cover's figure) and raise warning QG2022.
+    /// </summary>
+    public IReadOnlyList<string> UntestedFiles { get; init; } = [];
+
+    /// <summary>Added or modified lines in <see cref="UntestedFiles"/>.</summary>
+    public long UntestedLines { get; init; }
 
     /// <summary>Covered / coverable changed lines (0–1), or null when the change has no coverable line.</summary>
     public double? LineRate => LinesValid == 0 ? null : (double)LinesCovered / LinesValid;

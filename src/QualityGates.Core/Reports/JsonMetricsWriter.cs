@@ -108,7 +108,8 @@ internal static class JsonMetricsWriter
 
     /// <summary>
     /// <c>"newCode"</c> (only when new-code coverage ran): the base ref and merge base, the counts, and per
-    /// changed file with coverable lines its uncovered lines as <c>[start, end]</c> ranges (1-based, inclusive), all of them.
+    /// changed file with coverable lines its uncovered lines as <c>[start, end]</c> ranges (1-based, inclusive), all of them;
+    /// <c>"untestedFiles"</c>, the changed source files no coverage report names (QG2022), and their <c>"untestedLines"</c>.
     /// </summary>
     private static void WriteNewCode(Utf8JsonWriter json, NewCodeCoverage? newCode)
     {
@@ -126,6 +127,8 @@ internal static class JsonMetricsWriter
         json.WriteNumber("linesValid", newCode.LinesValid);
         json.WriteNumber("changedFiles", newCode.ChangedFiles);
         json.WriteNumber("changedLines", newCode.ChangedLines);
+        json.WriteNumber("untestedLines", newCode.UntestedLines);
+        JsonReportValues.TextArray(json, "untestedFiles", newCode.UntestedFiles);
         json.WriteStartArray("files");
         foreach (var file in newCode.Files)
         {

@@ -109,6 +109,10 @@ public static class SummaryLine
         GateNames.TestPassRate => "tests",
         GateNames.LineCoverage => "line coverage",
         GateNames.BranchCoverage => "branch coverage",
+        GateNames.NewCodeCoverage => "new-code coverage",
+        GateNames.RatchetLineCoverage => "line coverage ratchet",
+        GateNames.RatchetBranchCoverage => "branch coverage ratchet",
+        GateNames.RatchetTestPassRate => "pass rate ratchet",
         GateNames.QualityScore => "quality score",
         GateNames.Throughput => "throughput",
         GateNames.CriticalVulnerabilities => "critical vulnerabilities",
@@ -147,14 +151,38 @@ public static class SummaryLine
     private static string FailedTests(int count) =>
         count == 1 ? "1 failed test" : count.ToString(CultureInfo.InvariantCulture) + " failed tests";
 
-    /// <summary>The first clause of a check message, without the "check skipped" tail, starting lower case.</summary>
+    /// <summary>
+    /// The first clause of a check message, without the "check skipped" tail, starting lower case. The
+    /// clause ends at the first '.', ';' or ',' before a space and outside parentheses, so a parenthesis is never cut open.
+    /// </summary>
     private static string Reason(string message)
     {
-        var end = message.IndexOfAny(['.', ';', ',']);
+        var end = ClauseEnd(message);
         var reason = end > 0 ? message[..end] : message;
         return reason.Length > 1 && char.IsUpper(reason[0]) && !char.IsUpper(reason[1])
             ? char.ToLowerInvariant(reason[0]) + reason[1..]
             : reason;
+    }
+
+    private static int ClauseEnd(string message)
+    {
+        var depth = 0;
+        for (var i = 0; i < message.Length; i++)
+        {
+            switch (message[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '.' or ';' or ',' when depth == 0 && (i + 1 == message.Length || message[i + 1] == ' '):
+                    return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>One console line: control characters (a path or message could carry a newline) become spaces.</summary>

@@ -172,6 +172,11 @@ public sealed class GateRun
             diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.TestFailuresTolerated, tolerated));
         }
 
+        if (Gates.Checks.NewCodeCoverageCheck.UntestedWarning(report) is { } untested)
+        {
+            diagnostics.Add(untested);
+        }
+
         var ci = CiBuildInfo.FromEnvironment(request.Environment);
         var folder = request.Reports.FolderFor(request.BaseDirectory);
         var json = folder is not null || request.Reports.Json ? JsonReportWriter.ToUtf8(report, ci) : null;

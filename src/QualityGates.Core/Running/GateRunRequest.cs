@@ -160,7 +160,7 @@ public sealed record NewCodeOptions
     /// <summary>What the user calls the base-ref setting (<c>QualityGatesBaseRef</c>, <c>--base-ref</c>), for messages.</summary>
     public string BaseRefSource { get; init; } = "base ref";
 
-    /// <summary><c>WorkingTree</c> (the default: commits, uncommitted changes and untracked files) or <c>Head</c> (commits only), as written.</summary>
+    /// <summary><c>WorkingTree</c> (the default: commits, uncommitted changes and untracked source files) or <c>Head</c> (commits only), as written.</summary>
     public string? Diff { get; init; }
 
     /// <summary>What the user calls the diff setting (<c>QualityGatesNewCodeDiff</c>, <c>--new-code-diff</c>), for errors.</summary>

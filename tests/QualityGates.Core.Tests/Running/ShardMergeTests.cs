@@ -92,6 +92,26 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void VsTestsInFolderCopyOfACoberturaFileCountsAsACopy()
+    {
+        // A path given twice is read once. A TRX logger beside --collect: VSTest copies the collector's <guid>/coverage.cobertura.xml into
+        // <user>_<machine>_<time>/In/<machine>/ for the TRX's attachment link (msbuild-mechanics notes).
+        var vstestCopy = Directory.CreateDirectory(Path.Combine(_dir.Path, "artifacts", "results-shard-B", "_vm_2026-11-30_14_00_00", "In", "vm")).FullName;
+        File.Copy(ShardRuns.Path("shard-B", "coverage.cobertura.xml"), Path.Combine(vstestCopy, "coverage.cobertura.xml"));
+        var unsplit = Run("staging", [ShardRuns.Path("unsplit", "unsplit.trx")], [ShardRuns.Path("unsplit", "coverage.cobertura.xml")]);
+
+        var shards = Run("staging", ["artifacts/*/*.trx"], ["artifacts/**/coverage.cobertura.xml", "artifacts/results-shard-A/coverage.cobertura.xml"]);
+
+        Assert.Equal(Figures(unsplit), Figures(shards));
+        var copyRow = Assert.Single(shards.Report!.Inputs.Files, f => f.SameAs is not null);
+        // The glob sorts '_vm_…' before 'coverage…', so VSTest's copy is read first and the collector's file is the copy.
+        Assert.Equal(("Cobertura", "artifacts/results-shard-B/coverage.cobertura.xml", "the same bytes as an earlier file, counted once"), (copyRow.Kind, copyRow.Path, copyRow.Contribution));
+        Assert.EndsWith("In/vm/coverage.cobertura.xml", copyRow.SameAs, StringComparison.Ordinal);
+        Assert.Contains(shards.InputLines, l => l.StartsWith("QualityGates merged 4 Cobertura files (1 copy of an earlier file, counted once) from 4 folders:", StringComparison.Ordinal));
+        Assert.Equal(4, shards.Report.Inputs.Files.Count(f => f.Kind == "Cobertura"));
+    }
+
+    [Fact]
     public void OneRunHasNoMergedSection()
     {
         var unsplit = Run("staging", [ShardRuns.Path("unsplit", "unsplit.trx")], [ShardRuns.Path("unsplit", "coverage.cobertura.xml")]);

@@ -35,7 +35,7 @@ public sealed class NewCodeCoverageTests(ITestOutputHelper output)
             Assert.Equal(["QG2014"], run.GateErrorCodes);
             var error = Assert.Single(run.Errors);
             Assert.Contains("New-code coverage 25.0% is below the staging minimum of 80.0% (1 of 4 coverable new lines covered since ", error, StringComparison.Ordinal);
-            Assert.Contains("the merge base with main (GITHUB_BASE_REF)); uncovered new lines: Lib/Calculator.cs 17-19", error, StringComparison.Ordinal);
+            Assert.Contains("the merge base with main (from GITHUB_BASE_REF)); uncovered new lines: Lib/Calculator.cs 17-19", error, StringComparison.Ordinal);
             var reports = GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
             Assert.Equal(["coverage.new_code"], reports.Failures);
         }

@@ -20,6 +20,9 @@ internal static class Format
     /// <summary>A count ("1,000" is not used: logs are read by tools too).</summary>
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its noun, plural unless the count is one ("1 file", "2 files", "0 coverable new lines").</summary>
+    public static string Count(long value, string noun) => Count(value) + " " + (value == 1 ? noun : noun + "s");
+
     private static string Fixed(double value, double? other)
     {
         for (var decimals = 1; decimals < 4; decimals++)

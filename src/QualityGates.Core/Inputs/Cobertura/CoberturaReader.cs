@@ -30,32 +30,56 @@ public sealed class CoberturaReader
     internal CoverageSummary ReadAll(IEnumerable<string> paths, CoverageFilter filter, List<InputFileRead>? read) =>
         Accumulate(paths, read).ToSummary(filter);
 
-    /// <summary>Reads and merges the files, for figures beyond the summary (new-code coverage reads single lines).</summary>
+    /// <summary>
+    /// Reads and merges the files, for figures beyond the summary (new-code coverage reads single lines).
+    /// A path given twice is read once; a file with the same bytes as an earlier one (SHA-256; VSTest copies
+    /// each attachment into <c>In/&lt;machine&gt;/</c> beside a TRX logger, an artifact downloaded twice) is
+    /// a row with <see cref="InputFileRead.SameAs"/> set and merges nothing, as TRX copies do.
+    /// </summary>
     internal CoverageAccumulator Accumulate(IEnumerable<string> paths, List<InputFileRead>? read)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var files = paths.ToList();
-        foreach (var path in files)
+        var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var files = new List<string>();
+        foreach (var path in paths)
         {
             ArgumentNullException.ThrowIfNull(path, nameof(paths));
+            if (seen.Add(Path.GetFullPath(path)))
+            {
+                files.Add(path);
+            }
         }
 
         // Files parse side by side; they merge in the order given, so the figures never depend on timing.
         var accumulator = new CoverageAccumulator();
+        var firstWithBytes = new Dictionary<string, string>(StringComparer.Ordinal);
         OrderedParallel.ForEach(
             files.Count,
-            i => CoberturaFileParser.Parse(files[i]),
-            (i, report) =>
+            i => (Report: CoberturaFileParser.Parse(files[i]), Hash: files.Count > 1 ? ContentHash(files[i]) : string.Empty),
+            (i, file) =>
             {
-                if (read is not null)
+                var full = Path.GetFullPath(files[i]);
+                if (!firstWithBytes.TryAdd(file.Hash, full))
                 {
-                    var totals = report.Totals();
-                    read.Add(new InputFileRead(Path.GetFullPath(files[i]), "Cobertura", InputFileRead.Lines(totals.LinesCovered, totals.LinesValid)));
+                    read?.Add(new InputFileRead(full, "Cobertura", InputFileRead.CoverageCopyContribution, firstWithBytes[file.Hash]));
+                    return;
                 }
 
-                accumulator.Add(report);
+                if (read is not null)
+                {
+                    var totals = file.Report.Totals();
+                    read.Add(new InputFileRead(full, "Cobertura", InputFileRead.Lines(totals.LinesCovered, totals.LinesValid)));
+                }
+
+                accumulator.Add(file.Report);
             });
 
         return accumulator;
+    }
+
+    private static string ContentHash(string path)
+    {
+        using var stream = InputFile.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
     }
 }

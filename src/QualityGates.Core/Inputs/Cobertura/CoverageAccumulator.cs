@@ -62,6 +62,9 @@ internal sealed class CoverageAccumulator
         }
     }
 
+    /// <summary>Every assembly (Cobertura package name) the merged reports hold, whatever a filter keeps.</summary>
+    public IEnumerable<string> Assemblies => _merged.Packages.Keys;
+
     /// <summary>The merged source files <paramref name="filter"/> keeps, by normalised path (a path may repeat, once per package).</summary>
     public IEnumerable<(string Path, LineTally Tally)> KeptFiles(CoverageFilter filter)
     {

@@ -11,10 +11,16 @@ namespace QualityGates.Inputs.Cobertura;
 /// place in it; a path on this machine outside the clone (generated code, another checkout) never; any
 /// other (another machine's absolute path, a Windows path, a name relative to a <c>&lt;source&gt;</c>) by
 /// the longest run of trailing segments that is a whole changed repository path.
+/// A changed source file no report names is untested (<see cref="Untested"/>) when the project that owns
+/// it is neither a test project nor an assembly any report holds.
 /// </summary>
 internal static class NewCodeTally
 {
-    public static NewCodeCoverage Compute(ChangeSet changes, IEnumerable<(string Path, LineTally Tally)> files)
+    /// <param name="changes">The change.</param>
+    /// <param name="files">The merged source files the coverage filter keeps.</param>
+    /// <param name="assemblies">Every assembly (Cobertura package) the reports hold, kept or not.</param>
+    /// <param name="filter">The coverage filter: a file or assembly it leaves out is never untested.</param>
+    public static NewCodeCoverage Compute(ChangeSet changes, IEnumerable<(string Path, LineTally Tally)> files, IEnumerable<string> assemblies, CoverageFilter filter)
     {
         var root = SourcePath.Normalize(RealPath.Of(changes.RepositoryRoot) ?? changes.RepositoryRoot);
         var byPath = new Dictionary<string, List<LineTally>>(StringComparer.Ordinal);
@@ -69,19 +75,42 @@ internal static class NewCodeTally
             }
         }
 
+        var untested = Untested(changes, byPath.Keys.ToHashSet(StringComparer.Ordinal), assemblies, filter);
         result.Sort((a, b) => a.Uncovered.Count > 0 != b.Uncovered.Count > 0 ? (a.Uncovered.Count > 0 ? -1 : 1) : string.CompareOrdinal(a.Path, b.Path));
         return new NewCodeCoverage
         {
             BaseRef = changes.BaseRef,
             BaseRefSource = changes.BaseRefSource,
             MergeBase = changes.MergeBase,
+            HeadIsMergeBase = changes.HeadIsMergeBase,
             RepositoryRoot = changes.RepositoryRoot,
             ChangedFiles = changes.Files.Count,
             ChangedLines = changes.Files.Values.Sum(l => (long)l.Count),
             LinesCovered = result.Sum(f => f.LinesCovered),
             LinesValid = result.Sum(f => f.LinesValid),
             Files = result,
+            UntestedFiles = untested,
+            UntestedLines = untested.Sum(path => (long)changes.Files[path].Count),
         };
+    }
+
+    /// <summary>
+    /// The changed source files (<see cref="ChangeSet.IsSourceFile"/>) that no report names, whose owning
+    /// project is not a test project, compiles an assembly no report holds, and is kept by the filter:
+    /// code no test run measured, such as a new project no test project references. A file of a reported
+    /// assembly that its report leaves out has no coverable line (an interface) or was excluded on purpose
+    /// (<c>[ExcludeFromCodeCoverage]</c>, coverlet's <c>ExcludeByFile</c>), so it is not untested.
+    /// </summary>
+    private static IReadOnlyList<string> Untested(ChangeSet changes, HashSet<string> named, IEnumerable<string> assemblies, CoverageFilter filter)
+    {
+        var reported = assemblies.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var matcher = filter.Compile();
+        var projects = new OwningProjects(changes.RepositoryRoot);
+        return changes.Files.Keys
+            .Where(path => ChangeSet.IsSourceFile(path) && !named.Contains(path) && matcher.KeepsFile(path))
+            .Where(path => projects.Of(path) is { IsTest: false } project && !reported.Contains(project.AssemblyName) && matcher.KeepsAssembly(project.AssemblyName))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>The changed repository path <paramref name="path"/> (a normalised Cobertura path) names, or null.</summary>

@@ -71,7 +71,7 @@ internal sealed class ChangeSetReader
             AddUntracked(files, root);
         }
 
-        return new ChangeSet(resolved, source, commit, root,
+        return new ChangeSet(resolved, source, commit, _git.Output("rev-parse", "HEAD"), root,
             files.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => (IReadOnlyList<int>)f.Value, StringComparer.Ordinal));
     }
 
@@ -123,14 +123,18 @@ internal sealed class ChangeSetReader
             : $"No merge base between HEAD and '{resolved}' (from {source}): the two histories share no commit, so new-code coverage cannot tell which lines are new. Name the branch the change will merge into (QualityGatesBaseRef, --base-ref).");
     }
 
-    /// <summary>Every line of each untracked, not ignored file is new (<c>git ls-files --others --exclude-standard</c>).</summary>
+    /// <summary>
+    /// Every line of each untracked, not ignored source file is new (<c>git ls-files --others
+    /// --exclude-standard</c>). Other untracked files (a <c>run.log</c> the tests were redirected to, a
+    /// scratch note) are no change a coverage report could judge, so they are left out.
+    /// </summary>
     private void AddUntracked(Dictionary<string, List<int>> files, string root)
     {
         foreach (var path in _git.Output("ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/").Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             var full = Path.Combine(root, path);
             var info = new FileInfo(full);
-            if (!info.Exists || info.Length > MaxUntrackedFileBytes || files.ContainsKey(path))
+            if (!ChangeSet.IsSourceFile(path) || !info.Exists || info.Length > MaxUntrackedFileBytes || files.ContainsKey(path))
             {
                 continue;
             }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using QualityGates.Gates.Checks;
 using QualityGates.Metrics;
 
 namespace QualityGates.Reports.Html;
 
-/// <summary>gates.html's "New code" section: what the change was compared with, its coverage, and every uncovered new line by file.</summary>
+/// <summary>gates.html's "New code" section: what the change was compared with, its coverage, the changed source files no coverage report names (QG2022), and every uncovered new line by file.</summary>
 internal static class HtmlNewCodeSection
 {
     public static void Append(StringBuilder page, NewCodeCoverage? newCode)
@@ -18,8 +19,14 @@ internal static class HtmlNewCodeSection
         page.Append("<section id=\"new-code\">\n<h2>New code</h2>\n<p class=\"note\">Compared with <code>")
             .Append(HtmlText.Encode(newCode.BaseRef)).Append("</code> (").Append(HtmlText.Encode(newCode.BaseRefSource))
             .Append(") from the merge base <code>").Append(HtmlText.Encode(newCode.ShortMergeBase)).Append("</code>: ")
-            .Append(CultureInfo.InvariantCulture, $"{newCode.ChangedLines} lines added or modified in {newCode.ChangedFiles} files; ")
-            .Append(CultureInfo.InvariantCulture, $"{newCode.LinesCovered} of {newCode.LinesValid} coverable new lines covered ({rate}).</p>\n");
+            .Append(CultureInfo.InvariantCulture, $"{Format.Count(newCode.ChangedLines, "line")} added or modified in {Format.Count(newCode.ChangedFiles, "file")}; ")
+            .Append(CultureInfo.InvariantCulture, $"{newCode.LinesCovered} of {Format.Count(newCode.LinesValid, "coverable new line")} covered ({rate}).</p>\n");
+        if (newCode.UntestedFiles.Count > 0)
+        {
+            page.Append("<p class=\"note\">In no coverage report (QG2022, ").Append(Format.Count(newCode.UntestedLines, "line")).Append("): ")
+                .AppendJoin(", ", newCode.UntestedFiles.Select(f => "<code>" + HtmlText.Encode(f) + "</code>")).Append(".</p>\n");
+        }
+
         var uncovered = newCode.Files.Where(f => f.Uncovered.Count > 0).ToList();
         if (uncovered.Count == 0)
         {

@@ -61,11 +61,12 @@ public sealed class NewCodeCoverageTests : IDisposable
         return path;
     }
 
-    private GateRunResult Run(NewCodeOptions options, string coverage, Func<string, string?>? environment = null, string? folder = null, string? minLines = "1", string? extra = null, Func<GateRunRequest, GateRunRequest>? change = null)
+    private GateRunResult Run(NewCodeOptions options, string coverage, Func<string, string?>? environment = null, string? folder = null, string? minLines = "1", string? extra = null, Func<GateRunRequest, GateRunRequest>? change = null, bool? strict = null)
     {
         var request = new GateRunRequest
         {
             Context = "staging",
+            Strict = strict,
             Groups = GateGroup.Coverage,
             BaseDirectory = folder ?? _repo.Path,
             CoverageFiles = extra is null ? [coverage] : [coverage, extra],
@@ -267,5 +268,123 @@ public sealed class NewCodeCoverageTests : IDisposable
         var annotations = github.ToString().Split('\n').Where(l => l.StartsWith("::warning file=", StringComparison.Ordinal)).ToList();
         Assert.Equal(30, annotations.Count);
         Assert.Contains("::notice title=QG2014 coverage.new_code::70 more uncovered new-line ranges are not annotated", github.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The feature adds a project no test project references (no report names its files or its assembly),
+    /// a test project's file and an interface in the reported Lib assembly whose report leaves it out.
+    /// </summary>
+    private void AddUntestedProject()
+    {
+        _repo.Write("src/NewLib/NewLib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        _repo.Write("src/NewLib/Feature/Service.cs", string.Concat(Enumerable.Range(1, 40).Select(i => $"// service {i}\n")));
+        _repo.Write("src/NewLib/Model.fs", "// model 1\n// model 2\n");
+        _repo.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><AssemblyName>Lib</AssemblyName></PropertyGroup></Project>\n");
+        _repo.Write("src/Lib/IShape.cs", "// interface\n");
+        _repo.Write("tests/Lib.Tests/Lib.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Microsoft.NET.Test.Sdk\" /></ItemGroup></Project>\n");
+        _repo.Write("tests/Lib.Tests/CalcTests.cs", "// test 1\n// test 2\n");
+        _repo.Commit("untested project");
+    }
+
+    [Fact]
+    public void ChangedSourceFilesNoReportNamesAreAWarningThatNamesThem()
+    {
+        AddUntestedProject();
+
+        var result = Run(new NewCodeOptions { BaseRef = "main", BaseRefSource = "QualityGatesBaseRef" }, Coverage());
+
+        var newCode = result.Report!.Inputs.NewCode!;
+        Assert.Equal(["src/NewLib/Feature/Service.cs", "src/NewLib/Model.fs"], newCode.UntestedFiles);
+        Assert.Equal(42L, newCode.UntestedLines);
+        Assert.Equal((3L, 6L), (newCode.LinesCovered, newCode.LinesValid));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.ChangedFilesNotInCoverage);
+        Assert.False(warning.IsError);
+        Assert.Contains("2 changed source files that no coverage report names (42 lines: src/NewLib/Feature/Service.cs, src/NewLib/Model.fs)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("the merge base with main (from QualityGatesBaseRef)", warning.Message, StringComparison.Ordinal);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(QualityGates.Reports.JsonReportWriter.ToUtf8(result.Report))!["metrics"]!["newCode"]!;
+        Assert.Equal("""["src/NewLib/Feature/Service.cs","src/NewLib/Model.fs"]""", json["untestedFiles"]!.ToJsonString());
+        var html = QualityGates.Reports.Html.HtmlReportWriter.ToHtml(result.Report);
+        Assert.Contains("In no coverage report (QG2022, 42 lines): <code>src/NewLib/Feature/Service.cs</code>, <code>src/NewLib/Model.fs</code>.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, GateStatus.Skipped)]
+    [InlineData(true, GateStatus.Failed)]
+    public void UntestedNewCodeFailsInsteadOfSkippingInStrictMode(bool? strict, GateStatus expected)
+    {
+        AddUntestedProject();
+
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), minLines: null, strict: strict);
+
+        var check = Assert.Single(result.Report!.Checks, c => c.Gate == GateNames.NewCodeCoverage);
+        Assert.Equal(expected, check.Status);
+        Assert.Contains("2 changed source files that no coverage report names", check.Message, StringComparison.Ordinal);
+        if (expected == GateStatus.Failed)
+        {
+            Assert.Equal(ErrorCodes.NewCodeNotInCoverage, check.Code);
+            Assert.Contains(result.Diagnostics, d => d.IsError && d.Code == ErrorCodes.NewCodeNotInCoverage);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Code == ErrorCodes.ChangedFilesNotInCoverage);
+        }
+        else
+        {
+            Assert.Contains(result.Diagnostics, d => d.Code == ErrorCodes.ChangedFilesNotInCoverage);
+        }
+    }
+
+    [Fact]
+    public void UntestedNewCodeFailsInProductionByDefault()
+    {
+        AddUntestedProject();
+
+        var result = new GateRun().Execute(new GateRunRequest
+        {
+            Context = "production", Groups = GateGroup.Coverage, BaseDirectory = _repo.Path, CoverageFiles = [Coverage()],
+            NewCode = new NewCodeOptions { BaseRef = "main" }, Environment = _ => null,
+        }, TextWriter.Null);
+
+        Assert.Contains(result.Report!.Checks, c => c.Gate == GateNames.NewCodeCoverage && c.Code == ErrorCodes.NewCodeNotInCoverage);
+    }
+
+    [Fact]
+    public void WhenHeadIsTheBaseRefTheSkipSaysSoAndNamesTheRef()
+    {
+        _repo.Git("checkout", "--quiet", "main");
+
+        var result = Run(new NewCodeOptions { BaseRef = "main", BaseRefSource = "QualityGatesBaseRef" }, Coverage());
+
+        var check = Assert.Single(result.Report!.Checks, c => c.Gate == GateNames.NewCodeCoverage);
+        Assert.Equal(GateStatus.Skipped, check.Status);
+        Assert.True(result.Report.Inputs.NewCode!.HeadIsMergeBase);
+        Assert.StartsWith($"No new code: HEAD is the merge base {_repo.Git("rev-parse", "main")[..10]} with main (from QualityGatesBaseRef)", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SkipMessageCountsInTheRightNumberAndClosesItsParentheses()
+    {
+        _repo.Git("checkout", "--quiet", "-b", "one", "main");
+        _repo.Write("src/Lib/Calc.cs", Calc + "// new 11\n");
+        _repo.Commit("one line");
+
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), minLines: null);
+
+        var check = Assert.Single(result.Report!.Checks, c => c.Gate == GateNames.NewCodeCoverage);
+        Assert.StartsWith("The change has 1 coverable new line (1 line added or modified in 1 file since ", check.Message, StringComparison.Ordinal);
+        Assert.Equal(check.Message.Count(c => c == '('), check.Message.Count(c => c == ')'));
+        var summary = QualityGates.Reports.SummaryLine.Render(result.Report, null);
+        Assert.Contains("new-code coverage (the change has 1 coverable new line (1 line added or modified in 1 file since ", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("coverage.new_code", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UntrackedFilesCountOnlyWhenTheyAreSourceFiles()
+    {
+        _repo.Write("run.log", "a\nb\nc\n");
+        _repo.Write("src/Lib/Scratch.cs", "// scratch\n");
+
+        var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage());
+
+        var newCode = result.Report!.Inputs.NewCode!;
+        Assert.DoesNotContain("run.log", newCode.UntestedFiles);
+        Assert.Equal((4, 9L), (newCode.ChangedFiles, newCode.ChangedLines));
     }
 }
