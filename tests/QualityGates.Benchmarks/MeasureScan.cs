@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
 using QualityGates.Inputs.Security;
 
 namespace QualityGates.Benchmarks;
 
 /// <summary>
 /// One read of one scan in this process (SecurityScanReader, or the DOM reader with --dom), printed as
-/// elapsed time and the process's peak working set; compare-scan runs it in fresh processes.
+/// elapsed time and the process's peak working set; run it once per fresh process (as /usr/bin/time -v would) to compare.
 /// </summary>
 internal static class MeasureScan
 {
@@ -25,11 +24,6 @@ internal static class MeasureScan
         }
 
         stopwatch.Stop();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var mode = dom ? "dom" : "streaming";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms (process CPU {process.TotalProcessorTime.TotalMilliseconds:F0} ms), peak working set {process.PeakWorkingSet64 / 1048576.0:F1} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F1} MB, findings {findings}"));
-        return 0;
+        return ProcessFigures.Print(dom ? "dom" : "streaming", stopwatch.Elapsed, $"findings {findings}");
     }
 }

@@ -6,7 +6,7 @@ namespace QualityGates.Benchmarks;
 /// <summary>
 /// SecurityScanReader (streaming) against the DOM reader it replaced (<see cref="DomScanReader"/>), on
 /// the same generated scan of about QG_BENCH_SCAN_MB megabytes (default 200) per format. Allocated bytes
-/// come from [MemoryDiagnoser]; the peak working set of each in a fresh process from compare-scan.
+/// come from [MemoryDiagnoser]; the peak working set of each in a fresh process from measure-scan.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
