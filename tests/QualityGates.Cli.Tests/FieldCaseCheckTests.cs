@@ -3,7 +3,7 @@ using QualityGates.Testing;
 
 namespace QualityGates.Cli.Tests;
 
-/// <summary><c>qualitygates check</c> on the field cases of ../shared/cases and the options they brought.</summary>
+/// <summary><c>qualitygates check</c> on the field cases of tests/fixtures/cases and the options they brought.</summary>
 public sealed class FieldCaseCheckTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace QualityGates.Testing;
 
-/// <summary>Paths to the shared real-world fixtures in <c>../shared/fixtures</c> beside the repository.</summary>
+/// <summary>Paths to the real-world fixtures in the repository's <c>tests/fixtures</c> (see its MANIFEST.md).</summary>
 public static class Fixtures
 {
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -8,29 +8,21 @@ public static class Fixtures
     /// <summary>The absolute path of a fixture, e.g. <c>Fixtures.Path("trx", "cronos-xunit-theories.trx")</c>.</summary>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root.Value, .. parts]);
 
-    /// <summary>A field case beside the fixtures (<c>../shared/cases</c>), e.g. <c>Fixtures.Case("t01-mtp-trx-timeout", "mtp-timeout.trx")</c>.</summary>
-    public static string Case(params string[] parts) =>
-        System.IO.Path.Combine([System.IO.Path.GetDirectoryName(Root.Value.TrimEnd('/', '\\'))!, "cases", .. parts]);
+    /// <summary>A field case in <c>tests/fixtures/cases</c>, e.g. <c>Fixtures.Case("t01-mtp-trx-timeout", "mtp-timeout.trx")</c>.</summary>
+    public static string Case(params string[] parts) => System.IO.Path.Combine([Root.Value, "cases", .. parts]);
 
     private static string FindRoot()
     {
-        // QUALITYGATES_FIXTURES overrides; otherwise walk up from the test binaries to the folder
-        // that holds shared/fixtures (the repository's parent).
-        var fromEnvironment = Environment.GetEnvironmentVariable("QUALITYGATES_FIXTURES");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
+        // Walk up from the test binaries to the repository that holds tests/fixtures/MANIFEST.md.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "fixtures");
-            if (Directory.Exists(candidate))
+            var candidate = System.IO.Path.Combine(dir.FullName, "tests", "fixtures");
+            if (File.Exists(System.IO.Path.Combine(candidate, "MANIFEST.md")))
             {
                 return candidate;
             }
         }
 
-        throw new DirectoryNotFoundException("shared/fixtures not found above " + AppContext.BaseDirectory + "; set QUALITYGATES_FIXTURES.");
+        throw new DirectoryNotFoundException("tests/fixtures not found above " + AppContext.BaseDirectory + ".");
     }
 }

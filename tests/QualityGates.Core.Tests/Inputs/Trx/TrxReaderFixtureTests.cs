@@ -2,7 +2,7 @@ using QualityGates.Inputs.Trx;
 
 namespace QualityGates.Tests.Inputs.Trx;
 
-/// <summary>The reader against the real VSTest files in shared/fixtures/trx and their MANIFEST figures.</summary>
+/// <summary>The reader against the real VSTest files in tests/fixtures/trx and their MANIFEST figures.</summary>
 public sealed class TrxReaderFixtureTests
 {
     private const string DeliberateTests = "GuardClauses.UnitTests.DeliberateOutcomeTests.";
