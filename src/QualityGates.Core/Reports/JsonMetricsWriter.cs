@@ -109,7 +109,8 @@ internal static class JsonMetricsWriter
     /// <summary>
     /// <c>"newCode"</c> (only when new-code coverage ran): the base ref and merge base, the counts, and per
     /// changed file with coverable lines its uncovered lines as <c>[start, end]</c> ranges (1-based, inclusive), all of them;
-    /// <c>"untestedFiles"</c>, the changed source files no coverage report names (QG2022), and their <c>"untestedLines"</c>.
+    /// <c>"untestedFiles"</c>, the changed source files no coverage report names (QG2022), and their <c>"untestedLines"</c>;
+    /// <c>"unreadableFiles"</c>, those of them whose new lines could not be read.
     /// </summary>
     private static void WriteNewCode(Utf8JsonWriter json, NewCodeCoverage? newCode)
     {
@@ -129,6 +130,7 @@ internal static class JsonMetricsWriter
         json.WriteNumber("changedLines", newCode.ChangedLines);
         json.WriteNumber("untestedLines", newCode.UntestedLines);
         JsonReportValues.TextArray(json, "untestedFiles", newCode.UntestedFiles);
+        JsonReportValues.TextArray(json, "unreadableFiles", newCode.UnreadableFiles);
         json.WriteStartArray("files");
         foreach (var file in newCode.Files)
         {

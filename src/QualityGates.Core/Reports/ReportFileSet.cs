@@ -76,6 +76,8 @@ public sealed class ReportFileSet
     public ReportFiles Write(QualityGateReport report, byte[] json)
     {
         Guard(Folder, () => Directory.CreateDirectory(Folder));
+        // A run killed between writing aside and renaming leaves its temp files; the next run clears them.
+        AtomicFile.RemoveAbandoned(Folder);
 
         var latestPath = Path.Combine(Folder, LatestFileName);
         var junitPath = Path.Combine(Folder, JUnitReportWriter.FileName);
