@@ -119,7 +119,8 @@ internal sealed class GateControllerHandler(IServiceProvider services)
 
     /// <summary>
     /// Without the platform's coverage messages (a platform before 2.4, or a producer that named no report):
-    /// the Cobertura files coverlet.MTP wrote in the results folder during this run.
+    /// the Cobertura files written in the results folder during this run (coverlet.MTP's
+    /// <c>coverage.cobertura.&lt;timestamp&gt;.xml</c>, or any other file whose name holds <c>.cobertura.</c>).
     /// </summary>
     private IReadOnlyList<string> DiscoveredCoverageFiles()
     {
@@ -130,7 +131,7 @@ internal sealed class GateControllerHandler(IServiceProvider services)
         }
 
         return Directory.EnumerateFiles(folder, "*.xml")
-            .Where(f => Path.GetFileName(f).Contains("coverage.cobertura.", StringComparison.OrdinalIgnoreCase))
+            .Where(f => Path.GetFileName(f).Contains(".cobertura.", StringComparison.OrdinalIgnoreCase))
             .Where(f => File.GetLastWriteTimeUtc(f) >= _startedUtc)
             .Order(StringComparer.Ordinal)
             .ToList();
