@@ -205,4 +205,14 @@ public static class ErrorCodes
     /// (it shows only warnings and errors at normal verbosity); informational, the verdict stands.
     /// </summary>
     public const string SummaryLine = "QG5006";
+    /// <summary>
+    /// A Microsoft.Testing.Platform coverage producer published coverage figures but named no Cobertura
+    /// report, which the gate reads for its per-line detail and filters; a warning, coverage is judged without it.
+    /// </summary>
+    public const string CoverageReportNotCobertura = "QG5010";
+    /// <summary>
+    /// The build found no Microsoft.Testing.Platform package (or one older than 1.9) in a test application,
+    /// so the test-platform extension was not registered; a warning, the tests run ungated.
+    /// </summary>
+    public const string TestingPlatformNotSupported = "QG5011";
 }
