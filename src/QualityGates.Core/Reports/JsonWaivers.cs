@@ -1,101 +1,90 @@
-using System.Text.Json;
-using QualityGates.Gates;
+using System.Text.Json.Serialization;
 using QualityGates.Metrics;
 using QualityGates.Waivers;
 
 namespace QualityGates.Reports;
 
-/// <summary>Waivers in the JSON report (issue 13): per waived check, per waived finding, and the <c>waivers</c> array of every waiver of the context with its state.</summary>
-internal static class JsonWaivers
+/// <summary>
+/// One waiver in the JSON report (per waived check, per waived finding, and the top-level <c>waivers</c>):
+/// <c>{ "gate" | "advisory", "package", "version", "owner", "reason", "expires" (yyyy-MM-dd), "file" (relative
+/// to the repository root when under it), "line", "state"? (applied, unused, expired) }</c>. A gate waiver has
+/// no advisory, package or version members, so the two kinds are two records.
+/// </summary>
+[JsonDerivedType(typeof(JsonGateWaiver))]
+[JsonDerivedType(typeof(JsonAdvisoryWaiver))]
+internal abstract class JsonWaiver(Waiver waiver, WaiverState? state)
 {
-    /// <summary>
-    /// One waiver: <c>{ "advisory" | "gate", "package"?, "version"?, "owner", "reason", "expires" (yyyy-MM-dd),
-    /// "file" (relative to the repository root when under it), "line", "state"? (applied, unused, expired) }</c>.
-    /// </summary>
-    public static void Write(Utf8JsonWriter json, Waiver waiver, WaiverState? state)
-    {
-        json.WriteStartObject();
-        if (waiver.Gate is not null)
-        {
-            JsonReportValues.Text(json, "gate", waiver.Gate);
-        }
-        else
-        {
-            JsonReportValues.Text(json, "advisory", waiver.Advisory);
-            JsonReportValues.Text(json, "package", waiver.Package);
-            JsonReportValues.Text(json, "version", waiver.Version);
-        }
+    [JsonPropertyOrder(1)]
+    public string Owner => waiver.Owner;
 
-        JsonReportValues.Text(json, "owner", waiver.Owner);
-        JsonReportValues.Text(json, "reason", waiver.Reason);
-        json.WriteString("expires", waiver.ExpiresText);
-        JsonReportValues.Text(json, "file", waiver.DisplayFile.Length > 0 ? waiver.DisplayFile : waiver.File);
-        json.WriteNumber("line", waiver.Line);
-        if (state is { } known)
-        {
-            json.WriteString("state", known.ToString().ToLowerInvariant());
-        }
+    [JsonPropertyOrder(1)]
+    public string Reason => waiver.Reason;
 
-        json.WriteEndObject();
-    }
+    [JsonPropertyOrder(1)]
+    public string Expires => waiver.ExpiresText;
 
-    /// <summary>The report's top-level <c>waivers</c> array.</summary>
-    public static void WriteOutcomes(Utf8JsonWriter json, QualityGateReport report)
-    {
-        json.WriteStartArray("waivers");
-        foreach (var outcome in report.Waivers)
-        {
-            Write(json, outcome.Waiver, outcome.State);
-        }
+    [JsonPropertyOrder(1)]
+    public string File => waiver.DisplayFile.Length > 0 ? waiver.DisplayFile : waiver.File;
 
-        json.WriteEndArray();
-    }
+    [JsonPropertyOrder(1)]
+    public int Line => waiver.Line;
 
-    /// <summary>
-    /// The security section's <c>findings</c> array: the counted findings reports name (<see cref="SecuritySummary.Listed"/>),
-    /// each <c>{ "advisory", "aliases", "package", "version", "severity", "kind", "fixedVersion", "scanFile", "location", "message" }</c>.
-    /// </summary>
-    public static void WriteListed(Utf8JsonWriter json, SecuritySummary security)
-    {
-        json.WriteNumber("findingsListedPerSeverity", SecuritySummary.ListedPerSeverity);
-        json.WriteStartArray("findings");
-        foreach (var finding in security.Listed)
-        {
-            json.WriteStartObject();
-            WriteIdentity(json, finding);
-            json.WriteString("kind", finding.Kind);
-            JsonReportValues.Text(json, "fixedVersion", finding.FixedVersion);
-            JsonReportValues.Text(json, "scanFile", finding.ScanFile);
-            JsonReportValues.Text(json, "location", finding.Location);
-            JsonReportValues.Text(json, "message", finding.Message);
-            json.WriteEndObject();
-        }
+    /// <summary>Only in the top-level <c>waivers</c> array.</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? State => state?.ToString().ToLowerInvariant();
 
-        json.WriteEndArray();
-    }
+    protected Waiver Waiver => waiver;
 
-    private static void WriteIdentity(Utf8JsonWriter json, SecurityFinding finding)
-    {
-        JsonReportValues.Text(json, "advisory", finding.Advisory);
-        JsonReportValues.TextArray(json, "aliases", finding.Aliases);
-        JsonReportValues.Text(json, "package", finding.Package);
-        JsonReportValues.Text(json, "version", finding.Version);
-        json.WriteString("severity", finding.Severity);
-    }
+    public static JsonWaiver Of(Waiver waiver, WaiverState? state = null) =>
+        waiver.Gate is not null ? new JsonGateWaiver(waiver, state) : new JsonAdvisoryWaiver(waiver, state);
+}
 
-    /// <summary>The security section's <c>waived</c> array: <c>{ "advisory", "aliases", "package", "version", "severity", "waiver" }</c> per finding taken out of the counts.</summary>
-    public static void WriteFindings(Utf8JsonWriter json, IReadOnlyList<WaivedFinding> waived)
-    {
-        json.WriteStartArray("waived");
-        foreach (var item in waived)
-        {
-            json.WriteStartObject();
-            WriteIdentity(json, item.Finding);
-            json.WritePropertyName("waiver");
-            Write(json, item.Waiver, state: null);
-            json.WriteEndObject();
-        }
+internal sealed class JsonGateWaiver(Waiver waiver, WaiverState? state) : JsonWaiver(waiver, state)
+{
+    public string? Gate => Waiver.Gate;
+}
 
-        json.WriteEndArray();
-    }
+internal sealed class JsonAdvisoryWaiver(Waiver waiver, WaiverState? state) : JsonWaiver(waiver, state)
+{
+    public string? Advisory => Waiver.Advisory;
+    public string? Package => Waiver.Package;
+    public string? Version => Waiver.Version;
+}
+
+/// <summary>What identifies a security finding in the report: <c>{ "advisory", "aliases", "package", "version", "severity", … }</c>.</summary>
+internal abstract class JsonFinding(SecurityFinding finding)
+{
+    [JsonPropertyOrder(-1)]
+    public string Advisory => finding.Advisory;
+
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<string> Aliases => finding.Aliases;
+
+    [JsonPropertyOrder(-1)]
+    public string? Package => finding.Package;
+
+    [JsonPropertyOrder(-1)]
+    public string? Version => finding.Version;
+
+    [JsonPropertyOrder(-1)]
+    public string Severity => finding.Severity;
+
+    protected SecurityFinding Finding => finding;
+}
+
+/// <summary>A counted finding the report names, with where it was found.</summary>
+internal sealed class JsonListedFinding(SecurityFinding finding) : JsonFinding(finding)
+{
+    public string Kind => Finding.Kind;
+    public string? FixedVersion => Finding.FixedVersion;
+    public string? ScanFile => Finding.ScanFile;
+    public string? Location => Finding.Location;
+    public string? Message => Finding.Message;
+}
+
+/// <summary>A finding taken out of the counts, with the waiver that took it.</summary>
+internal sealed class JsonWaivedFinding(WaivedFinding waived) : JsonFinding(waived.Finding)
+{
+    public JsonWaiver Waiver => JsonWaiver.Of(waived.Waiver);
 }
