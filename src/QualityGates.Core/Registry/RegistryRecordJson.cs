@@ -21,7 +21,10 @@ public static class RegistryRecordJson
         ProductJson.ToText(new JsonRegistryRecord(record), RegistryJsonContext.Default.JsonRegistryRecord, indented: false);
 }
 
-/// <summary>A registry record's members, in order; the CLI's <c>--json</c> prints records in this shape too.</summary>
+/// <summary>
+/// A registry record's members, in order (<c>schemaVersion</c> stays first); the CLI's <c>--json</c> prints
+/// records in this shape too. A new member is one property here (and its reading in <see cref="RegistryRecordParser"/>).
+/// </summary>
 public sealed class JsonRegistryRecord(RegistryRecord record)
 {
     public int SchemaVersion => RegistryRecordJson.SchemaVersion;

@@ -159,6 +159,43 @@ internal sealed class JsonSecurity(SecuritySummary security)
     public IEnumerable<JsonWaivedFinding> Waived => security.Waived.Select(w => new JsonWaivedFinding(w));
 }
 
+/// <summary>What identifies a security finding in the report: <c>{ "advisory", "aliases", "package", "version", "severity", … }</c>.</summary>
+internal abstract class JsonFinding(SecurityFinding finding)
+{
+    [JsonPropertyOrder(-1)]
+    public string Advisory => finding.Advisory;
+
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<string> Aliases => finding.Aliases;
+
+    [JsonPropertyOrder(-1)]
+    public string? Package => finding.Package;
+
+    [JsonPropertyOrder(-1)]
+    public string? Version => finding.Version;
+
+    [JsonPropertyOrder(-1)]
+    public string Severity => finding.Severity;
+
+    protected SecurityFinding Finding => finding;
+}
+
+/// <summary>A counted finding the report names, with where it was found.</summary>
+internal sealed class JsonListedFinding(SecurityFinding finding) : JsonFinding(finding)
+{
+    public string Kind => Finding.Kind;
+    public string? FixedVersion => Finding.FixedVersion;
+    public string? ScanFile => Finding.ScanFile;
+    public string? Location => Finding.Location;
+    public string? Message => Finding.Message;
+}
+
+/// <summary>A finding taken out of the counts, with the waiver that took it.</summary>
+internal sealed class JsonWaivedFinding(WaivedFinding waived) : JsonFinding(waived.Finding)
+{
+    public JsonWaiver Waiver => JsonWaiver.Of(waived.Waiver);
+}
+
 internal sealed class JsonModel(ModelMetrics model)
 {
     public double? QualityScore => model.QualityScore;

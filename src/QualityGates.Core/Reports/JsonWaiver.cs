@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using QualityGates.Metrics;
 using QualityGates.Waivers;
 
 namespace QualityGates.Reports;
@@ -50,41 +49,4 @@ internal sealed class JsonAdvisoryWaiver(Waiver waiver, WaiverState? state) : Js
     public string? Advisory => Waiver.Advisory;
     public string? Package => Waiver.Package;
     public string? Version => Waiver.Version;
-}
-
-/// <summary>What identifies a security finding in the report: <c>{ "advisory", "aliases", "package", "version", "severity", … }</c>.</summary>
-internal abstract class JsonFinding(SecurityFinding finding)
-{
-    [JsonPropertyOrder(-1)]
-    public string Advisory => finding.Advisory;
-
-    [JsonPropertyOrder(-1)]
-    public IReadOnlyList<string> Aliases => finding.Aliases;
-
-    [JsonPropertyOrder(-1)]
-    public string? Package => finding.Package;
-
-    [JsonPropertyOrder(-1)]
-    public string? Version => finding.Version;
-
-    [JsonPropertyOrder(-1)]
-    public string Severity => finding.Severity;
-
-    protected SecurityFinding Finding => finding;
-}
-
-/// <summary>A counted finding the report names, with where it was found.</summary>
-internal sealed class JsonListedFinding(SecurityFinding finding) : JsonFinding(finding)
-{
-    public string Kind => Finding.Kind;
-    public string? FixedVersion => Finding.FixedVersion;
-    public string? ScanFile => Finding.ScanFile;
-    public string? Location => Finding.Location;
-    public string? Message => Finding.Message;
-}
-
-/// <summary>A finding taken out of the counts, with the waiver that took it.</summary>
-internal sealed class JsonWaivedFinding(WaivedFinding waived) : JsonFinding(waived.Finding)
-{
-    public JsonWaiver Waiver => JsonWaiver.Of(waived.Waiver);
 }
