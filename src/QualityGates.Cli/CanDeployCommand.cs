@@ -39,8 +39,9 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, answer.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            RegistryJson.Print(output, new CanDeployJson(model.Name, model.Version, decision.ContextName, decision.Allowed, decision.VerdictName, decision.Reason,
-                controller.Policy.RequireStagingBeforeProduction, RegistryJson.Record(decision.Decision), RegistryJson.Warnings(answer.Warnings)), CliJsonContext.Default.CanDeployJson);
+            var answerJson = new CanDeployJson(model.Name, model.Version, decision.ContextName, decision.Allowed, decision.VerdictName, decision.Reason,
+                controller.Policy.RequireStagingBeforeProduction, RegistryJson.Record(decision.Decision), RegistryJson.Warnings(answer.Warnings));
+            RegistryJson.Print(output, answerJson, CliJsonContext.Default.CanDeployJson);
         }
         else
         {

@@ -56,7 +56,8 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, copy.Warnings);
         if (result.GetValue(_copyJson))
         {
-            RegistryJson.Print(output, new CopyJson(from.Location, to.Location, copy.Models, copy.Copied, RegistryJson.Warnings(copy.Warnings)), CliJsonContext.Default.CopyJson);
+            RegistryJson.Print(output, new CopyJson(from.Location, to.Location, copy.Models, copy.Copied, RegistryJson.Warnings(copy.Warnings)),
+                CliJsonContext.Default.CopyJson);
         }
         else
         {
