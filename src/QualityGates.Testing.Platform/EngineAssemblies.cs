@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -25,6 +26,9 @@ internal static class EngineAssemblies
         }
     }
 
+    // The engine is loaded from files beside a test application that is never trimmed with it: a trimmed
+    // or native-AOT application has no qualitygates/ folder, so this resolver finds nothing there.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Loads the untrimmed engine copied beside the application.")]
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, Folder, name.Name + ".dll");

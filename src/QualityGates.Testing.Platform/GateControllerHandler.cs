@@ -96,7 +96,7 @@ internal sealed class GateControllerHandler(IServiceProvider services)
         {
             if (File.Exists(_handOffFile))
             {
-                return JsonSerializer.Deserialize<TestRunSummary>(File.ReadAllText(_handOffFile)) ?? Aborted(testHost);
+                return TestRunHandOff.FromJson(File.ReadAllText(_handOffFile)) ?? Aborted(testHost);
             }
         }
         catch (JsonException)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
@@ -68,7 +67,7 @@ internal sealed class GateSessionHandler(
         if (Environment.GetEnvironmentVariable(GateControllerHandler.HandOffVariable) is { Length: > 0 } handOff)
         {
             // The controlling process judges once the out-of-process collector has written the coverage.
-            await File.WriteAllTextAsync(handOff, JsonSerializer.Serialize(tests), CancellationToken.None).ConfigureAwait(false);
+            await File.WriteAllTextAsync(handOff, TestRunHandOff.ToJson(tests), CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
