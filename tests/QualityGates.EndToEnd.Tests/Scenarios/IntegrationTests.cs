@@ -38,6 +38,21 @@ public sealed class IntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RunsTheGateInADotNetTaskHostAsNetFrameworkMSBuildDoes()
+    {
+        var workspace = SharedConsumer.Get(output);
+
+        // .NET Framework MSBuild 18 runs the .NET tasks in a .NET task host; this takes that path under the SDK's MSBuild.
+        var run = workspace.Test(["-p:_QualityGatesTaskHost=true", "-p:QualityGatesContext=production", "-tl:off", "-v:d"], new Dictionary<string, string> { ["QG_FAILCOUNT"] = "2" });
+
+        Assert.Contains("Launching task \"EvaluateQualityGates\" from assembly", run.Output);
+        Assert.Contains("in an external task host with a runtime of \"NET\"", run.Output);
+        Assert.Equal(("FAIL", "96.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(["QG2001"], run.ErrorCodes);
+    }
+
+    [Fact]
     public void KeepsTheUsersOwnTrxAndResultsDirectoryAndGatesTheNewestTrx()
     {
         var workspace = SharedConsumer.Get(output);
