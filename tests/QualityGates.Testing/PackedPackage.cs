@@ -82,7 +82,7 @@ public sealed partial class PackedPackage : IDisposable
     /// <summary>
     /// What keeps this package from nuget.org, by the checks every package of this repository passes:
     /// licence (expression and file), icon, readme with absolute links only, release notes, project and
-    /// repository URL with the commit, tags, description; no file twice; and each of its own assemblies
+    /// repository URL with the commit, tags, description; no assembly twice; and each of its own assemblies
     /// with its pdb embedded and its sources linked to the repository at that commit. When built as CI
     /// builds (CI=true), no path of the build machine in an assembly or its pdb; elsewhere the pdb does
     /// name the machine's files (a local build keeps them), which shows the scan would see them.
@@ -101,7 +101,7 @@ public sealed partial class PackedPackage : IDisposable
 
         Expect(Meta("license") == "MIT" && Meta("license", "type") == "expression", $"license is '{Meta("license")}', not the MIT expression");
         Expect(Files.Contains("LICENSE") && ReadText("LICENSE").StartsWith("MIT License", StringComparison.Ordinal), "no MIT LICENSE file");
-        Expect(Meta("icon") == "icon.png" && Files.Contains("icon.png") && Read("icon.png").AsSpan().StartsWith("\x89PNG"u8), "no PNG icon.png");
+        Expect(Meta("icon") == "icon.png" && Files.Contains("icon.png") && Read("icon.png").AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]), "no PNG icon.png");
         Expect(Meta("readme") == "README.md" && Files.Contains("README.md"), "no README.md");
         if (Files.Contains("README.md"))
         {
@@ -116,8 +116,9 @@ public sealed partial class PackedPackage : IDisposable
         Expect(Commit().IsMatch(commit), $"repository commit is '{commit}'");
         Expect(!string.IsNullOrWhiteSpace(Meta("tags")), "no tags");
         Expect(!string.IsNullOrWhiteSpace(Meta("description")), "no description");
-        var twice = Files.GroupBy(f => f[(f.LastIndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        Expect(twice.Count == 0, "packed more than once: " + string.Join(", ", twice));
+        var twice = Files.Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(f => f[(f.LastIndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Expect(twice.Count == 0, "assemblies packed more than once: " + string.Join(", ", twice));
 
         var ciBuild = Environment.GetEnvironmentVariable("CI") == "true";
         var machinePath = Encoding.UTF8.GetBytes(RepositoryPaths.Root.TrimEnd('/'));

@@ -31,7 +31,7 @@ public sealed class IntegrationTests(ITestOutputHelper output)
         Assert.Empty(GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates")).Failures);
 
         // And a gate that fails still blocks, with its own error only.
-        var blocked = workspace.Test([.. unknown, "-p:QualityGatesContext=production", "-tl:on"], new Dictionary<string, string> { ["QG_FAILCOUNT"] = "2" });
+        var blocked = workspace.Test([.. unknown, "-p:QualityGatesContext=development", "-p:QualityGatesMinTestPassRate=0.99", "-tl:on"], OneFails);
 
         Assert.NotEqual(0, blocked.ExitCode);
         Assert.Equal(["QG2001"], blocked.ErrorCodes);
@@ -43,11 +43,11 @@ public sealed class IntegrationTests(ITestOutputHelper output)
         var workspace = SharedConsumer.Get(output);
 
         // .NET Framework MSBuild 18 runs the .NET tasks in a .NET task host; this takes that path under the SDK's MSBuild.
-        var run = workspace.Test(["-p:_QualityGatesTaskHost=true", "-p:QualityGatesContext=production", "-tl:off", "-v:d"], new Dictionary<string, string> { ["QG_FAILCOUNT"] = "2" });
+        var run = workspace.Test(["-p:_QualityGatesTaskHost=true", "-p:QualityGatesContext=development", "-p:QualityGatesMinTestPassRate=0.99", "-tl:off", "-v:d"], OneFails);
 
         Assert.Contains("Launching task \"EvaluateQualityGates\" from assembly", run.Output);
         Assert.Contains("in an external task host with a runtime of \"NET\"", run.Output);
-        Assert.Equal(("FAIL", "96.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
+        Assert.Equal(("FAIL", "98.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
         Assert.NotEqual(0, run.ExitCode);
         Assert.Equal(["QG2001"], run.ErrorCodes);
     }
