@@ -32,22 +32,22 @@ public sealed class VSTestCopiesTests
         var ourVSTest = SdkTestTargets.Target(Copies, "VSTest")!;
         Assert.Equal((string)sdkVSTest.Attribute("DependsOnTargets")! + ";_QualityGatesBeforeTests", (string?)ourVSTest.Attribute("DependsOnTargets"));
 
+        var project = SdkTestTargets.Evaluate(SdkTestTargets.File(vstest), ("NETCoreSdkVersion", sdk));
+        Assert.Equal(targetsVersion, project["_QualityGatesVSTestTargetsVersion"]);
+
         // Terminal logger off/on, dotnet test's MSBuild-output switch, and stdout forced for task processes.
         foreach (var terminalLogger in new[] { "0", "1" })
         foreach (var msbuildOutput in new[] { "False", "True" })
         foreach (var stdout in new[] { "", "1" })
         {
-            var project = SdkTestTargets.Evaluate(SdkTestTargets.File(vstest), ("NETCoreSdkVersion", sdk),
-                ("_MSBUILDTLENABLED", terminalLogger), ("VsTestUseMSBuildOutput", msbuildOutput), ("MSBUILDENSURESTDOUTFORTASKPROCESSES", stdout));
-            Assert.Equal(targetsVersion, project["_QualityGatesVSTestTargetsVersion"]);
+            (string, string)[] mode = [("_MSBUILDTLENABLED", terminalLogger), ("VsTestUseMSBuildOutput", msbuildOutput), ("MSBUILDENSURESTDOUTFORTASKPROCESSES", stdout)];
 
             // Before vstest 17.9 the SDK's VSTest ran the test task itself: the package's _VSTestConsole holds that part.
-            var sdkPath = sdkVSTest.Elements().Any(e => IsTestTask(e.Name.LocalName)) ? ["_VSTestConsole"] : CalledTargets(sdkVSTest, project);
-
-            var ourPath = CalledTargets(ourVSTest, project).Where(t => t != "_QualityGatesAfterTests").ToList();
-            Assert.True(sdkPath.SequenceEqual(ourPath),
+            var sdkPath = sdkVSTest.Elements().Any(e => IsTestTask(e.Name.LocalName)) ? ["_VSTestConsole"] : CalledTargets(sdkVSTest, project, mode);
+            var ourPath = CalledTargets(ourVSTest, project, mode);
+            Assert.Equal("_QualityGatesAfterTests", ourPath[^1]);
+            Assert.True(sdkPath.SequenceEqual(ourPath[..^1]),
                 $"vstest {vstest}, TL={terminalLogger}, VsTestUseMSBuildOutput={msbuildOutput}, stdout={stdout}: SDK [{string.Join(", ", sdkPath)}], package [{string.Join(", ", ourPath)}]");
-            Assert.Equal("_QualityGatesAfterTests", CalledTargets(ourVSTest, project)[^1]);
         }
     }
 
@@ -79,9 +79,9 @@ public sealed class VSTestCopiesTests
         }
     }
 
-    /// <summary>The targets a VSTest target's CallTargets call in this project, in order.</summary>
-    private static List<string> CalledTargets(XElement target, Evaluation project) =>
-        target.Elements().Where(e => e.Name.LocalName == "CallTarget" && project.Holds((string?)e.Attribute("Condition") ?? string.Empty))
+    /// <summary>The targets a VSTest target's CallTargets call in this project and console mode, in order.</summary>
+    private static List<string> CalledTargets(XElement target, Evaluation project, (string, string)[] mode) =>
+        target.Elements().Where(e => e.Name.LocalName == "CallTarget" && project.Holds((string?)e.Attribute("Condition") ?? string.Empty, mode))
             .Select(e => (string)e.Attribute("Targets")!).ToList();
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed class IntegrationTests(ITestOutputHelper output)
         Assert.Equal(("PASS", "98.0%"), GateTable.Row(plain.Output, "tests.pass_rate"));
         GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
 
-        // Under the terminal logger too, a failed test the gate tolerates does not fail the build.
-        var terminal = workspace.Test([.. unknown, "-p:QualityGatesContext=development", "-tl:on"], OneFails);
+        // Under the terminal logger too, a failed test the gate tolerates does not fail the build, not even with -warnaserror.
+        var terminal = workspace.Test([.. unknown, "-p:QualityGatesContext=development", "-tl:on", "-warnaserror"], OneFails);
 
         Assert.Equal(0, terminal.ExitCode);
         Assert.Contains("QG0008", terminal.WarningCodes);

@@ -64,7 +64,16 @@ public static class PackageEvaluation
                 project.Properties.ToDictionary(p => p.Name, p => p.EvaluatedValue, StringComparer.OrdinalIgnoreCase),
                 project.Items.ToLookup(i => i.ItemType, i => i.EvaluatedInclude, StringComparer.OrdinalIgnoreCase),
                 project.Targets.ToDictionary(t => t.Key, t => t.Value.FullPath, StringComparer.OrdinalIgnoreCase),
-                instance.EvaluateCondition);
+                (condition, properties) =>
+                {
+                    var copy = properties.Count == 0 ? instance : instance.DeepCopy();
+                    foreach (var (name, value) in properties)
+                    {
+                        copy.SetProperty(name, value);
+                    }
+
+                    return copy.EvaluateCondition(condition);
+                });
         }
         finally
         {
@@ -81,7 +90,8 @@ public static class PackageEvaluation
 
 /// <summary>What MSBuild evaluated for one project: properties, items and the file that defines each target.</summary>
 public sealed class Evaluation(
-    IReadOnlyDictionary<string, string> properties, ILookup<string, string> items, IReadOnlyDictionary<string, string> targets, Func<string, bool> condition)
+    IReadOnlyDictionary<string, string> properties, ILookup<string, string> items, IReadOnlyDictionary<string, string> targets,
+    Func<string, IReadOnlyDictionary<string, string>, bool> condition)
 {
     /// <summary>The property's evaluated value, or "" when it is not defined (as $(Name) would give).</summary>
     public string this[string property] => properties.TryGetValue(property, out var value) ? value : string.Empty;
@@ -89,8 +99,12 @@ public sealed class Evaluation(
     /// <summary>The evaluated includes of the items of <paramref name="type"/>, in order.</summary>
     public IReadOnlyList<string> Items(string type) => items[type].ToList();
 
-    /// <summary>Whether an MSBuild condition (as written in a target) holds for this project's properties.</summary>
-    public bool Holds(string msbuildCondition) => msbuildCondition.Length == 0 || condition(msbuildCondition);
+    /// <summary>
+    /// Whether an MSBuild condition (as written in a target) holds when the target runs, with this
+    /// project's properties and <paramref name="properties"/> set as the command line or environment would.
+    /// </summary>
+    public bool Holds(string msbuildCondition, params (string Name, string Value)[] properties) =>
+        msbuildCondition.Length == 0 || condition(msbuildCondition, properties.ToDictionary(p => p.Name, p => p.Value));
 
     /// <summary>The full path of the file whose definition of <paramref name="target"/> wins.</summary>
     public string TargetPath(string target)
