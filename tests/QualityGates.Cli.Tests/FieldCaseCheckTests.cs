@@ -42,6 +42,38 @@ public sealed class FieldCaseCheckTests
     }
 
     [Fact]
+    public void TheVSTest189DataDrivenCaseIsReadAndPassesDevelopment()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--json", "--test-results",
+            Fixtures.Case("t04-vstest-datadriven-counters", "datadriven-vstest189.trx"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.ErrorCodes);
+        using var json = JsonDocument.Parse(run.Output);
+        var tests = json.RootElement.GetProperty("metrics").GetProperty("tests");
+        Assert.Equal((2, 2, 0), (tests.GetProperty("total").GetInt32(), tests.GetProperty("passed").GetInt32(), tests.GetProperty("failed").GetInt32()));
+    }
+
+    [Fact]
+    public void TheRetriedRunCountsEachTestByItsLastAttemptAndGatesFlakiness()
+    {
+        var glob = Path.Combine(Fixtures.Case("t05-mtp-retry-attempts"), "TestResults", "**", "*.trx");
+
+        var ungated = CliRun.Of("check", "--context", "development", "--json", "--test-results", glob);
+        var gated = CliRun.Of("check", "--context", "development", "--json", "--test-results", glob, "--max-flaky-tests", "1");
+
+        Assert.Equal(0, ungated.ExitCode);
+        Assert.Empty(ungated.WarningCodes);
+        using var json = JsonDocument.Parse(ungated.Output);
+        var tests = json.RootElement.GetProperty("metrics").GetProperty("tests");
+        Assert.Equal((5, 4, 0, 1, 2), (tests.GetProperty("total").GetInt32(), tests.GetProperty("passed").GetInt32(),
+            tests.GetProperty("failed").GetInt32(), tests.GetProperty("skipped").GetInt32(), tests.GetProperty("flaky").GetInt32()));
+        Assert.Equal(["ChargesCard", "SendsReceipt"], tests.GetProperty("flakyTests").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(1, gated.ExitCode);
+        Assert.Equal(["QG2030"], gated.ErrorCodes);
+    }
+
+    [Fact]
     public void TargetFrameworkGoesIntoTheJUnitNames()
     {
         using var dir = new TempDirectory();

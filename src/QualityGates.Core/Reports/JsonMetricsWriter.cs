@@ -54,8 +54,25 @@ internal static class JsonMetricsWriter
 
         json.WriteEndArray();
         json.WriteNumber("failedTestsOmitted", Math.Max(0, tests.FailedTests.Count - MaxFailedTests));
+        WriteFlaky(json, tests);
         JsonReportValues.TextArray(json, "sourceFiles", tests.SourceFiles);
         json.WriteEndObject();
+    }
+
+    /// <summary><c>flaky</c> (tests that failed, then passed on a retry) and the first <see cref="MaxFailedTests"/> of them by name with their attempts.</summary>
+    private static void WriteFlaky(Utf8JsonWriter json, TestRunSummary tests)
+    {
+        json.WriteNumber("flaky", tests.Flaky);
+        json.WriteStartArray("flakyTests");
+        foreach (var flaky in tests.FlakyTests.Take(MaxFailedTests))
+        {
+            json.WriteStartObject();
+            JsonReportValues.Text(json, "name", flaky.Name);
+            json.WriteNumber("attempts", flaky.Attempts);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteCoverage(Utf8JsonWriter json, CoverageSummary? coverage)
