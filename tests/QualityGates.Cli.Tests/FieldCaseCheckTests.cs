@@ -57,7 +57,7 @@ public sealed class FieldCaseCheckTests
     [Fact]
     public void TheRetriedRunCountsEachTestByItsLastAttemptAndGatesFlakiness()
     {
-        var glob = Path.Combine(Fixtures.Case("t05-mtp-retry-attempts"), "TestResults", "**", "*.trx");
+        var glob = Path.Combine(Fixtures.Case("t05-mtp-retry-attempts"), "results", "**", "*.trx");
 
         var ungated = CliRun.Of("check", "--context", "development", "--json", "--test-results", glob);
         var gated = CliRun.Of("check", "--context", "development", "--json", "--test-results", glob, "--max-flaky-tests", "1");

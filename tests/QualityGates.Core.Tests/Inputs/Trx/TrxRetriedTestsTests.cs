@@ -15,7 +15,7 @@ namespace QualityGates.Tests.Inputs.Trx;
 public sealed class TrxRetriedTestsTests : IDisposable
 {
     private const string MtpName = "runner@ci-host 2026-08-21 14:02:00.000";
-    private static readonly string CaseRoot = Fixtures.Case("t05-mtp-retry-attempts", "TestResults");
+    private static readonly string CaseRoot = Fixtures.Case("t05-mtp-retry-attempts", "results");
     private static readonly string[] CaseFiles =
     [
         Path.Combine(CaseRoot, "Retries", "kq4z2m8w", "1", "Shop.Tests_net10.0_x64.trx"),
