@@ -73,6 +73,21 @@ public sealed class FieldCaseCheckTests
         Assert.Equal(["QG2030"], gated.ErrorCodes);
     }
 
+    [Theory]
+    [InlineData("metrics.json", "failed", 1.0)]
+    [InlineData("metrics-improved.json", "passed", -0.0952)]
+    public void ANegativeBaselineRegressionKeepsItsSign(string file, string status, double value)
+    {
+        var run = CliRun.Of("check", "--context", "development", "--json", "--checks", "model",
+            "--metrics", Fixtures.Case("m01-negative-baseline-quality", file), "--min-quality-score", "0");
+
+        Assert.Equal(1, run.ExitCode); // model.quality_score fails either way: the score is below 0
+        using var json = JsonDocument.Parse(run.Output);
+        var regression = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("gate").GetString() == "model.regression");
+        Assert.Equal(status, regression.GetProperty("status").GetString());
+        Assert.Equal(value, regression.GetProperty("value").GetDouble(), 4);
+    }
+
     [Fact]
     public void TargetFrameworkGoesIntoTheJUnitNames()
     {
