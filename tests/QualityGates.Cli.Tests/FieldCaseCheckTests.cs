@@ -89,6 +89,43 @@ public sealed class FieldCaseCheckTests
     }
 
     [Fact]
+    public void ThreeResultsOnOneLineAreThreeMediumFindings()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--json", "--security-scan",
+            Fixtures.Case("s08-sarif-same-line-three-columns", "scan-build.sarif"), "--max-medium-vulnerabilities", "2");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2011"], run.ErrorCodes);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("metrics").GetProperty("security").GetProperty("medium").GetInt32());
+    }
+
+    [Fact]
+    public void TheKubernetesSummaryReportsCriticalFindingFailsTheGate()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--json", "--security-scan",
+            Fixtures.Case("s09-trivy-k8s-summary-findings", "cluster-summary.json"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2009"], run.ErrorCodes);
+        Assert.Contains("CVE-2024-6387 in openssh-server", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFindingOfASecondSarifRunIsCreditedToItsOwnTool()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--json", "--security-scan", Fixtures.Case("s10-sarif-two-runs", "combined.sarif"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["QG2009"], run.ErrorCodes);
+        Assert.Contains("(scan: CodeQL, Semgrep OSS): csharp.lang.security.ssrf.rest-client.ssrf at src/Api/WebhookRelay.cs:31 (found by Semgrep OSS)", run.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Output);
+        var findings = json.RootElement.GetProperty("metrics").GetProperty("security").GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("severity").GetString(), f.GetProperty("tool").GetString()));
+        Assert.Equal([("critical", "Semgrep OSS"), ("high", "CodeQL")], findings);
+    }
+
+    [Fact]
     public void TargetFrameworkGoesIntoTheJUnitNames()
     {
         using var dir = new TempDirectory();

@@ -53,7 +53,7 @@ internal static class JsonWaivers
 
     /// <summary>
     /// The security section's <c>findings</c> array: the counted findings reports name (<see cref="SecuritySummary.Listed"/>),
-    /// each <c>{ "advisory", "aliases", "package", "version", "severity", "kind", "fixedVersion", "scanFile", "location", "message" }</c>.
+    /// each <c>{ "advisory", "aliases", "package", "version", "severity", "kind", "fixedVersion", "scanFile", "tool", "location", "message" }</c>.
     /// </summary>
     public static void WriteListed(Utf8JsonWriter json, SecuritySummary security)
     {
@@ -66,6 +66,7 @@ internal static class JsonWaivers
             json.WriteString("kind", finding.Kind);
             JsonReportValues.Text(json, "fixedVersion", finding.FixedVersion);
             JsonReportValues.Text(json, "scanFile", finding.ScanFile);
+            JsonReportValues.Text(json, "tool", finding.Tool);
             JsonReportValues.Text(json, "location", finding.Location);
             JsonReportValues.Text(json, "message", finding.Message);
             json.WriteEndObject();

@@ -77,6 +77,7 @@ internal sealed record FindingDetails(string Kind, string Id, string? Package, s
 {
     public string? FixedVersion { get; init; }
     public string? ScanFile { get; init; }
+    public string? Tool { get; init; }
     public string? Location { get; init; }
     public string? Message { get; init; }
 

@@ -34,6 +34,7 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
+        tally.ScanTool = "trivy";
         if (root.Kind == JsonValueKind.Null)
         {
             return new ScanOrigin("trivy", null);
