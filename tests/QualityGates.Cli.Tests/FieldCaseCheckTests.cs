@@ -126,6 +126,19 @@ public sealed class FieldCaseCheckTests
     }
 
     [Fact]
+    public void TwoGcovrFilesOfOneTemplateMergeToEveryLineCovered()
+    {
+        var run = CliRun.Of("check", "--context", "production", "--checks", "coverage", "--json",
+            "--coverage", Fixtures.Case("c02-gcovr-template-instances", "test_int.cobertura.xml"),
+            "--coverage", Fixtures.Case("c02-gcovr-template-instances", "test_double.cobertura.xml"));
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var coverage = json.RootElement.GetProperty("metrics").GetProperty("coverage");
+        Assert.Equal((3, 3), (coverage.GetProperty("linesCovered").GetInt32(), coverage.GetProperty("linesValid").GetInt32()));
+    }
+
+    [Fact]
     public void TargetFrameworkGoesIntoTheJUnitNames()
     {
         using var dir = new TempDirectory();
