@@ -7,7 +7,8 @@ namespace QualityGates.EndToEnd.Tests.TestingPlatform;
 /// MSTest with its runner, TUnit), each with the package and nothing else but properties, in one
 /// solution under <c>global.json</c>'s <c>"test": { "runner": "Microsoft.Testing.Platform" }</c>. Built
 /// once per run; scenarios (in <see cref="Collection"/>) vary the environment and the test application's command line.
-/// The tests read QG_FAIL=1 (one of four tests fails); TUnitTests accepts a 70 % pass rate. The library's coverage is about 50 %: the tests
+/// The tests read QG_FAIL=1 (one of four tests fails); TUnitTests accepts a 70 % pass rate. MSTestTests has a
+/// fifth test, <c>[Retry(2)]</c>, that fails its first attempt when QG_FLAKY=1 (MSTest 4.4+ reports each attempt). The library's coverage is about 50 %: the tests
 /// never call <c>Clamp</c> nor the negative and zero paths of <c>Describe</c>.
 /// </summary>
 public static class TestingPlatformConsumer
@@ -138,6 +139,12 @@ public static class TestingPlatformConsumer
                 [TestMethod] public void AddsNegatives() => Assert.AreEqual(-3, Calculator.Add(-1, -2));
                 [TestMethod] public void DescribesPositive() => Assert.AreEqual("positive", Calculator.Describe(5));
                 [TestMethod] public void FailsOnRequest() => Assert.IsTrue(System.Environment.GetEnvironmentVariable("QG_FAIL") != "1", "fails on purpose");
+
+                private static int flakyAttempts;
+
+                [TestMethod, Retry(2)]
+                public void PassesOnRetryOnRequest() =>
+                    Assert.IsFalse(System.Environment.GetEnvironmentVariable("QG_FLAKY") == "1" && System.Threading.Interlocked.Increment(ref flakyAttempts) == 1, "fails its first attempt on purpose");
             }
             """);
 

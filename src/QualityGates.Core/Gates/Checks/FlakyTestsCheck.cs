@@ -33,6 +33,6 @@ internal sealed class FlakyTestsCheck : GateCheck
         var what = $"{Format.Count(tests.Flaky, "flaky test")} (failed, then passed on a retry)";
         return Judge(tests.Flaky <= maximum, tests.Flaky, maximum,
             $"{what}, within the {options.ContextName} maximum of {Format.Count(maximum)}{names}",
-            $"{what} exceed the {options.ContextName} maximum of {Format.Count(maximum)}{names}");
+            $"{what} {(tests.Flaky == 1 ? "exceeds" : "exceed")} the {options.ContextName} maximum of {Format.Count(maximum)}{names}");
     }
 }
