@@ -139,6 +139,19 @@ public sealed class FieldCaseCheckTests
     }
 
     [Fact]
+    public void AFailedXunitTestNamedAbortedIsAFailedTestNotAnAbortedRun()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--json", "--test-results",
+            Fixtures.Case("t06-xunit-failed-test-named-aborted", "payments-xunit.trx"));
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var tests = json.RootElement.GetProperty("metrics").GetProperty("tests");
+        Assert.False(tests.GetProperty("aborted").GetBoolean());
+        Assert.Equal((11, 10, 1), (tests.GetProperty("total").GetInt32(), tests.GetProperty("passed").GetInt32(), tests.GetProperty("failed").GetInt32()));
+    }
+
+    [Fact]
     public void TargetFrameworkGoesIntoTheJUnitNames()
     {
         using var dir = new TempDirectory();
