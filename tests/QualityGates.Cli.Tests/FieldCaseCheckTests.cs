@@ -118,7 +118,7 @@ public sealed class FieldCaseCheckTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["QG2009"], run.ErrorCodes);
-        Assert.Contains("(scan: CodeQL, Semgrep OSS): csharp.lang.security.ssrf.rest-client.ssrf at src/Api/WebhookRelay.cs:31 (found by Semgrep OSS)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("(scan: CodeQL, Semgrep OSS): csharp.lang.security.ssrf.rest-client.ssrf at src/Api/WebhookRelay.cs:31:13 (found by Semgrep OSS)", run.Error, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(run.Output);
         var findings = json.RootElement.GetProperty("metrics").GetProperty("security").GetProperty("findings").EnumerateArray()
             .Select(f => (f.GetProperty("severity").GetString(), f.GetProperty("tool").GetString()));

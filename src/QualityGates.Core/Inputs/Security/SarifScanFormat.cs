@@ -60,12 +60,14 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
         var location = result.OptionalItems("locations").Select(l => l.Optional("physicalLocation")).FirstOrDefault(p => p is not null);
         var uri = location?.Optional("artifactLocation")?.Optional("uri")?.AsString() ?? string.Empty;
         var line = location?.Optional("region")?.Optional("startLine")?.AsCount() ?? 0;
+        // Results on one line are told apart by their column: shown when it is not the first (§3.30.5's default).
+        var column = line > 0 && location?.Optional("region")?.Optional("startColumn") is { Kind: JsonValueKind.Number } c && c.AsCount() > 1 ? c.AsCount() : 0;
         var message = result.Optional("message") is { } m
             ? m.Optional("text")?.AsString() ?? m.Optional("id")?.AsString() ?? string.Empty
             : string.Empty;
         var ruleId = SarifRuleTable.RuleIdOf(result, rule);
         tally.AddResult(severity, SarifResultIdentity.Of(result, ruleId, message), ruleId, Aliases(ruleId, rule),
-            FindingDetails.At("result", ruleId, uri, line, message));
+            FindingDetails.At("result", ruleId, uri, line, message, column));
     }
 
     /// <summary>

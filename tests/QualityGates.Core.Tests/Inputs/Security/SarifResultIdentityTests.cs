@@ -21,6 +21,7 @@ public sealed class SarifResultIdentityTests : IDisposable
         var summary = SecurityScanReader.Read(Fixtures.Case("s08-sarif-same-line-three-columns", "scan-build.sarif"));
 
         SecurityCounts.Equal(summary, 0, 0, 3, 0, 0);
+        Assert.Equal(["src/Source.cpp:133:23", "src/Source.cpp:133:41", "src/Source.cpp:133:59"], summary.Listed.Select(f => f.Location));
         var check = Run(DeploymentContext.Development, new GateInputs { Security = summary },
             thresholds: GateThresholds.For(DeploymentContext.Development) with { MaxMediumVulnerabilities = 2 }).Check(GateNames.MediumVulnerabilities);
         Assert.Equal(GateStatus.Failed, check.Status);
