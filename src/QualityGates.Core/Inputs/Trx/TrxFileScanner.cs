@@ -6,8 +6,8 @@ using QualityGates.Metrics;
 namespace QualityGates.Inputs.Trx;
 
 /// <summary>
-/// Streams one TRX file once, front to back, with a forward-only reader: memory stays flat however many
-/// results the file has. Only top-level <c>Results/UnitTestResult</c> elements are tests; the
+/// Streams one TRX file once, front to back, with a forward-only reader: no result's text is held however many
+/// results the file has (a retried test's attempts are recognised from a small entry per result). Only top-level <c>Results/UnitTestResult</c> elements are tests; the
 /// <c>InnerResults</c> of a data-driven MSTest test are its rows, already summed up in the parent's outcome.
 /// (An ordered test's <c>TestResultAggregation</c> is read the same way as a <c>UnitTestResult</c>.) Attempts of a
 /// retried test the file shows count once (<see cref="TrxAttemptChains"/>).
