@@ -160,6 +160,9 @@ public static class ErrorCodes
     public const string AssemblyLineCoverageBelowMinimum = "QG2025";
     /// <summary>An assembly's branch coverage is below the branch minimum (gate <c>coverage.branch[&lt;assembly&gt;]</c>).</summary>
     public const string AssemblyBranchCoverageBelowMinimum = "QG2026";
+    // QG2030: retried tests.
+    /// <summary><c>tests.flaky</c> failed: more tests failed and then passed on a retry than the maximum (only checked when one is set).</summary>
+    public const string FlakyTestsAboveMaximum = "QG2030";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>
