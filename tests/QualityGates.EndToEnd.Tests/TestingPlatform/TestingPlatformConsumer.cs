@@ -174,10 +174,14 @@ public static class TestingPlatformConsumer
     }
 
     private static ProjectBuilder TestProject() =>
+        TestApplication()
+            .Property("Nullable", "enable")
+            .ItemProjectReference("../Lib/Lib.csproj");
+
+    /// <summary>A Microsoft.Testing.Platform test application's project (net10.0, an executable), without packages.</summary>
+    public static ProjectBuilder TestApplication() =>
         ProjectBuilder.Sdk()
             .Property("TargetFramework", "net10.0")
             .Property("OutputType", "Exe")
-            .Property("IsPackable", "false")
-            .Property("Nullable", "enable")
-            .ItemProjectReference("../Lib/Lib.csproj");
+            .Property("IsPackable", "false");
 }

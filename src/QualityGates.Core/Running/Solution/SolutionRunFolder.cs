@@ -111,7 +111,7 @@ public sealed class SolutionRunFolder
         {
             notInRun = File.Exists(Path.Combine(root, ManifestFileName))
                 ? $"'{Path.Combine(root, ManifestFileName)}' was written by an older Directory.Solution.targets; replace that file with the one in docs/solution.md"
-                : null;
+                : "no solution run is in progress: the solution has no Directory.Solution.targets hook, or, under Microsoft.Testing.Platform, dotnet test --no-build started none";
             return null;
         }
 
