@@ -38,5 +38,7 @@ public sealed class SolutionScopeTargetsTests
         Assert.Equal(Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "tasks", "net8.0", "QualityGates.MSBuild.dll")),
             Path.GetFullPath(solution["_QualityGatesSolutionTaskAssembly"]));
         Assert.Contains("SolutionPath=/src/shop/Shop.sln", solution["_QualityGatesSolutionProjectProperties"]);
+        // The solution logs its verdict's warnings; like a project's, the informative ones stay warnings under -warnaserror.
+        Assert.Superset(new HashSet<string> { "QG0091", "QG2013", "QG5002", "QG5003", "QG5006" }, solution.List("MSBuildWarningsNotAsErrors").ToHashSet());
     }
 }
