@@ -269,4 +269,11 @@ public static class TestingPlatformConsumer
             [Test] public void FailsOnRequest() => Assert.That(System.Environment.GetEnvironmentVariable("QG_FAIL"), Is.Not.EqualTo("1"), "fails on purpose");
         }
         """;
+
+    /// <summary>A Microsoft.Testing.Platform test application's project (net10.0, an executable), without packages.</summary>
+    public static ProjectBuilder TestApplication() =>
+        ProjectBuilder.Sdk()
+            .Property("TargetFramework", "net10.0")
+            .Property("OutputType", "Exe")
+            .Property("IsPackable", "false");
 }
