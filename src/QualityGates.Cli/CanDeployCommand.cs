@@ -48,6 +48,7 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
                 json.WriteBoolean("canDeploy", decision.Allowed);
                 json.WriteString("verdict", decision.VerdictName);
                 json.WriteString("reason", decision.Reason);
+                json.WriteBoolean("override", decision.IsOverride);
                 json.WriteBoolean("promotionOrder", controller.Policy.RequireStagingBeforeProduction);
                 RegistryJson.Record(json, "decision", decision.Decision);
                 RegistryJson.Warnings(json, answer.Warnings);

@@ -62,6 +62,11 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         var to = new ApprovalRegistry(result.GetValue(_to), environment: environment);
         var copy = from.CopyTo(to);
         RegistryCommandRun.PrintWarnings(error, copy.Warnings);
+        foreach (var failure in copy.Errors.Append(copy.Stopped).OfType<RegistryCopyError>())
+        {
+            ErrorOutput.Error(error, failure.Code, failure.Message, failure.File, failure.Line);
+        }
+
         if (result.GetValue(_copyJson))
         {
             RegistryJson.Print(output, json =>
@@ -71,16 +76,38 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
                 json.WriteString("to", to.Location);
                 json.WriteNumber("models", copy.Models);
                 json.WriteNumber("copied", copy.Copied);
+                json.WriteBoolean("complete", copy.Complete);
+                json.WriteStartArray("errors");
+                foreach (var failure in copy.Errors)
+                {
+                    RegistryJson.Coded(json, failure.Code, failure.File, failure.Line, failure.Message);
+                }
+
+                json.WriteEndArray();
+                if (copy.Stopped is { } stopped)
+                {
+                    json.WritePropertyName("stopped");
+                    RegistryJson.Coded(json, stopped.Code, stopped.File, stopped.Line, stopped.Message);
+                }
+                else
+                {
+                    json.WriteNull("stopped");
+                }
+
                 RegistryJson.Warnings(json, copy.Warnings);
                 json.WriteEndObject();
             });
         }
         else
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Copied {copy.Copied} records of {copy.Models} models from {from.Location} to {to.Location} (records already there were skipped)."));
+            var how = copy.Stopped is not null ? "; it stopped before the last model, so the rest was not copied (errors above)"
+                : copy.Errors.Count > 0 ? $"; {copy.Errors.Count} records or models were not copied (errors above)"
+                : copy.Warnings.Count > 0 ? $"; {copy.Warnings.Count} damaged source lines were skipped (warnings above)"
+                : string.Empty;
+            ErrorOutput.Line(output, string.Create(CultureInfo.InvariantCulture,
+                $"Copied {copy.Copied} records of {copy.Models} models from {from.Location} to {to.Location} (records already there were skipped){how}."));
         }
 
-        return ExitCodes.Passed;
+        return copy.Complete ? ExitCodes.Passed : ExitCodes.BadInput;
     }
 }

@@ -59,14 +59,20 @@ internal static class RegistryJson
         json.WriteStartArray("warnings");
         foreach (var warning in warnings)
         {
-            json.WriteStartObject();
-            json.WriteString("code", warning.Code);
-            json.WriteString("file", warning.File);
-            json.WriteNumber("line", warning.Line);
-            json.WriteString("message", warning.Message);
-            json.WriteEndObject();
+            Coded(json, warning.Code, warning.File, warning.Line, warning.Message);
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>One coded warning or error as <c>{code, file, line, message}</c>.</summary>
+    public static void Coded(Utf8JsonWriter json, string code, string? file, int line, string message)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", code);
+        json.WriteString("file", file);
+        json.WriteNumber("line", line);
+        json.WriteString("message", message);
+        json.WriteEndObject();
     }
 }

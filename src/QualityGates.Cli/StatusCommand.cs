@@ -39,6 +39,7 @@ internal sealed class StatusCommand(Func<string, string?> environment)
                     json.WriteString("context", item.ContextName);
                     json.WriteString("status", item.StatusName);
                     json.WriteBoolean("approved", item.IsApproved);
+                    json.WriteBoolean("override", item.IsOverride);
                     RegistryJson.Record(json, "decision", item.LatestDecision);
                     json.WriteEndObject();
                 }

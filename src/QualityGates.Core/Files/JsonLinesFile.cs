@@ -43,15 +43,27 @@ public static class JsonLinesFile
     /// </summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be read or written.</exception>
     public static void AppendAfterRead(string path, Func<byte[], string?> decide, TimeSpan? lockTimeout = null,
+        string notRegularCode = ErrorCodes.ReportFileNotRegular) =>
+        AppendAfterRead(path, 0, (_, content) => decide(content), lockTimeout, notRegularCode);
+
+    /// <summary>
+    /// As <see cref="AppendAfterRead(string, Func{byte[], string?}, TimeSpan?, string)"/>, reading only from
+    /// byte <paramref name="readFrom"/> on (for a reader that has seen the start of an append-only file),
+    /// or from the start when the file is shorter; <paramref name="decide"/> is told where its bytes begin.
+    /// The lock is then held for what is new, not for the whole file.
+    /// </summary>
+    public static void AppendAfterRead(string path, long readFrom, Func<long, byte[], string?> decide, TimeSpan? lockTimeout = null,
         string notRegularCode = ErrorCodes.ReportFileNotRegular)
     {
         FileKinds.EnsureWritable(path, Path.GetDirectoryName(Path.GetFullPath(path)), notRegularCode);
         WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            var from = readFrom <= stream.Length ? readFrom : 0;
+            stream.Seek(from, SeekOrigin.Begin);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            var line = decide(buffer.ToArray());
+            var line = decide(from, buffer.ToArray());
             if (line is not null)
             {
                 ThrowIfNotOneLine(line);

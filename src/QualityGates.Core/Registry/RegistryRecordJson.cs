@@ -7,8 +7,9 @@ namespace QualityGates.Registry;
 
 /// <summary>
 /// Writes a record as one line of JSON. Written member by member, so the file format is this code; every
-/// member is always present (null when it does not apply) and <c>schemaVersion</c> comes first, which the
-/// reader relies on to find a record's start after a torn line.
+/// member is always present (null when it does not apply), except <c>override</c> and the report's
+/// <c>waivers</c>, which are written only when they hold something; <c>schemaVersion</c> comes first,
+/// which the reader relies on to find a record's start after a torn line.
 /// </summary>
 public static class RegistryRecordJson
 {
@@ -47,6 +48,12 @@ public static class RegistryRecordJson
         JsonReportValues.Text(json, "notes", record.Notes);
         JsonReportValues.Text(json, "reason", record.Reason);
         JsonReportValues.Text(json, "target", record.Target);
+        if (record.Override is not null)
+        {
+            // Only on approvals that overrode a blocked gate run, so every other line reads as it always did.
+            JsonReportValues.Text(json, "override", record.Override);
+        }
+
         WriteReport(json, record.Report);
         json.WriteEndObject();
     }
