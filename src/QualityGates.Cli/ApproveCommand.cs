@@ -51,8 +51,7 @@ internal sealed class ApproveCommand(Func<string, string?> environment)
                 "approve needs --model name:version and --context, or --report with a gate report.");
         }
 
-        var what = record.Override is null ? $"Approved {record.Model} for {record.ContextName}" : $"Approved {record.Model} for {record.ContextName}, overriding its blocked gate run,";
-        return RegistryTextOutput.Recorded(output, result.GetValue(_registry.Json), record, what);
+        return RegistryTextOutput.Recorded(output, result.GetValue(_registry.Json), record, $"Approved {record.Model} for {record.ContextName}");
     }
 
     /// <summary>The override's reason; --override-block and --reason come together or not at all.</summary>

@@ -101,8 +101,8 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         else
         {
             var how = copy.Stopped is not null ? "; it stopped before the last model, so the rest was not copied (errors above)"
-                : copy.Errors.Count > 0 ? $"; {copy.Errors.Count} records or models were not copied (errors above)"
-                : copy.Warnings.Count > 0 ? $"; {copy.Warnings.Count} damaged source lines were skipped (warnings above)"
+                : copy.Errors.Count > 0 ? $"; {Count(copy.Errors.Count, "record or model was", "records or models were")} not copied (errors above)"
+                : copy.Warnings.Count > 0 ? $"; {Count(copy.Warnings.Count, "damaged source line was", "damaged source lines were")} skipped (warnings above)"
                 : string.Empty;
             ErrorOutput.Line(output, string.Create(CultureInfo.InvariantCulture,
                 $"Copied {copy.Copied} records of {copy.Models} models from {from.Location} to {to.Location} (records already there were skipped){how}."));
@@ -110,4 +110,6 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
 
         return copy.Complete ? ExitCodes.Passed : ExitCodes.BadInput;
     }
+
+    private static string Count(int count, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
 }

@@ -69,7 +69,7 @@ public sealed class RegistryCommandTests
         Assert.Contains("approve --override-block --reason \"why\"", plain.Error);
         Assert.Equal(["QG4001"], noReason.ErrorCodes);
         Assert.Equal(["QG4001"], reasonAlone.ErrorCodes);
-        Assert.StartsWith("Approved guard:1.0 for staging, overriding its blocked gate run, by alice [override of a blocked gate run: coverage tool miscounts generated code].", overridden.Output);
+        Assert.StartsWith("Approved guard:1.0 for staging by alice [override of a blocked gate run: coverage tool miscounts generated code].", overridden.Output);
         Assert.Contains("approved     by alice [override of a blocked gate run: coverage tool miscounts generated code]", history.Output);
         using var statusJson = JsonDocument.Parse(status.Output);
         var staging = statusJson.RootElement.GetProperty("contexts")[0];
