@@ -106,7 +106,14 @@ public static class JsonLinesFile
     /// the snapshot never ends in the middle of a line being written. Null when the file does not exist.
     /// </summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InputFileUnreadable"/> when the file cannot be read; <paramref name="notRegularCode"/> when it is not a regular file.</exception>
-    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile)
+    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile) =>
+        ReadFrom(path, 0, lockTimeout, notRegularCode)?.Bytes;
+
+    /// <summary>
+    /// As <see cref="ReadAll"/>, from byte <paramref name="readFrom"/> on (for a reader that has seen the start
+    /// of an append-only file), or from the start when the file is shorter; says where the bytes begin.
+    /// </summary>
+    public static (long From, byte[] Bytes)? ReadFrom(string path, long readFrom, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile)
     {
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)
@@ -120,12 +127,14 @@ public static class JsonLinesFile
                 $"'{path}' is {FileKinds.Describe(kind)}, not a regular file; it is not read.", path);
         }
 
-        return WithRetry(path, lockTimeout, ErrorCodes.InputFileUnreadable, "read", () =>
+        return WithRetry<(long, byte[])?>(path, lockTimeout, ErrorCodes.InputFileUnreadable, "read", () =>
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var from = readFrom <= stream.Length ? readFrom : 0;
+            stream.Seek(from, SeekOrigin.Begin);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            return buffer.ToArray();
+            return (from, buffer.ToArray());
         });
     }
 

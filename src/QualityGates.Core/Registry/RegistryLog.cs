@@ -1,3 +1,4 @@
+using System.Text;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Reports;
@@ -11,8 +12,8 @@ namespace QualityGates.Registry;
 /// </summary>
 internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegistryStore
 {
-    // What was last read of each file, so the next read parses only the lines appended since.
-    private readonly Dictionary<string, RegistryLogReader.ReadState> _parsed = new(StringComparer.Ordinal);
+    // How far each file was read, so the next read parses only the lines appended since.
+    private readonly Dictionary<string, RegistryFileCursor> _cursors = new(StringComparer.Ordinal);
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -40,32 +41,46 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
             return Append(decide([]));
         }
 
-        // The first time, read and parse outside the exclusive lock. Inside it, only the last line read
-        // before and what follows are read (that line, with its unique id, shows the file was only appended
-        // to since), and only the new lines are parsed: other writers wait for an append, not for a whole
-        // file being read and parsed.
-        if (State(file) is null)
+        // The first time, the whole file is read outside the exclusive lock. Inside it, only the last line
+        // read before and what follows are read, and of the new lines only those that can concern this
+        // version are parsed: other writers wait for an append, not for a file being parsed. The rest of the
+        // new lines are read after the lock is released.
+        var cursor = Cursor(file);
+        if (ResumeAt(cursor) == 0)
         {
-            Read(modelName);
+            Guarded(file, () => ReadNew(file, cursor));
         }
 
-        var before = State(file);
+        bool Concerns(RegistryRecord r) => string.Equals(r.Model.Name, modelName, StringComparison.Ordinal) && string.Equals(r.Model.Version, version, StringComparison.Ordinal);
+        var versionBytes = Encoding.UTF8.GetBytes(version);
+
+        // Without a backslash (an escape), a line about this version holds the version's bytes as they are.
+        bool MayConcern(ReadOnlyMemory<byte> line) => line.Span.IndexOf(versionBytes) >= 0 || line.Span.IndexOf((byte)'\\') >= 0;
         RegistryRecord? appended = null;
+        (long From, byte[] Bytes) read = default;
         string? Decide(long from, byte[] bytes)
         {
-            var (records, _) = from == 0 ? Parse(file, bytes) : ParseOn(file, before!, bytes) ?? throw new StaleReadException();
-            appended = decide(Own(records, modelName, null).Where(r => string.Equals(r.Model.Version, version, StringComparison.Ordinal)).ToList());
+            read = (from, bytes);
+            var records = from == 0
+                ? View(cursor, 0, bytes, view => view.Records.Where(Concerns).ToList())
+                : Locked(cursor, c => c.Peek(from, bytes, MayConcern, Concerns)) ?? throw new StaleReadException();
+            appended = decide(records!);
             return RegistryRecordJson.ToLine(appended);
         }
 
         try
         {
-            Guarded(file, () => JsonLinesFile.AppendAfterRead(file, before?.LastLineStart ?? 0, Decide, lockTimeout, ErrorCodes.RegistryFileNotRegular));
+            Guarded(file, () => JsonLinesFile.AppendAfterRead(file, ResumeAt(cursor), Decide, lockTimeout, ErrorCodes.RegistryFileNotRegular));
         }
         catch (StaleReadException)
         {
             // Edited since this store read it, not appended to: read it whole.
             Guarded(file, () => JsonLinesFile.AppendAfterRead(file, 0, Decide, lockTimeout, ErrorCodes.RegistryFileNotRegular));
+        }
+
+        if (read is { From: > 0, Bytes: { } bytes })
+        {
+            View(cursor, read.From, bytes, _ => cursor);
         }
 
         return appended! with { File = file, Line = 0 };
@@ -119,66 +134,79 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
             return new RegistryResult<IReadOnlyList<RegistryRecord>>([], []);
         }
 
-        var (records, warnings) = Parse(file, content);
-        var own = Own(records, modelName, warnings);
-        return new RegistryResult<IReadOnlyList<RegistryRecord>>(own, warnings.OrderBy(w => w.Line).ToList());
+        return View(Cursor(file), 0, content, view =>
+        {
+            var warnings = view.Warnings.ToList();
+            var own = Own(view.Records, modelName, warnings, null);
+            return new RegistryResult<IReadOnlyList<RegistryRecord>>(own, warnings.OrderBy(w => w.Line).ToList());
+        })!;
     }
 
-    private RegistryLogReader.ReadState? State(string file)
+    private RegistryFileCursor Cursor(string file)
     {
-        lock (_parsed)
+        lock (_cursors)
         {
-            return _parsed.GetValueOrDefault(file);
+            return _cursors.TryGetValue(file, out var cursor) ? cursor : _cursors[file] = new RegistryFileCursor(file);
         }
     }
 
-    /// <summary>The file's records and warnings from <paramref name="bytes"/>, the file from the start of the last line <paramref name="before"/> read; null when that line is not there any more.</summary>
-    private (List<RegistryRecord> Records, List<RegistryWarning> Warnings)? ParseOn(string file, RegistryLogReader.ReadState before, byte[] bytes)
-    {
-        var read = RegistryLogReader.ReadOn(bytes, file, before, out var after);
-        if (after is not null)
-        {
-            Remember(file, after);
-        }
+    private static long ResumeAt(RegistryFileCursor cursor) => Locked(cursor, c => c.ResumeAt);
 
-        return read;
-    }
-
-    private void Remember(string file, RegistryLogReader.ReadState state)
+    private static T Locked<T>(RegistryFileCursor cursor, Func<RegistryFileCursor, T> use)
     {
-        lock (_parsed)
+        lock (cursor)
         {
-            _parsed[file] = state;
+            return use(cursor);
         }
     }
 
-    /// <summary>The file's records and warnings, parsing only what was appended since this store last read it (when the file still starts with what it read then).</summary>
-    private (List<RegistryRecord> Records, List<RegistryWarning> Warnings) Parse(string file, byte[] content)
+    /// <summary>Reads (under a shared lock) and parses what was appended since the cursor's last read.</summary>
+    private void ReadNew(string file, RegistryFileCursor cursor)
     {
-        RegistryLogReader.ReadState? before;
-        lock (_parsed)
+        try
         {
-            before = _parsed.GetValueOrDefault(file);
+            var read = JsonLinesFile.ReadFrom(file, ResumeAt(cursor), lockTimeout, ErrorCodes.RegistryFileNotRegular);
+            if (read is { } bytes && View(cursor, bytes.From, bytes.Bytes, _ => cursor) is null)
+            {
+                View(cursor, 0, JsonLinesFile.ReadAll(file, lockTimeout, ErrorCodes.RegistryFileNotRegular) ?? [], _ => cursor);
+            }
         }
-
-        var read = RegistryLogReader.Read(content, file, before, out var after);
-        Remember(file, after);
-        return read;
+        catch (QualityGatesException ex) when (ex.Code != ErrorCodes.RegistryFileNotRegular)
+        {
+            throw Unavailable(file, ex.Message, ex);
+        }
     }
 
     /// <summary>
-    /// The model's own records of its file. On a case-insensitive file system "Veran" and "veran" share a
-    /// file, and each sees only its own records; a record naming any other model was put there by hand and
-    /// is reported as damaged, as the database store reports a row whose record names another model.
+    /// What <paramref name="use"/> makes of the file's records, read on from the cursor with <paramref name="bytes"/>
+    /// (the whole file when <paramref name="from"/> is 0, else the file from there on); default when the file was
+    /// edited since the cursor's last read and must be read whole.
     /// </summary>
-    private static List<RegistryRecord> Own(List<RegistryRecord> records, string modelName, List<RegistryWarning>? warnings)
+    private static T? View<T>(RegistryFileCursor cursor, long from, byte[] bytes, Func<RegistryFileCursor.View, T> use)
+    {
+        lock (cursor)
+        {
+            return (from == 0 ? cursor.ReadWhole(bytes) : cursor.ReadOn(from, bytes)) is { } view ? use(view) : default;
+        }
+    }
+
+    /// <summary>
+    /// The model's own records of its file (of one version, when given). On a case-insensitive file system
+    /// "Veran" and "veran" share a file, and each sees only its own records; a record naming any other model
+    /// was put there by hand and is reported as damaged, as the database store reports a row whose record
+    /// names another model.
+    /// </summary>
+    private static List<RegistryRecord> Own(IReadOnlyList<RegistryRecord> records, string modelName, List<RegistryWarning>? warnings, string? version)
     {
         var own = new List<RegistryRecord>();
         foreach (var record in records)
         {
             if (string.Equals(record.Model.Name, modelName, StringComparison.Ordinal))
             {
-                own.Add(record);
+                if (version is null || string.Equals(record.Model.Version, version, StringComparison.Ordinal))
+                {
+                    own.Add(record);
+                }
             }
             else if (!string.Equals(record.Model.Name, modelName, StringComparison.OrdinalIgnoreCase))
             {

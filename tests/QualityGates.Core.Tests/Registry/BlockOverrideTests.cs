@@ -131,4 +131,44 @@ public sealed class BlockOverrideTests
         Assert.Equal(2, warning.Line);
         Assert.Contains("is a rejected record with an override (only an approval can override a blocked gate run)", warning.Message);
     }
+
+    [Fact]
+    public void AFolderStoreSeesABlockAnotherWriterAppendedSinceItsLastRead()
+    {
+        // The store has read two lines: its next checked append reads on from the second one.
+        using var scene = new RegistryScene();
+        scene.Registry.Approve(new ModelIdentity("veran", "v0"), DeploymentContext.Staging, "qa");
+        scene.Registry.Approve(new ModelIdentity("veran", "v1"), DeploymentContext.Staging, "qa");
+        scene.Registry.GetHistory("veran");
+        var other = new ApprovalRegistry(scene.Folder, environment: scene.Environment);
+        other.Approve(new ModelIdentity("veran", "v2"), DeploymentContext.Staging, "qa");
+        other.RecordBlocked(SampleReports.Failing(), "report.json", "ci");
+        other.Approve(new ModelIdentity("veran", "v3"), DeploymentContext.Staging, "qa");
+
+        var error = Assert.Throws<QualityGatesException>(() => scene.Registry.Approve(V62, DeploymentContext.Production, "mallory"));
+
+        Assert.Equal(ErrorCodes.ApprovalOverBlockedRun, error.Code);
+        Assert.Equal(["v0", "v1", "v2", "v6.2", "v3"], scene.Registry.GetHistory("veran").Value.Select(r => r.Model.Version));
+    }
+
+    [Fact]
+    public void AFolderStoreSeesABlockWrittenWithEscapesOrInAFileEditedSinceItsLastRead()
+    {
+        using var scene = new RegistryScene();
+        scene.Registry.Approve(new ModelIdentity("veran", "v0"), DeploymentContext.Staging, "qa");
+        scene.Registry.Approve(new ModelIdentity("veran", "v1"), DeploymentContext.Staging, "qa");
+        scene.Registry.GetHistory("veran");
+        var lines = scene.Lines("veran");
+        var blocked = new ApprovalRegistry(Path.Combine(scene.Root, "elsewhere"), environment: scene.Environment).RecordBlocked(SampleReports.Failing(), "report.json", "ci");
+
+        // A hand edit: the version spelled with a JSON escape ("v6\u002e2" is "v6.2").
+        File.AppendAllText(scene.FileOf("veran"), RegistryRecordJson.ToLine(blocked).Replace("\"v6.2\"", "\"v6\\u002e2\"", StringComparison.Ordinal) + "\n");
+        var escaped = Assert.Throws<QualityGatesException>(() => scene.Registry.Approve(V62, DeploymentContext.Production, "mallory"));
+
+        // The file rewritten rather than appended to (longer, but the last line read before is gone): read whole again.
+        File.WriteAllText(scene.FileOf("veran"), string.Join("\n", lines[0], RegistryRecordJson.ToLine(blocked), lines[1], lines[1].Replace("v1", "v4", StringComparison.Ordinal)) + "\n");
+        var rewritten = Assert.Throws<QualityGatesException>(() => scene.Registry.Approve(V62, DeploymentContext.Production, "mallory"));
+
+        Assert.Equal((ErrorCodes.ApprovalOverBlockedRun, ErrorCodes.ApprovalOverBlockedRun), (escaped.Code, rewritten.Code));
+    }
 }
