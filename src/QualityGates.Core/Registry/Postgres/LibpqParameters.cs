@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using QualityGates.Errors;
 
 namespace QualityGates.Registry.Postgres;
 
@@ -79,7 +78,7 @@ internal sealed class LibpqParameters
 
         if (Unsupported.TryGetValue(id, out var why))
         {
-            throw CannotHonour(name, why);
+            throw LibpqValues.CannotHonour(name, why);
         }
 
         if (OnlyDefault.TryGetValue(id, out var only))
@@ -87,7 +86,7 @@ internal sealed class LibpqParameters
             // The one value Npgsql always has is fine; any other is not.
             if (!string.Equals(value.Trim(), only.Value, StringComparison.OrdinalIgnoreCase))
             {
-                throw CannotHonour($"{name}={value.Trim()}", only.Why);
+                throw LibpqValues.CannotHonour($"{name}={value.Trim()}", only.Why);
             }
 
             return;
@@ -111,49 +110,49 @@ internal sealed class LibpqParameters
                 _builder.Username = value;
                 return;
             case "connecttimeout":
-                _builder.Timeout = ConnectTimeout(name, value);
+                _builder.Timeout = LibpqValues.ConnectTimeout(name, value);
                 return;
             case "fallbackapplicationname":
                 _fallbackApplicationName = value;
                 return;
             case "sslmode":
-                _sslMode = SslModeOf(name, value);
+                _sslMode = LibpqValues.SslModeOf(name, value);
                 return;
             case "requiressl":
-                _sslMode ??= Flag(name, value) ? SslMode.Require : SslMode.Prefer;
+                _sslMode ??= LibpqValues.Flag(name, value) ? SslMode.Require : SslMode.Prefer;
                 return;
             case "sslrootcert" or "rootcertificate":
                 _rootCertificate = value.Trim();
                 return;
             case "sslcert" or "sslcertificate":
-                Apply("SSL Certificate", ExistingFile(name, value));
+                Apply("SSL Certificate", LibpqValues.ExistingFile(name, value));
                 return;
             case "sslkey":
-                Apply("SSL Key", ExistingFile(name, value));
+                Apply("SSL Key", LibpqValues.ExistingFile(name, value));
                 return;
             case "targetsessionattrs" or "targetsessionattributes":
                 _sessionAttributes = SessionAttributes.FirstOrDefault(a => string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase))
-                    ?? throw ValueNotValid(name, string.Join(", ", SessionAttributes));
+                    ?? throw LibpqValues.ValueNotValid(name, string.Join(", ", SessionAttributes));
                 return;
             case "keepalives":
-                _builder.TcpKeepAlive = Flag(name, value);
+                _builder.TcpKeepAlive = LibpqValues.Flag(name, value);
                 return;
             case "keepalivesidle" or "tcpkeepalivetime":
-                _builder.TcpKeepAliveTime = Number(name, value, 0);
+                _builder.TcpKeepAliveTime = LibpqValues.Number(name, value, 0);
                 return;
             case "keepalivesinterval" or "tcpkeepaliveinterval":
-                _builder.TcpKeepAliveInterval = Number(name, value, 0);
+                _builder.TcpKeepAliveInterval = LibpqValues.Number(name, value, 0);
                 return;
             case "loadbalancehosts":
                 _builder.LoadBalanceHosts = value.Trim().ToLowerInvariant() switch
                 {
                     "random" or "true" => true,
                     "disable" or "false" => false,
-                    _ => throw ValueNotValid(name, "disable or random"),
+                    _ => throw LibpqValues.ValueNotValid(name, "disable or random"),
                 };
                 return;
             case "requireauth":
-                Apply("Require Auth", RequireAuth(name, value), name);
+                Apply("Require Auth", LibpqValues.RequireAuth(name, value), name);
                 return;
             case "gssencmode":
                 Apply("GSS Encryption Mode", value, name);
@@ -170,7 +169,7 @@ internal sealed class LibpqParameters
     {
         if (_hostaddr is not null)
         {
-            _hosts = _hosts.Count == 0 ? [_hostaddr] : throw CannotHonour("hostaddr", "with 'host' as well, Npgsql cannot connect to one address while checking the certificate and password file against another name (give 'host' alone)");
+            _hosts = _hosts.Count == 0 ? [_hostaddr] : throw LibpqValues.CannotHonour("hostaddr", "with 'host' as well, Npgsql cannot connect to one address while checking the certificate and password file against another name (give 'host' alone)");
         }
 
         var hosts = Hosts();
@@ -220,7 +219,7 @@ internal sealed class LibpqParameters
             var port = embedded.Length > 0 ? embedded : _ports.Count == 0 ? string.Empty : _ports[_ports.Count == 1 ? 0 : i];
             return host.Length == 0
                 ? throw PostgresRegistrySetting.Invalid("one of its hosts is empty")
-                : (host, port.Length == 0 ? DefaultPort : Number("port", port, 1, 65535));
+                : (host, port.Length == 0 ? DefaultPort : LibpqValues.Number("port", port, 1, 65535));
         }).ToList();
     }
 
@@ -238,14 +237,14 @@ internal sealed class LibpqParameters
             // Npgsql has no "system" value: it uses the system's CAs when no root certificate is named, unless one of these names one.
             if (_environment("PGSSLROOTCERT") is { Length: > 0 } || File.Exists(DefaultRootCertificate()))
             {
-                throw CannotHonour("sslrootcert=system", $"Npgsql would use PGSSLROOTCERT or {DefaultRootCertificate()} instead of the system's CAs here (name the CA file in sslrootcert)");
+                throw LibpqValues.CannotHonour("sslrootcert=system", $"Npgsql would use PGSSLROOTCERT or {DefaultRootCertificate()} instead of the system's CAs here (name the CA file in sslrootcert)");
             }
 
             _sslMode = SslMode.VerifyFull;
         }
         else if (_rootCertificate is not null)
         {
-            Apply("Root Certificate", ExistingFile("sslrootcert", _rootCertificate));
+            Apply("Root Certificate", LibpqValues.ExistingFile("sslrootcert", _rootCertificate));
             if (_sslMode == SslMode.Require)
             {
                 _sslMode = SslMode.VerifyCA;
@@ -273,69 +272,4 @@ internal sealed class LibpqParameters
             throw PostgresRegistrySetting.Invalid($"its key '{shown ?? key}' is not one Npgsql knows, or its value is not valid");
         }
     }
-
-    private static SslMode SslModeOf(string name, string value) => value.Trim().Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant() switch
-    {
-        "disable" => SslMode.Disable,
-        "allow" => SslMode.Allow,
-        "prefer" => SslMode.Prefer,
-        "require" => SslMode.Require,
-        "verifyca" => SslMode.VerifyCA,
-        "verifyfull" => SslMode.VerifyFull,
-        _ => throw ValueNotValid(name, "disable, allow, prefer, require, verify-ca or verify-full"),
-    };
-
-    // libpq: 0 or less waits for ever (Npgsql: 0); 1 is taken as 2. Npgsql waits at most 1024 s.
-    private static int ConnectTimeout(string name, string value)
-    {
-        var seconds = int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw ValueNotValid(name, "a whole number of seconds");
-        return seconds switch
-        {
-            <= 0 => 0,
-            1 => 2,
-            > 1024 => throw CannotHonour($"{name}={seconds}", "Npgsql waits at most 1024 s for a connection (give 1024 or less, or 0 to wait for ever)"),
-            _ => seconds,
-        };
-    }
-
-    // libpq's method names (password, md5, gss, sspi, scram-sha-256, none, each optionally negated with '!') in Npgsql's spelling.
-    private static string RequireAuth(string name, string value) => string.Join(',', value.Split(',').Select(item =>
-    {
-        var method = item.Trim();
-        var negated = method.StartsWith('!');
-        var spelled = method.TrimStart('!').ToLowerInvariant() switch
-        {
-            "password" => "Password",
-            "md5" => "MD5",
-            "gss" => "GSS",
-            "sspi" => "SSPI",
-            "scram-sha-256" or "scramsha256" => "ScramSHA256",
-            "none" => "None",
-            _ => throw ValueNotValid(name, "a list of password, md5, gss, sspi, scram-sha-256 or none (each may start with '!')"),
-        };
-        return (negated ? "!" : string.Empty) + spelled;
-    }));
-
-    private static bool Flag(string name, string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "1" or "true" or "on" or "yes" => true,
-        "0" or "false" or "off" or "no" => false,
-        _ => throw ValueNotValid(name, "0 or 1"),
-    };
-
-    private static int Number(string name, string value, int min, int max = int.MaxValue) =>
-        int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
-            ? number
-            : throw ValueNotValid(name, max == int.MaxValue ? $"a whole number of at least {min}" : $"a whole number from {min} to {max}");
-
-    private static string ExistingFile(string name, string path) => File.Exists(path.Trim())
-        ? path.Trim()
-        : throw PostgresRegistrySetting.Invalid($"its '{name}' names the file '{path.Trim()}', which does not exist");
-
-    private static QualityGatesException CannotHonour(string what, string why) =>
-        new(ErrorCodes.RegistryConnectionParameterUnsupported,
-            $"The registry connection string asks for '{what}', which cannot be honoured: {why}. Remove it rather than connect with less than it asks for.");
-
-    private static QualityGatesException ValueNotValid(string name, string allowed) =>
-        PostgresRegistrySetting.Invalid($"the value of its key '{name}' is not valid (allowed: {allowed})");
 }
