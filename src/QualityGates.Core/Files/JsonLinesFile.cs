@@ -37,6 +37,30 @@ public static class JsonLinesFile
     }
 
     /// <summary>
+    /// Writes <paramref name="jsonLine"/> as the first line of the file, creating it, unless another writer
+    /// has written to it first (then nothing is written, and false says so). A writer that decided what to
+    /// append from a file that did not exist yet uses it, so a line another writer appended in between
+    /// is never passed over.
+    /// </summary>
+    public static bool AppendToEmpty(string path, string jsonLine, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.ReportFileNotRegular)
+    {
+        ThrowIfNotOneLine(jsonLine);
+        var bytes = Encoding.UTF8.GetBytes(jsonLine + "\n");
+        FileKinds.EnsureWritable(path, Path.GetDirectoryName(Path.GetFullPath(path)), notRegularCode);
+        return WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
+        {
+            using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            if (stream.Length > 0)
+            {
+                return false;
+            }
+
+            AppendWhole(stream, bytes);
+            return true;
+        });
+    }
+
+    /// <summary>
     /// Reads the existing file and appends the line <paramref name="decide"/> makes of its content (null:
     /// nothing), holding the exclusive lock throughout, so no other append lands between the read and the
     /// write. Exceptions from <paramref name="decide"/> pass through, with nothing written.

@@ -37,8 +37,15 @@ internal sealed class RegistryLog(string folder, TimeSpan? lockTimeout) : IRegis
         EnsureFolder();
         if (!File.Exists(file))
         {
-            // No records yet: nothing another writer could have decided (the first append creates the file).
-            return Append(decide([]));
+            // No records yet: decide on none (a refusal creates nothing), and write the first line, unless
+            // another writer's line came first; then decide again on what is there.
+            var first = decide([]);
+            var written = false;
+            Guarded(file, () => written = JsonLinesFile.AppendToEmpty(file, RegistryRecordJson.ToLine(first), lockTimeout, ErrorCodes.RegistryFileNotRegular));
+            if (written)
+            {
+                return first with { File = file, Line = 0 };
+            }
         }
 
         // The first time, the whole file is read outside the exclusive lock. Inside it, only the last line

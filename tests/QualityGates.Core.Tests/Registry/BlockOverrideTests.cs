@@ -171,4 +171,29 @@ public sealed class BlockOverrideTests
 
         Assert.Equal((ErrorCodes.ApprovalOverBlockedRun, ErrorCodes.ApprovalOverBlockedRun), (escaped.Code, rewritten.Code));
     }
+
+    [Fact]
+    public void TheFirstRecordOfAModelIsDecidedAgainOnALineAnotherWriterWroteFirst()
+    {
+        using var scene = new RegistryScene();
+        var store = new RegistryLog(scene.Folder, null);
+        var blocked = new ApprovalRegistry(Path.Combine(scene.Root, "elsewhere"), environment: scene.Environment).RecordBlocked(SampleReports.Failing(), "report.json", "ci");
+        var seen = new List<int>();
+
+        // While this writer decides on an empty registry, another one writes the model's first line.
+        var record = store.AppendChecked("veran", "v6.2", records =>
+        {
+            seen.Add(records.Count);
+            if (seen.Count == 1)
+            {
+                new RegistryLog(scene.Folder, null).Append(blocked);
+            }
+
+            return blocked with { Id = records.Count == 0 ? "first" : "second", Kind = RegistryRecordKind.Approved, Reason = null, Report = null };
+        });
+
+        Assert.Equal([0, 1], seen);
+        Assert.Equal("second", record.Id);
+        Assert.Equal([blocked.Id, "second"], scene.Stored("veran").Select(r => r.Id));
+    }
 }
