@@ -27,6 +27,7 @@ internal static class CliApplication
             new RollbackCommand(env).Create(),
             new DeploymentsCommand(env).Create(),
             new RegistryCommand(env).Create(),
+            new SettingsCommand().Create(),
         };
 
         var result = root.Parse(args);

@@ -20,11 +20,11 @@ public sealed class SolutionScopeTaskTests : IDisposable
         Directory.CreateDirectory(folder);
         var run = new TaskRun(folder, Path.Combine(folder, ".quality-gates"));
         run.Task.ProjectFile = Path.Combine(folder, name + ".csproj");
-        run.Task.Context = "production";
-        run.Task.Checks = ["Tests"];
-        run.Task.TestResultFiles = [trx];
-        run.Task.Scope = scope;
-        run.Task.SolutionReportDirectory = SolutionReports;
+        run.Set("Context", "production");
+        run.Set("Checks", ["Tests"]);
+        run.Set("TestResultFiles", [trx]);
+        run.Set("Scope", scope);
+        run.Set("SolutionReportDirectory", SolutionReports);
         run.Task.DeferErrors = true;
         return run;
     }
@@ -66,7 +66,7 @@ public sealed class SolutionScopeTaskTests : IDisposable
     public void WithoutASolutionRunTheProjectIsJudgedAloneWithWarningQG0019()
     {
         var run = Project("A.Tests", PassingTrx, scope: "Both");
-        run.Task.SolutionReportDirectory = null;
+        run.Set("SolutionReportDirectory", (string?)null);
 
         Assert.True(run.Execute());
 
@@ -84,6 +84,6 @@ public sealed class SolutionScopeTaskTests : IDisposable
 
         var error = Assert.Single(run.Engine.Errors);
         Assert.Equal("QG0018", error.Code);
-        Assert.Equal("QualityGatesScope is 'Solutions'; allowed values are Project, Solution and Both.", error.Message);
+        Assert.Equal("QualityGatesScope is 'Solutions', which is not a scope; use Project (each test project judged alone), Solution (one verdict over the solution's test projects) or Both (each project and the solution).", error.Message);
     }
 }

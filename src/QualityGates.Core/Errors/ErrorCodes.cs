@@ -47,6 +47,13 @@ public static class ErrorCodes
     public const string WaiversFileNotFound = "QG0016";
     /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
     public const string TestClockInvalid = "QG0017";
+    // QG0030-QG0049: the settings catalogue.
+    /// <summary>Warning: a setting was given under its old name, which still works (e.g. QualityGatesMinCodeCoverage for QualityGatesMinLineCoverage).</summary>
+    public const string DeprecatedSetting = "QG0030";
+    /// <summary>A setting was given under its old and its new name, with different values.</summary>
+    public const string DeprecatedSettingConflict = "QG0031";
+    /// <summary>The test application's settings file (written by the build) is damaged: a key unknown, repeated or missing, a line without '=', or the file too large.</summary>
+    public const string SettingsFileInvalid = "QG0032";
     // QG0021-QG0022: merging results of many runs (issue 14).
     /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
     public const string TestRunIdSharedByDifferentFiles = "QG0021";

@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using System.Diagnostics;
 using System.Text;
 using QualityGates.Errors;
@@ -15,13 +16,16 @@ internal sealed class GitCommand
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private readonly string _workTree;
     private readonly string _program;
+    private readonly SettingNames _names;
 
     /// <param name="workTree">The folder git runs in.</param>
     /// <param name="program">The git program; <c>git</c> on the PATH unless a test names another.</param>
-    public GitCommand(string workTree, string program = "git")
+    /// <param name="names">How messages name settings; MSBuild's names when null.</param>
+    public GitCommand(string workTree, string program = "git", SettingNames? names = null)
     {
         _workTree = workTree;
         _program = program;
+        _names = names ?? SettingNames.For(Adapter.MSBuild);
     }
 
     /// <summary>Runs git with <paramref name="arguments"/>; the exit code and output, whatever the exit code.</summary>
@@ -54,7 +58,7 @@ internal sealed class GitCommand
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             throw new QualityGatesException(ErrorCodes.GitUnavailable,
-                $"New-code coverage needs the git program, which could not be started ({ex.Message}); install git and put it on the PATH, or turn new-code coverage off (QualityGatesNewCode=false).");
+                $"New-code coverage needs the git program, which could not be started ({ex.Message}); install git and put it on the PATH, or turn new-code coverage off ({_names.Set(SettingsCatalogue.NewCode, "false")}).");
         }
 
         using (process)
