@@ -30,7 +30,7 @@ internal sealed class SettingOptions
     public SettingValues Read(ParseResult result)
     {
         var layer = new SettingLayer(Adapter.Cli, fromCommandLine: true);
-        foreach (var (option, name) in _options.Where(o => result.GetResult(o.Option) is not null))
+        foreach (var (option, name) in _options.Where(o => result.GetResult(o.Option) is { Implicit: false }))
         {
             switch (option)
             {
