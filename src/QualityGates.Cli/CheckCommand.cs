@@ -25,14 +25,12 @@ internal sealed class CheckCommand(Func<string, string?> environment)
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
-        var settings = _settings.Read(result);
+        var errors = new List<QualityGatesException>();
+        var request = ReadRequest(result, errors, out var settings);
         foreach (var warning in settings.Warnings)
         {
             ErrorOutput.Write(error, warning);
         }
-
-        var errors = settings.Errors.ToList();
-        var request = SettingsRequest.Build(settings, new RunContext { BaseDirectory = Environment.CurrentDirectory, Environment = environment }, errors);
         if (errors.Count == 0 && NothingToJudge(request) is { } nothing)
         {
             errors.Add(nothing);
@@ -49,6 +47,14 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         }
 
         return new CheckExecution(output, error).Run(request);
+    }
+
+    /// <summary>The request the options give; every bad setting goes to <paramref name="errors"/>.</summary>
+    internal GateRunRequest ReadRequest(ParseResult result, List<QualityGatesException> errors, out SettingValues settings)
+    {
+        settings = _settings.Read(result);
+        errors.AddRange(settings.Errors);
+        return SettingsRequest.Build(settings, new RunContext { BaseDirectory = Environment.CurrentDirectory, Environment = environment }, errors);
     }
 
     /// <summary>The settings' own errors when there are any (they say more), else QG4003 when no selected group has an input: it would pass on nothing.</summary>

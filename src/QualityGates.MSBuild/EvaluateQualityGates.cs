@@ -94,20 +94,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         var clock = Stopwatch.StartNew();
         var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
         var log = new GateErrorLog(Log, DeferErrors, projectFile);
-        var settings = ReadSettings();
+        var settingErrors = new List<QualityGatesException>();
+        var request = ReadRequest(projectFile, settingErrors, out var settings);
         foreach (var warning in settings.Warnings)
         {
             log.Log(warning, deferrable: false);
         }
-
-        var settingErrors = settings.Errors.ToList();
-        if (settings.Switch(SettingsCatalogue.CoverageReport) && string.IsNullOrWhiteSpace(CoverageReportTool))
-        {
-            settingErrors.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
-                $"{settings.Source(SettingsCatalogue.CoverageReport)} is true, but the ReportGenerator package is not referenced: add <PackageReference Include=\"ReportGenerator\" Version=\"5.6.0\" PrivateAssets=\"all\" /> to the test project."));
-        }
-
-        var request = SettingsRequest.Build(settings, RunContext(projectFile), settingErrors);
 
         // Workflow commands must reach the runner's stdout: high-importance messages do under the console
         // logger (the runner trims the indentation); a task never writes to the console itself.
@@ -132,6 +124,20 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogMessage(MessageImportance.Low, "[timing] quality gates took {0} ms",
             clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The request the settings and the targets' facts give; every bad setting goes to <paramref name="errors"/>.</summary>
+    internal GateRunRequest ReadRequest(string? projectFile, List<QualityGatesException> errors, out SettingValues settings)
+    {
+        settings = ReadSettings();
+        errors.AddRange(settings.Errors);
+        if (settings.Switch(SettingsCatalogue.CoverageReport) && string.IsNullOrWhiteSpace(CoverageReportTool))
+        {
+            errors.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
+                $"{settings.Source(SettingsCatalogue.CoverageReport)} is true, but the ReportGenerator package is not referenced: add <PackageReference Include=\"ReportGenerator\" Version=\"5.6.0\" PrivateAssets=\"all\" /> to the test project."));
+        }
+
+        return SettingsRequest.Build(settings, RunContext(projectFile), errors);
     }
 
     /// <summary>Echoes every setting given, under its MSBuild property, and reads them with the catalogue's rules.</summary>
