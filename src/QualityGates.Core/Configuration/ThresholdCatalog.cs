@@ -26,8 +26,12 @@ public static class ThresholdCatalog
             (t, v) => t with { MaxRegression = v }) { Unit = "fraction of the baseline score, 0–1 (0.05 = 5 %)" },
         new ThresholdDefinition("MaxLatencyIncrease", ThresholdKind.NonNegativeNumber, "maximum latency increase, as a fraction of the baseline",
             (t, v) => t with { MaxLatencyIncrease = v }) { Unit = "fraction of the baseline, 0 or more (0.20 = 20 % slower)" },
-        new ThresholdDefinition("MaxMemoryIncreasePercent", ThresholdKind.NonNegativeNumber, "maximum memory increase in percent of the baseline (15 = 15 %)",
-            (t, v) => t with { MaxMemoryIncreasePercent = v }) { Unit = "percent of the baseline, 0 or more (15 = 15 %)" },
+        new ThresholdDefinition("MaxMemoryIncreasePercent", ThresholdKind.NonNegativeNumber, "maximum memory increase, as a fraction of the baseline",
+            (t, v) => t with { MaxMemoryIncreasePercent = v })
+        {
+            SettingName = "MaxMemoryIncrease", DeprecatedName = "MaxMemoryIncreasePercent", SettingScale = 100,
+            Unit = "fraction of the baseline, 0 or more (0.15 = 15 % more)",
+        },
         new ThresholdDefinition("MinThroughputTokensPerSec", ThresholdKind.NonNegativeNumber, "minimum throughput in tokens per second",
             (t, v) => t with { MinThroughputTokensPerSec = v }) { Unit = "tokens per second, 0 or more" },
         new ThresholdDefinition("MaxCriticalVulnerabilities", ThresholdKind.Count, "maximum critical vulnerabilities",
@@ -57,8 +61,12 @@ public static class ThresholdCatalog
             (t, v) => t with { WarnRegression = v }),
         new ThresholdDefinition("WarnLatencyIncrease", ThresholdKind.NonNegativeNumber, "warning level for the latency increase (at or below the maximum)",
             (t, v) => t with { WarnLatencyIncrease = v }) { Unit = "fraction of the baseline, 0 or more (0.20 = 20 % slower)" },
-        new ThresholdDefinition("WarnMemoryIncreasePercent", ThresholdKind.NonNegativeNumber, "warning level for the memory increase in percent (at or below the maximum)",
-            (t, v) => t with { WarnMemoryIncreasePercent = v }) { Unit = "percent of the baseline, 0 or more (15 = 15 %)" },
+        new ThresholdDefinition("WarnMemoryIncreasePercent", ThresholdKind.NonNegativeNumber, "warning level for the memory increase, as a fraction of the baseline (at or below the maximum)",
+            (t, v) => t with { WarnMemoryIncreasePercent = v })
+        {
+            SettingName = "WarnMemoryIncrease", DeprecatedName = "WarnMemoryIncreasePercent", SettingScale = 100,
+            Unit = "fraction of the baseline, 0 or more (0.15 = 15 % more)",
+        },
         new ThresholdDefinition("WarnThroughputTokensPerSec", ThresholdKind.NonNegativeNumber, "warning level for throughput in tokens per second (at or above the minimum)",
             (t, v) => t with { WarnThroughputTokensPerSec = v }) { Unit = "tokens per second, 0 or more" },
         new ThresholdDefinition("WarnCriticalVulnerabilities", ThresholdKind.Count, "warning level for critical vulnerabilities (at or below the maximum)",

@@ -46,6 +46,25 @@ public sealed class ThresholdDefinition
 
     private readonly string? _unit;
 
+    /// <summary>
+    /// The engine's value for a value users write: the value times this (100 for a setting written as a
+    /// fraction whose engine field is in percent). The deprecated name, when there is one, is in the engine's unit.
+    /// </summary>
+    public double SettingScale { get; init; } = 1;
+
+    /// <summary>A value written for the setting, in the engine's unit (<see cref="SettingScale"/>).</summary>
+    public string ToEngine(string text) => Scale(text, SettingScale);
+
+    /// <summary>A value written under the deprecated name (in the engine's unit), in the setting's unit.</summary>
+    public string FromEngine(string text) => Scale(text, 1 / SettingScale);
+
+    /// <summary>Scales a number as written; text that is not a number is left for the threshold's own check to refuse.</summary>
+    private static string Scale(string text, double factor) =>
+        factor != 1 && double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            // Rounded: 0.15 × 100 is 15.000000000000002 in binary floating point.
+            ? Math.Round(value * factor, 12).ToString("0.############", System.Globalization.CultureInfo.InvariantCulture)
+            : text;
+
     /// <summary>The largest value accepted for a <see cref="ThresholdKind.Count"/>, or null for no bound but the type's.</summary>
     public int? Maximum { get; init; }
 

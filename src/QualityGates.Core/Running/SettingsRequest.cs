@@ -63,7 +63,7 @@ public static class SettingsRequest
             ContextSource = s.Source(SettingsCatalogue.Context),
             Overrides = Thresholds
                 .Where(s.IsSet)
-                .Select(t => new ThresholdOverride(t.Threshold!.Name, s.Text(t), s.Source(t)))
+                .Select(t => new ThresholdOverride(t.Threshold!.Name, t.Threshold.ToEngine(s.Text(t)!), s.Source(t)))
                 .ToList(),
             Strict = s.OptionalSwitch(Strict),
             AllowAbortedRun = s.Switch(AllowAbortedRun),

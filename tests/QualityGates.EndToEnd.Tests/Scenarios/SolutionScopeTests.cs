@@ -21,7 +21,7 @@ public sealed partial class SolutionScopeTests(ITestOutputHelper output)
         WriteSolution(workspace);
 
         var run = workspace.Dotnet(["test", "Shop.sln", "-tl:off", "-m:2", "--collect", "XPlat Code Coverage",
-            "-p:QualityGatesScope=Solution", "-p:QualityGatesContext=development", "-p:QualityGatesMinCodeCoverage=0.99"]);
+            "-p:QualityGatesScope=Solution", "-p:QualityGatesContext=development", "-p:QualityGatesMinLineCoverage=0.99"]);
 
         // The 99 % line minimum fails (the union covers 19 of 20 lines): one error, for the solution, pointing at the solution file.
         Assert.Equal(1, run.ExitCode);

@@ -65,6 +65,10 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         Assert.Contains("tests.pass_rate  PASS", relaxed.Output);
         Assert.Equal(2, production.ExitCode);
         Assert.Contains("error QG2001 : Test pass rate 75.0% is below the production minimum of 80.0%", production.Output);
+        // No coverage collected, which production requires: the message names what a test application accepts.
+        Assert.Contains("error QG2002 : No coverage results were given, and the production context requires it. Collect coverage with coverlet.MTP", production.Output);
+        Assert.Contains("pass --quality-gates-strict false.", production.Output);
+        Assert.DoesNotContain("--collect", production.Output);
     }
 
     [Fact]
@@ -87,11 +91,17 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
 
         var help = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--help"]);
         var bad = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--quality-gates-context", "prod"]);
+        var diff = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--quality-gates-new-code-diff", "Both"]);
 
         Assert.Contains("--quality-gates-context", help.Output);
-        Assert.Contains("--quality-gates-min-code-coverage", help.Output);
+        Assert.Contains("--quality-gates-min-line-coverage", help.Output);
+        Assert.Contains("--quality-gates-strict", help.Output);
+        Assert.Contains("--quality-gates-fail-on-any-test-failure", help.Output);
         Assert.Equal(5, bad.ExitCode);
         Assert.Contains("QG0001", bad.Output);
+        // Refused before any test runs, even with new-code coverage off.
+        Assert.Equal(5, diff.ExitCode);
+        Assert.Contains("QG0011", diff.Output);
     }
 
     [Fact]

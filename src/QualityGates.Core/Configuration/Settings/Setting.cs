@@ -184,6 +184,9 @@ public sealed record SettingAlias(string? MSBuild, string? Cli, string? TestingP
 {
     public Func<string, string>? ToCurrent { get; init; }
 
+    /// <summary>What users of the old name must know (its unit, when it differs), or null.</summary>
+    public string? Note { get; init; }
+
     public string? NameIn(Adapter adapter) => adapter switch
     {
         Adapter.MSBuild => MSBuild,

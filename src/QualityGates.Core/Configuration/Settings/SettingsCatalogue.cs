@@ -16,7 +16,7 @@ public static class SettingsCatalogue
     public static IReadOnlyList<string> UnitConventions { get; } =
     [
         "Rates, coverage and scores are fractions from 0 to 1 (0.95 = 95 %), with '.' as the decimal separator in every culture.",
-        "A change against a baseline is a fraction of the baseline (0.20 = 20 % more), except the memory increase, whose name says it is in percent (15 = 15 %).",
+        "A change against a baseline is a fraction of the baseline (0.20 = 20 % more).",
         "A tolerance on a rate is in percentage points (0.1 = 0.1 pp).",
         "Counts are whole numbers of 0 or more; durations are in the unit the name or the reference gives (seconds, days).",
         "Lists are ';'-separated in MSBuild and in the test application's settings file, and repeated options (or ';'-separated values) on a command line.",
@@ -511,7 +511,11 @@ public static class SettingsCatalogue
             Default = ThresholdDefault(threshold),
             PropsDefault = string.Empty,
             Aliases = threshold.DeprecatedName is { } old
-                ? [new SettingAlias(Setting.PropertyPrefix + old, "--" + Setting.KebabCase(old), TestingPlatformPrefix(Setting.KebabCase(old)))]
+                ? [new SettingAlias(Setting.PropertyPrefix + old, "--" + Setting.KebabCase(old), TestingPlatformPrefix(Setting.KebabCase(old)))
+                    {
+                        ToCurrent = threshold.SettingScale == 1 ? null : threshold.FromEngine,
+                        Note = threshold.SettingScale == 100 ? "the old name takes percent (15 for 15 %), the new one a fraction (0.15)" : null,
+                    }]
                 : [],
         };
 
@@ -525,6 +529,7 @@ public static class SettingsCatalogue
         string Format(object? value) => value switch
         {
             null => "none",
+            double d when threshold.SettingScale != 1 => (d / threshold.SettingScale).ToString("0.00", CultureInfo.InvariantCulture),
             double d when threshold.Kind == ThresholdKind.Fraction => d.ToString("0.00", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString("0.##", CultureInfo.InvariantCulture),
             _ => value.ToString()!,

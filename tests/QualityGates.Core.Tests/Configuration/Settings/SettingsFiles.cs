@@ -127,7 +127,7 @@ internal static class SettingsFiles
 
         text.Append("\n## Deprecated names\n\n");
         text.Append("These names still work, with warning QG0030; setting the old and the new name to different values is error QG0031.\n\n");
-        text.Append("| old name | new name |\n|---|---|\n");
+        text.Append("| old name | new name | note |\n|---|---|---|\n");
         foreach (var setting in SettingsCatalogue.All)
         {
             foreach (var alias in setting.Aliases)
@@ -135,10 +135,15 @@ internal static class SettingsFiles
                 var old = string.Join(", ", new[] { alias.MSBuild, alias.Cli, alias.TestingPlatform }.OfType<string>().Select(n => $"`{n}`"));
                 var current = string.Join(", ", new[] { alias.MSBuild is null ? null : setting.MSBuild, alias.Cli is null ? null : setting.Cli, alias.TestingPlatform is null ? null : setting.TestingPlatform }
                     .OfType<string>().Select(n => $"`{n}`"));
-                text.Append($"| {old} | {current} |\n");
+                text.Append($"| {old} | {current} | {Cell(alias.Note ?? string.Empty)} |\n");
             }
         }
 
+        text.Append("\n## Adding or changing a setting\n\n");
+        text.Append("A setting is one entry of the catalogue (`src/QualityGates.Core/Configuration/Settings/SettingsCatalogue.cs`) and its\n");
+        text.Append("use in `SettingsRequest` (or in the one adapter that uses it). This file and the package's\n");
+        text.Append("`build/QualityGates.MSBuild.Settings.props` and `.targets` are generated from the catalogue; a test fails when\n");
+        text.Append($"they are out of step. Regenerate them with:\n\n```bash\n{Regenerate}\n```\n");
         return text.ToString();
     }
 
