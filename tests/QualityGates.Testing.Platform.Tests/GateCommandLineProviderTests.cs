@@ -15,7 +15,7 @@ public sealed class GateCommandLineProviderTests
 
         Assert.Contains("quality-gates-context", names);
         Assert.Contains("quality-gates-min-test-pass-rate", names);
-        Assert.Contains("quality-gates-max-memory-increase-percent", names);
+        Assert.Contains("quality-gates-max-memory-increase", names);
         Assert.Contains("quality-gates-min-throughput-tokens-per-sec", names);
         Assert.Contains("quality-gates-warn-new-code-coverage", names);
         // One per setting with a test-application name, and one (hidden) per deprecated name.
