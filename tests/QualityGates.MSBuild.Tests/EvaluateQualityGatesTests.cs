@@ -191,15 +191,45 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     [Fact]
     public void EchoesEveryInputAtLowImportanceWithOnePrefix()
     {
-        var run = NewRun().Threshold("MinCodeCoverage", "0.85");
+        var run = NewRun().Threshold("MinLineCoverage", "0.85");
         run.Set("Context", "staging");
+        run.Set("Registry", "postgresql://ci:secret@db.example.com/qg");
 
         run.Execute();
 
         var inputs = run.Engine.MessagesAt(MessageImportance.Low).Where(m => m.StartsWith("[input] ", StringComparison.Ordinal)).ToList();
         Assert.Contains("[input] QualityGatesContext=staging", inputs);
-        Assert.Contains("[input] QualityGatesMinCodeCoverage=0.85", inputs);
+        Assert.Contains("[input] QualityGatesMinLineCoverage=0.85", inputs);
+        Assert.DoesNotContain(inputs, i => i.Contains("secret", StringComparison.Ordinal));
         Assert.Contains(run.Engine.MessagesAt(MessageImportance.Low), m => m.StartsWith("[timing] quality gates took ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnOldPropertyNameStillGatesWithWarningQG0030OnTheProject()
+    {
+        var run = NewRun().Passing().Threshold("MinCodeCoverage", "0.99");
+
+        Assert.False(run.Execute());
+
+        var warning = Assert.Single(run.Engine.Warnings, w => w.Code == "QG0030");
+        Assert.Equal("QualityGatesMinCodeCoverage is deprecated; use QualityGatesMinLineCoverage instead (the old name still works).", warning.Message);
+        Assert.Equal(RecordingBuildEngine.ProjectFile, warning.File);
+        Assert.Equal(["QG2002"], run.Engine.ErrorCodes);
+    }
+
+    [Fact]
+    public void AnItemTheCatalogueDoesNotKnowIsAnError()
+    {
+        var run = NewRun().Passing();
+        var item = new Microsoft.Build.Utilities.TaskItem("QualityGatesMinCodeCoverag");
+        item.SetMetadata("Value", "0.5");
+        run.Task.Settings = [.. run.Task.Settings, item];
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0009", error.Code);
+        Assert.Contains("'QualityGatesMinCodeCoverag' is not a quality gates setting", error.Message);
     }
 
     [Fact]

@@ -173,23 +173,52 @@ public sealed class SettingsAcrossAdaptersTests : IDisposable
         },
     };
 
-    /// <summary>The request as text, without what differs by nature between adapters: where paths resolve, the names values came under.</summary>
-    private static string Describe(GateRunRequest r, bool keepContextAssemblies)
+    /// <summary>
+    /// The request as text, every property of it and of the records it holds, so a new setting's field is
+    /// compared without this test knowing it; left out is what differs by nature between adapters: where
+    /// paths resolve, this run's own results, the names values came under, how messages name settings.
+    /// </summary>
+    private static string Describe(GateRunRequest request, bool keepContextAssemblies)
     {
-        string List(IEnumerable<string> values) => string.Join(";", values);
-        var excluded = r.CoverageFilter.ExcludeAssemblies.Where(a => keepContextAssemblies || a is not (TestAssembly or "QualityGates.Core" or "QualityGates.Testing.Platform"));
-        return string.Join('\n',
-            $"Context={r.Context}",
-            $"Overrides={List(r.Overrides.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => $"{o.Name}={o.Value}"))}",
-            $"Strict={r.Strict} AllowAbortedRun={r.AllowAbortedRun} FailOnAnyTestFailure={r.FailOnAnyTestFailure} TargetFramework={r.TargetFramework}",
-            $"Groups={r.Groups} CoverageStat={r.CoverageStat} Model={r.Model}",
-            $"TestResultFiles={List(r.TestResultFiles)} CoverageFiles={List(r.CoverageFiles)} SecurityScanFiles={List(r.SecurityScanFiles)}",
-            $"Coverage +{List(r.CoverageFilter.IncludeAssemblies)} -{List(excluded)} +{List(r.CoverageFilter.IncludeFiles)} -{List(r.CoverageFilter.ExcludeFiles)}",
-            $"TestMetrics={r.TestMetricsFile} ModelMetrics={r.ModelMetricsFile} Baseline={r.BaselineFile} Waivers={r.WaiversFile}",
-            $"Reports={r.Reports.Folder} Keep={r.Reports.KeepReports.ToString(CultureInfo.InvariantCulture)} JUnit={r.Reports.JUnitFile} Json={r.Reports.Json}",
-            $"Registry={r.Registry?.Folder}|{r.Registry?.ApprovedBy}|{r.Registry is not null}",
-            $"Publish={r.Publish.CiServer} {r.Publish.Webhook?.Url} {r.Publish.Webhook?.Always} {r.Publish.Webhook?.Timeout}",
-            $"NewCode={r.NewCode?.BaseRef}|{r.NewCode?.Diff}|{r.NewCode is not null} Ratchet={r.Ratchet?.BaselineReport}|{r.Ratchet?.Registry}|{r.Ratchet is not null}",
-            $"Solution={r.Solution?.Scope}|{r.Solution?.Directory}");
+        var text = new System.Text.StringBuilder();
+        Write(text, "", request, keepContextAssemblies);
+        return text.ToString();
     }
+
+    private static void Write(System.Text.StringBuilder text, string path, object? value, bool keepContextAssemblies)
+    {
+        switch (value)
+        {
+            case null or string or bool or Enum or int or double or Uri or TimeSpan or Metrics.ModelIdentity:
+                text.Append(path).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
+                break;
+            case IEnumerable<string> list:
+                var entries = path.EndsWith(".ExcludeAssemblies", StringComparison.Ordinal) && !keepContextAssemblies
+                    ? list.Where(a => a is not (TestAssembly or "QualityGates.Core" or "QualityGates.Testing.Platform"))
+                    : list;
+                text.Append(path).Append('=').Append(string.Join(';', entries)).Append('\n');
+                break;
+            case IEnumerable<ThresholdOverride> overrides:
+                foreach (var item in overrides.OrderBy(o => o.Name, StringComparer.Ordinal))
+                {
+                    text.Append(path).Append('.').Append(item.Name).Append('=').Append(item.Value).Append('\n');
+                }
+
+                break;
+            default:
+                Assert.True(path.Count(c => c == '.') < 5, $"{path} nests too deep: a type to print as a value?");
+                foreach (var property in value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                    .Where(p => p.GetIndexParameters().Length == 0 && !Differs(p.Name)))
+                {
+                    Write(text, path + "." + property.Name, property.GetValue(value), keepContextAssemblies);
+                }
+
+                break;
+        }
+    }
+
+    private static bool Differs(string property) =>
+        property.EndsWith("Source", StringComparison.Ordinal)
+        || property is nameof(GateRunRequest.Names) or nameof(GateRunRequest.Environment) or nameof(GateRunRequest.BaseDirectory) or nameof(GateRunRequest.Run)
+            or nameof(GateRunRequest.SolutionProjects) or nameof(Running.Solution.SolutionOptions.ProjectFile) or nameof(NewCodeOptions.GitProgram) or "EqualityContract";
 }
