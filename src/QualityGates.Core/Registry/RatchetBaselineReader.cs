@@ -1,7 +1,7 @@
-using QualityGates.Configuration.Settings;
 using System.Globalization;
 using System.Text.Json;
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Inputs.Common;

@@ -1,5 +1,5 @@
-using QualityGates.Configuration.Settings;
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;

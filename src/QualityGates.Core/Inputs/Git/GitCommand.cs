@@ -1,6 +1,6 @@
-using QualityGates.Configuration.Settings;
 using System.Diagnostics;
 using System.Text;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 
 namespace QualityGates.Inputs.Git;
