@@ -30,7 +30,9 @@ internal static class CliApplication
             new SettingsCommand().Create(),
         };
 
-        var result = root.Parse(args);
+        // No response files: System.CommandLine reads any value starting with '@' as a file of more
+        // arguments, so a commit message or tag passed as --notes could add options or print a file.
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0 && !HelpRequested(args))
         {
             // Usage errors read like build errors and exit 2, not System.CommandLine's default 1.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QualityGates.Configuration.Settings;
+using QualityGates.Errors;
 
 namespace QualityGates.Cli;
 
@@ -56,6 +57,11 @@ internal sealed class SettingOptions
     {
         string[] aliases = shortName is null ? [] : [shortName];
         var description = setting.Default is { } value ? $"{setting.Description} Default: {value}." : setting.Description;
+        if (setting.DocsPage is { } page)
+        {
+            description += $" See {DocumentationLinks.Page(page)}.";
+        }
+
         return setting.Kind.Shape switch
         {
             SettingShape.Switch => new Option<bool>(name, aliases) { Description = description, Hidden = hidden },

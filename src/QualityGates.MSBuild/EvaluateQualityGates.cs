@@ -66,6 +66,16 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// </summary>
     public bool DeferErrors { get; set; }
 
+    /// <summary>The solution run the solution's build started this project in (VSTest, docs/solution.md); empty otherwise. The build's own plumbing, not a user setting.</summary>
+    public string? SolutionRunId { get; set; }
+
+    /// <summary>
+    /// True in the solution's build after every project's tests: judge <see cref="SolutionRunId"/> from its
+    /// hand-ins with this project's settings, and hand every diagnostic and the summary line back
+    /// (<see cref="DeferredErrors"/>, <see cref="DeferredWarnings"/>) for the solution to log against the solution file.
+    /// </summary>
+    public bool SolutionVerdict { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -86,6 +96,10 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     [Output]
     public ITaskItem[] DeferredErrors { get; private set; } = [];
 
+    /// <summary>With <see cref="SolutionVerdict"/>: the warnings and the summary line to log later (metadata as <see cref="DeferredErrors"/>, Severity Warning or Message).</summary>
+    [Output]
+    public ITaskItem[] DeferredWarnings { get; private set; } = [];
+
     /// <summary>Reads environment variables (CI detection, the webhook URL, the registry and its user); tests inject their own.</summary>
     internal Func<string, string?> EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
 
@@ -93,7 +107,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     {
         var clock = Stopwatch.StartNew();
         var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
-        var log = new GateErrorLog(Log, DeferErrors, projectFile);
+        var log = new GateErrorLog(Log, DeferErrors, projectFile, deferAll: SolutionVerdict);
         var settingErrors = new List<QualityGatesException>();
         var request = ReadRequest(projectFile, settingErrors, out var settings);
         foreach (var warning in settings.Warnings)
@@ -121,6 +135,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         }
 
         DeferredErrors = log.Deferred;
+        DeferredWarnings = log.DeferredWarnings;
         Log.LogMessage(MessageImportance.Low, "[timing] quality gates took {0} ms",
             clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
         return !Log.HasLoggedErrors;
@@ -165,6 +180,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         Log.LogInput(nameof(TargetFramework), TargetFramework);
         layer.Add(SettingsCatalogue.TargetFramework, TargetFramework, nameof(TargetFramework));
+        Log.LogInput(nameof(SolutionRunId), SolutionRunId);
+        Log.LogInput(nameof(SolutionVerdict), SolutionVerdict ? "true" : string.Empty);
         return SettingValues.Read(Adapter.MSBuild, layer);
     }
 
@@ -175,6 +192,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Environment = EnvironmentVariables,
         TestAssemblyName = TestAssemblyName,
         ProjectFile = projectFile,
+        SolutionRunId = ListSetting.NullIfEmpty(SolutionRunId),
+        SolutionVerdict = SolutionVerdict,
         Run = new RunInputs
         {
             TestResultFile = ListSetting.NullIfEmpty(RunTestResultFile),
@@ -209,7 +228,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         if (result.SummaryLine is { } summary)
         {
-            LogSummaryLine(summary, result.SolutionFile ?? projectFile, summaryAsWarning);
+            LogSummaryLine(summary, result.SolutionFile ?? projectFile, summaryAsWarning, log);
         }
 
         // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
@@ -248,15 +267,15 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>The one line every console mode shows: a warning under the terminal logger, else a high-importance message.</summary>
-    private void LogSummaryLine(string summary, string? projectFile, bool asWarning)
+    private static void LogSummaryLine(string summary, string? projectFile, bool asWarning, GateErrorLog log)
     {
         if (asWarning)
         {
-            Log.LogWarning(null, ErrorCodes.SummaryLine, null, projectFile, 0, 0, 0, 0, "{0}", summary);
+            log.Log(GateDiagnostic.Warning(ErrorCodes.SummaryLine, summary, projectFile), deferrable: true);
         }
         else
         {
-            Log.LogMessage(MessageImportance.High, "{0}", summary);
+            log.Message(summary);
         }
     }
 

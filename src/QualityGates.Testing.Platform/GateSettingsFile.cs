@@ -24,8 +24,11 @@ internal sealed class GateSettingsFile
     /// <summary>Far above what the build writes (a few kilobytes), far below what could hurt.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    /// <summary>The key of the target framework: given (not empty) only for a leg of a multi-targeting project.</summary>
+    public const string TargetFrameworkKey = "TargetFramework";
+
     /// <summary>The keys that are facts of the project, not settings.</summary>
-    public static readonly IReadOnlyList<string> ProjectKeys = ["ProjectDirectory", "ProjectFile", "TestAssemblyName"];
+    public static readonly IReadOnlyList<string> ProjectKeys = ["ProjectDirectory", "ProjectFile", "TestAssemblyName", TargetFrameworkKey];
 
     /// <summary>Every key the file holds: the project's facts, then each setting the file carries and its deprecated names.</summary>
     public static IReadOnlyList<string> Keys { get; } =
@@ -63,7 +66,10 @@ internal sealed class GateSettingsFile
             layer.Add(key, value);
         }
 
-        return layer;
+        // The leg's framework is the build's own fact, as the MSBuild task's TargetFramework parameter is.
+        return this[TargetFrameworkKey] is { } targetFramework
+            ? layer.Add(SettingsCatalogue.TargetFramework, targetFramework, TargetFrameworkKey)
+            : layer;
     }
 
     /// <summary>The settings file of the running test application.</summary>

@@ -11,6 +11,28 @@ public sealed class HostileEnvironmentTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
+    public void AValueStartingWithAtIsAValueNeverAResponseFile()
+    {
+        // CI scripts pass commit messages, titles and tags as values; one that starts with '@' must not
+        // read a file of more arguments (another context, approver and registry) or print a file.
+        using var cli = new RegistryCli();
+        var notes = _dir.Write("notes.txt", $"looks-fine -c production --approved-by mallory --registry {Path.Combine(_dir.Path, "other-registry")}\n");
+        var secret = _dir.Write(".env", "TOKEN=hunter2\n");
+
+        var approve = cli.Run("approve", "-m", "veran:v1", "-c", "staging", "--notes", "@" + notes, "--approved-by", "@" + secret, "--json");
+        var check = CliRun.Of("check", "--context", "@" + secret);
+
+        Assert.Equal(0, approve.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(approve.Output);
+        var record = json.RootElement;
+        Assert.Equal(("staging", "@" + secret, "@" + notes), (record.GetProperty("context").GetString(), record.GetProperty("by").GetString(), record.GetProperty("notes").GetString()));
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "other-registry")));
+        Assert.Equal(2, check.ExitCode);
+        Assert.Equal(["QG0001"], check.ErrorCodes);
+        Assert.DoesNotContain("hunter2", approve.Output + approve.Error + check.Output + check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATrxFileNameCannotSmuggleWorkflowCommandsOntoTheConsole()
     {
         // The issue's repro: a file name with line breaks and ##vso[ / ::error:: lines.

@@ -74,6 +74,85 @@ public sealed class InstalledToolTests(InstalledTool tool, ITestOutputHelper out
         Assert.False(File.Exists(Path.Combine(_work.Path, "x.jsonl"))); // where "../x" would have landed
     }
 
+    [Fact]
+    public void APlantedGitInTheCheckoutOrBesideTheToolNeverRuns()
+    {
+        // A pull request commits an executable "git" at the repository root, which is the current folder
+        // of the check; the same file beside the tool's own executable. Only the git on PATH may run.
+        var marker = Path.Combine(_work.Path, "planted-git-ran");
+        var planted = $"#!/bin/sh\ntouch '{marker}'\nexit 0\n";
+        var repo = GitRepository.Init(Path.Combine(_work.Path, "repo"));
+        repo.Write("src/Lib/Calc.cs", "// one\n");
+        repo.Commit("base");
+        repo.Git("checkout", "--quiet", "-b", "feature");
+        repo.Write("src/Lib/Calc.cs", "// one\n// two\n// three\n");
+        Executable(repo.Write("git", planted));
+        repo.Commit("a planted git");
+        var besideTool = Executable(Path.Combine(Path.GetDirectoryName(tool.ToolPath)!, "git"), planted);
+        var coverage = Path.Combine(_work.Path, "coverage.xml");
+        File.WriteAllText(coverage, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <coverage line-rate="1" branch-rate="1" version="1.9" timestamp="1">
+              <sources><source>.</source></sources>
+              <packages><package name="Lib" line-rate="1" branch-rate="1"><classes>
+                <class name="Calc" filename="src/Lib/Calc.cs" line-rate="1" branch-rate="1"><methods /><lines>
+                  <line number="2" hits="1" /><line number="3" hits="0" />
+                </lines></class>
+              </classes></package></packages>
+            </coverage>
+            """);
+
+        try
+        {
+            var run = tool.Run(repo.Path, Environment(), "check", "--context", "development", "--checks", "coverage", "--coverage", coverage,
+                "--new-code", "--base-ref", "main", "--min-new-code-lines", "1", "--json");
+
+            Assert.False(File.Exists(marker));
+            using var json = JsonDocument.Parse(run.Output);
+            var newCode = json.RootElement.GetProperty("metrics").GetProperty("newCode");
+            Assert.Equal((1, 2), (newCode.GetProperty("linesCovered").GetInt32(), newCode.GetProperty("linesValid").GetInt32()));
+        }
+        finally
+        {
+            File.Delete(besideTool);
+        }
+    }
+
+    private static string Executable(string path, string? content = null)
+    {
+        if (content is not null)
+        {
+            File.WriteAllText(path, content);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void PacksTheToolForNuGetOrgWithItsRuntimeClosureOnlyAndSymbolsEmbedded()
+    {
+        const string Tool = "tools/net8.0/any/";
+        using var package = PackedPackage.In(Path.Combine(tool.Root, "feed"), "QualityGates.Cli");
+
+        string[] expected =
+        [
+            "LICENSE", "README.md", "icon.png",
+            Tool + "DotnetToolSettings.xml", Tool + "qualitygates.dll", Tool + "qualitygates.runtimeconfig.json",
+            // Everything the tool's deps.json says it loads (the engine among them); no .xml documentation or .pdb.
+            .. package.RuntimeClosure(Tool, "qualitygates.deps.json"),
+        ];
+
+        Assert.Equal(expected.Distinct().Order(StringComparer.Ordinal), package.Files);
+        Assert.Equal("QualityGates.Cli", package.Meta("id"));
+        Assert.Equal("DotnetTool", (string?)package.Metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name"));
+        Assert.Empty(package.ProblemsForNuGetOrg([Tool + "qualitygates.dll", Tool + "QualityGates.Core.dll"]));
+    }
+
     public void Dispose()
     {
         output.WriteLine($"tool version {tool.Version} in {tool.Root}");

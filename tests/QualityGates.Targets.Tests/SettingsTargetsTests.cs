@@ -60,6 +60,23 @@ public sealed class SettingsTargetsTests
         Assert.Equal("production", settings.Text(SettingsCatalogue.Context));
     }
 
+    [Theory]
+    [InlineData("net8.0;net10.0", "net10.0")]
+    [InlineData(null, null)]
+    public void OnlyALegOfAMultiTargetingProjectNamesItsTargetFrameworkForTheJUnitNames(string? frameworks, string? expected)
+    {
+        var project = ProjectBuilder.Sdk().Property("TargetFrameworks", frameworks).Property("TargetFramework", "net10.0").Property("IsTestingPlatformApplication", "true");
+
+        var run = PackageEvaluation.Build(project, ["_QualityGatesWriteTestingPlatformSettings"], Solution);
+
+        Assert.True(run.Succeeded, string.Join('\n', run.Log));
+        var (name, text) = Assert.Single(run.Files, f => f.Key.EndsWith(GateSettingsFile.Extension, StringComparison.Ordinal));
+        using var folder = new TempDirectory();
+        var settings = SettingValues.Read(Adapter.TestingPlatform, GateSettingsFile.Read(folder.Write(Path.GetFileName(name), text)).Settings());
+        Assert.Empty(settings.Errors.Select(e => e.Message));
+        Assert.Equal(expected, settings.Text(SettingsCatalogue.TargetFramework));
+    }
+
     // A solution build, so the solution's report folder is resolved too.
     private static readonly Dictionary<string, string> Solution = new() { ["SolutionDir"] = Path.Combine(Path.GetTempPath(), "solution") + Path.DirectorySeparatorChar };
 

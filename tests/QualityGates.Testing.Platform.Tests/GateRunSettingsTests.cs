@@ -46,6 +46,22 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void TheLegsTargetFrameworkAndTheFlakyMaximumComeFromTheSettingsFile()
+    {
+        var file = Settings("TargetFramework=net8.0", "QualityGatesMaxFlakyTests=2");
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, new Options { ["quality-gates-max-flaky-tests"] = ["0"] }, _ => null, errors);
+        var single = GateRunSettings.Read(Settings("TargetFramework="), new Options(), _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("net8.0", null), (request.TargetFramework, single.TargetFramework));
+        // The option overrides the property, as for every threshold.
+        var flaky = Assert.Single(request.Overrides, o => o.Name == "MaxFlakyTests");
+        Assert.Equal(("0", "--quality-gates-max-flaky-tests"), (flaky.Value, flaky.Source));
+    }
+
+    [Fact]
     public void ReadsTheNewCodeAndRatchetSettingsAndTheirThresholds()
     {
         var file = Settings("QualityGatesNewCode=true", "QualityGatesBaseRef=release/2.0", "QualityGatesNewCodeDiff=Head",

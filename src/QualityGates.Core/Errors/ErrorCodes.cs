@@ -23,7 +23,10 @@ public static class ErrorCodes
     public const string InvalidBoolean = "QG0006";
     /// <summary>The MSBuild running the task is not supported (e.g. .NET Framework MSBuild).</summary>
     public const string UnsupportedMSBuild = "QG0007";
-    /// <summary>The SDK's test targets are not a version the package has verified; the safe fallback is used (warning).</summary>
+    /// <summary>
+    /// Warning: the SDK's test targets (Microsoft.TestPlatform.targets) are not a version the package
+    /// has verified; its fallback VSTest integration, which copies nothing from the SDK, is used.
+    /// </summary>
     public const string UnverifiedSdkFallback = "QG0008";
     /// <summary>A setting other than a threshold has a value that is not allowed.</summary>
     public const string InvalidSetting = "QG0009";
@@ -54,6 +57,12 @@ public static class ErrorCodes
     public const string DeprecatedSettingConflict = "QG0031";
     /// <summary>The test application's settings file (written by the build) is damaged: a key unknown, repeated or missing, a line without '=', or the file too large.</summary>
     public const string SettingsFileInvalid = "QG0032";
+    // QG0060-QG0064: packaging and SDK support.
+    /// <summary>
+    /// Warning: the SDK's test targets are unknown and lack the _VSTestConsole target the fallback calls;
+    /// the gate only runs after the SDK's own VSTest, so a failed test fails the build without a gate.
+    /// </summary>
+    public const string UnknownSdkTestTargets = "QG0060";
     // QG0021-QG0022: merging results of many runs (issue 14).
     /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
     public const string TestRunIdSharedByDifferentFiles = "QG0021";
@@ -69,6 +78,15 @@ public static class ErrorCodes
     public const string NotInSolutionRun = "QG0019";
     /// <summary>The solution run manifest or a project's hand-in in the solution's run folder cannot be read or written, or its lock stayed held too long.</summary>
     public const string SolutionRunFileInvalid = "QG1023";
+    // Solution runs of one solution at a time, and runs that end without a verdict (issue 23): QG0090-QG0091, QG1070-QG1071.
+    /// <summary>Another dotnet test of the same solution still runs its solution run after this one waited; this run does not start.</summary>
+    public const string SolutionRunBusy = "QG0090";
+    /// <summary>Warning: the previous solution run never ended (its process is gone); it has no verdict.</summary>
+    public const string SolutionRunInterrupted = "QG0091";
+    /// <summary>The solution report folder (or its run folder) is a file, FIFO or device, not a folder.</summary>
+    public const string SolutionReportFolderNotAFolder = "QG1070";
+    /// <summary>The solution's verdict cannot be made: test projects of the run handed in no results.</summary>
+    public const string SolutionRunIncomplete = "QG1071";
 
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>
@@ -158,6 +176,9 @@ public static class ErrorCodes
     public const string AssemblyLineCoverageBelowMinimum = "QG2025";
     /// <summary>An assembly's branch coverage is below the branch minimum (gate <c>coverage.branch[&lt;assembly&gt;]</c>).</summary>
     public const string AssemblyBranchCoverageBelowMinimum = "QG2026";
+    // QG2030: retried tests.
+    /// <summary><c>tests.flaky</c> failed: more tests failed and then passed on a retry than the maximum (only checked when one is set).</summary>
+    public const string FlakyTestsAboveMaximum = "QG2030";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>
@@ -212,4 +233,14 @@ public static class ErrorCodes
     /// (it shows only warnings and errors at normal verbosity); informational, the verdict stands.
     /// </summary>
     public const string SummaryLine = "QG5006";
+    /// <summary>
+    /// A Microsoft.Testing.Platform coverage producer published coverage figures but named no Cobertura
+    /// report, which the gate reads for its per-line detail and filters; a warning, coverage is judged without it.
+    /// </summary>
+    public const string CoverageReportNotCobertura = "QG5010";
+    /// <summary>
+    /// The build found no Microsoft.Testing.Platform package (or one older than 1.9) in a test application,
+    /// so the test-platform extension was not registered; a warning, the tests run ungated.
+    /// </summary>
+    public const string TestingPlatformNotSupported = "QG5011";
 }

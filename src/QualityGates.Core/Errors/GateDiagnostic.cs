@@ -21,6 +21,9 @@ public sealed record GateDiagnostic(
     int Column = 0,
     string? Gate = null)
 {
+    /// <summary>The message, cut at <see cref="Files.ConsoleText.MaxMessage"/> characters.</summary>
+    public string Message { get; init => field = Files.ConsoleText.Cap(value, Files.ConsoleText.MaxMessage); } = Files.ConsoleText.Cap(Message, Files.ConsoleText.MaxMessage);
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>The error an expected failure stands for.</summary>

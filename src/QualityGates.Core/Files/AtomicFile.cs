@@ -15,6 +15,13 @@ internal static class AtomicFile
 {
     private const int ReplaceAttempts = 5;
 
+    /// <summary>
+    /// How old a staged file must be before another run takes it for abandoned: a run publishes its staged
+    /// files within seconds of writing them (after at most a lock wait), so an hour leaves every live run alone.
+    /// </summary>
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
+
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, replacing any file there.</summary>
     public static void Replace(string path, ReadOnlySpan<byte> content)
     {
@@ -53,6 +60,57 @@ internal static class AtomicFile
 
         return new StagedFile(path, temp);
     }
+
+    /// <summary>
+    /// Deletes the staged files in <paramref name="folder"/> that a killed run left behind: regular files
+    /// whose names have the shape <see cref="Stage"/> gives (<c>.latest.json.1f3a9c0e.tmp</c>) and that were
+    /// last written more than <paramref name="age"/> ago (default <see cref="AbandonedAfter"/>), so another
+    /// run's file that is still being published is never touched. Links and anything else are left alone;
+    /// a file that cannot be deleted stays for a later run. Returns how many were deleted.
+    /// </summary>
+    public static int RemoveAbandoned(string folder, TimeSpan? age = null, DateTime? nowUtc = null)
+    {
+        var before = (nowUtc ?? DateTime.UtcNow) - (age ?? AbandonedAfter);
+        var removed = 0;
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+
+        foreach (var path in candidates)
+        {
+            var name = Path.GetFileName(path);
+            if (!IsStagedName(name) || FileKinds.Of(path) != FileKind.Regular)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.GetLastWriteTimeUtc(path) < before)
+                {
+                    File.Delete(path);
+                    removed++;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another run removed it first, or it is not ours to remove.
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>True for <c>.&lt;name&gt;.&lt;8 lower-case hex digits&gt;.tmp</c>.</summary>
+    internal static bool IsStagedName(string name) =>
+        name.Length > ".x.12345678.tmp".Length - 1 && name[0] == '.' && name.EndsWith(".tmp", StringComparison.Ordinal)
+        && name[^13] == '.' && name.AsSpan(name.Length - 12, 8).IndexOfAnyExcept("0123456789abcdef") < 0;
 
     private static void DeleteQuietly(string path)
     {

@@ -21,6 +21,28 @@ namespace QualityGates.Files;
 /// </summary>
 public static class ConsoleText
 {
+    /// <summary>The most characters of one input value that a message or report repeats (a model name, a waiver's reason).</summary>
+    public const int MaxEchoedValue = 1000;
+
+    /// <summary>The most characters of one message (an error, a warning, a check's result): the backstop for any value no reader capped.</summary>
+    public const int MaxMessage = 16 * 1024;
+
+    /// <summary>
+    /// <paramref name="text"/> when it has at most <paramref name="max"/> characters; else its start and a
+    /// marker that says it was cut and how long it was, so a megabyte in an input never becomes a
+    /// megabyte in every message and report. A surrogate pair is never split.
+    /// </summary>
+    public static string Cap(string text, int max = MaxEchoedValue)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, cut)}… [cut: {text.Length} characters in all]");
+    }
+
     /// <summary>The text as one line that no terminal or CI agent interprets; null becomes empty.</summary>
     public static string Neutralise(string? text)
     {

@@ -14,6 +14,9 @@ public sealed record GateCheckResult(
     string Message,
     string? Code = null)
 {
+    /// <summary>The message, cut at <see cref="Files.ConsoleText.MaxMessage"/> characters (it goes into every report).</summary>
+    public string Message { get; init => field = Files.ConsoleText.Cap(value, Files.ConsoleText.MaxMessage); } = Files.ConsoleText.Cap(Message, Files.ConsoleText.MaxMessage);
+
     public bool Passed => Status == GateStatus.Passed;
     public bool Failed => Status == GateStatus.Failed;
     public bool Skipped => Status == GateStatus.Skipped;

@@ -47,7 +47,14 @@ public sealed record NewCodeCoverage
     /// </summary>
     public IReadOnlyList<string> UntestedFiles { get; init; } = [];
 
-    /// <summary>Added or modified lines in <see cref="UntestedFiles"/>.</summary>
+    /// <summary>
+    /// The <see cref="UntestedFiles"/> whose new lines could not be read (git took them for binary or showed
+    /// fewer lines than it counts, or the file is a FIFO, a device, a dangling link or too large): untested
+    /// because nothing can tell which of their lines a report covers.
+    /// </summary>
+    public IReadOnlyList<string> UnreadableFiles { get; init; } = [];
+
+    /// <summary>Added or modified lines in <see cref="UntestedFiles"/> (as many as git counts for an unreadable file; 0 when it counts none).</summary>
     public long UntestedLines { get; init; }
 
     /// <summary>Covered / coverable changed lines (0–1), or null when the change has no coverable line.</summary>

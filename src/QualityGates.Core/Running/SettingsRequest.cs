@@ -39,6 +39,12 @@ public sealed record RunContext
 
     /// <summary>False when this run cannot be part of a solution run (a test application started directly, not by dotnet test).</summary>
     public bool InSolutionRun { get; init; } = true;
+
+    /// <summary>The solution run the solution's build started this project in (VSTest); null for a test application, which finds its own.</summary>
+    public string? SolutionRunId { get; init; }
+
+    /// <summary>True for the solution's build after every project's tests (VSTest): judge <see cref="SolutionRunId"/> from its hand-ins.</summary>
+    public bool SolutionVerdict { get; init; }
 }
 
 /// <summary>
@@ -166,6 +172,8 @@ public static class SettingsRequest
             Scope = scope,
             Directory = context.InSolutionRun ? s.Text(SolutionReportDirectory) : null,
             ProjectFile = context.ProjectFile,
+            RunId = context.SolutionRunId,
+            Verdict = context.SolutionVerdict,
             Source = s.Source(Scope),
         };
     }

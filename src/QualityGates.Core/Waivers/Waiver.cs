@@ -23,7 +23,7 @@ public sealed record Waiver
     /// <summary>The gate waived (<c>coverage.line</c>, see <see cref="Gates.GateNames"/>); null for an advisory waiver.</summary>
     public string? Gate { get; init; }
 
-    /// <summary>The contexts it applies in; empty for every context.</summary>
+    /// <summary>The contexts it applies in; empty when the file names none (no <c>contexts</c>), which is every context. An empty list in the file is refused (QG1020).</summary>
     public IReadOnlyList<DeploymentContext> Contexts { get; init; } = [];
 
     /// <summary>Who answers for it (a person or team, usually an e-mail address).</summary>
@@ -45,7 +45,9 @@ public sealed record Waiver
 
     /// <summary>What it waives, for messages: "advisory CVE-2019-18224 in libidn2-0" or "gate coverage.line".</summary>
     public string Target => Gate is not null ? $"gate {Gate}"
-        : $"advisory {Advisory}{(Package is null ? string.Empty : " in " + Package)}{(Version is null ? string.Empty : " " + Version)}";
+        : $"advisory {Cap(Advisory!)}{(Package is null ? string.Empty : " in " + Cap(Package))}{(Version is null ? string.Empty : " " + Cap(Version))}";
+
+    private static string Cap(string text) => Files.ConsoleText.Cap(text, 200);
 
     /// <summary>The expiry as written, yyyy-MM-dd.</summary>
     public string ExpiresText => Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

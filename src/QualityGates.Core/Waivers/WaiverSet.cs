@@ -34,15 +34,18 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
             : throw new QualityGatesException(ErrorCodes.TestClockInvalid, $"{TodayVariable} is '{text}', which is not a date; write it yyyy-MM-dd, or unset it to use today's date.");
     }
 
-    /// <summary>One <see cref="ErrorCodes.WaiverExpiryTooFar"/> per waiver of <paramref name="context"/> that runs longer than <paramref name="maxDays"/> from today.</summary>
+    /// <summary>
+    /// One <see cref="ErrorCodes.WaiverExpiryTooFar"/> per waiver of <paramref name="context"/> that runs longer
+    /// than <paramref name="maxDays"/> from today. Counted in whole days between the two dates, which cannot
+    /// overflow (adding the days to today can: <c>9999-12-31</c> plus one day is no date).
+    /// </summary>
     public IEnumerable<QualityGatesException> CheckExpiry(DeploymentContext context, int maxDays, string maxDaysSource)
     {
-        var latest = Today.AddDays(maxDays);
-        foreach (var waiver in Waivers.Where(w => w.AppliesTo(context) && w.Expires > latest))
+        foreach (var waiver in Waivers.Where(w => w.AppliesTo(context) && (long)w.Expires.DayNumber - Today.DayNumber > maxDays))
         {
             var where = waiver.Line > 0 ? $"'{waiver.File}' line {waiver.Line}" : $"'{waiver.File}'";
             yield return new QualityGatesException(ErrorCodes.WaiverExpiryTooFar,
-                $"{where}: the waiver of {waiver.Target} (owner {waiver.Owner}) expires {waiver.ExpiresText}, more than {maxDays} days after today ({Today:yyyy-MM-dd}), "
+                $"{where}: the waiver of {waiver.Target} (owner {waiver.Owner}) expires {waiver.ExpiresText}, more than {maxDays.ToString(CultureInfo.InvariantCulture)} days after today ({Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}), "
                 + $"the longest the {DeploymentContexts.NameOf(context)} context allows ({maxDaysSource}); set an earlier date.",
                 waiver.File, waiver.Line);
         }
@@ -54,9 +57,9 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
     /// <summary>Takes the findings an active advisory waiver covers out of <paramref name="security"/>'s counts and lists them in <see cref="SecuritySummary.Waived"/>.</summary>
     public SecuritySummary Apply(SecuritySummary security, DeploymentContext context)
     {
-        var active = Active(context).Where(w => w.Advisory is not null).ToList();
+        var active = new AdvisoryWaivers(Active(context));
         var waived = security.Findings
-            .Select(f => active.FirstOrDefault(w => w.Covers(f)) is { } waiver ? new WaivedFinding(f, waiver) : null)
+            .Select(f => active.First(f) is { } waiver ? new WaivedFinding(f, waiver) : null)
             .OfType<WaivedFinding>()
             .ToList();
         if (waived.Count == 0)
@@ -65,6 +68,7 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
         }
 
         int Less(string severity) => waived.Count(w => w.Finding.Severity == severity);
+        var taken = waived.Select(w => w.Finding).ToHashSet(ReferenceEqualityComparer.Instance);
         return security with
         {
             Critical = security.Critical - Less("critical"),
@@ -72,7 +76,7 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
             Medium = security.Medium - Less("medium"),
             Low = security.Low - Less("low"),
             Unknown = security.Unknown - Less("unknown"),
-            Findings = security.Findings.Where(f => !waived.Any(w => ReferenceEquals(w.Finding, f))).ToList(),
+            Findings = security.Findings.Where(f => !taken.Contains(f)).ToList(),
             Listed = security.Listed.Where(f => !waived.Any(w => w.Finding.IsSameAs(f))).ToList(),
             Waived = waived,
         };
@@ -93,11 +97,14 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
                 return Waived(result, [waiver]);
             }
 
-            var expired = mine.Where(w => !w.IsActiveOn(Today) && (w.Gate == result.Gate || (security is not null && GateNames.SeverityOf(result.Gate) is { } severity
-                && security.Findings.Any(f => f.Severity == severity && w.Covers(f))))).ToList();
-            return expired.Count == 0 ? result : result with
+            var expired = mine.Where(w => !w.IsActiveOn(Today)).ToList();
+            var covering = security is not null && GateNames.SeverityOf(result.Gate) is { } severity
+                ? new AdvisoryWaivers(expired).Covering(security.Findings.Where(f => f.Severity == severity))
+                : [];
+            var named = expired.Where(w => w.Gate == result.Gate || covering.Contains(w)).ToList();
+            return named.Count == 0 ? result : result with
             {
-                Message = result.Message + "; " + string.Join("; ", expired.Select(w => $"the waiver of {w.Target} by {w.Owner} expired on {w.ExpiresText}")),
+                Message = result.Message + "; " + Listed(named.Select(w => $"the waiver of {w.Target} by {w.Owner} expired on {w.ExpiresText}"), "; ", "expired waivers"),
             };
         }
 
@@ -106,13 +113,24 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
             var waived = security.Waived.Where(w => w.Finding.Severity == gated).ToList();
             if (waived.Count > 0 && count + waived.Count > maximum)
             {
-                return Waived(result with { Message = $"{result.Message}; {waived.Count} more waived: {string.Join(", ", waived.Select(w => w.Finding.ToString()))}" },
+                return Waived(result with { Message = $"{result.Message}; {waived.Count} more waived: {Listed(waived.Select(w => w.Finding.ToString()), ", ", "findings")}" },
                     waived.Select(w => w.Waiver).Distinct().ToList());
             }
         }
 
         return result;
     }
+
+    /// <summary>The items joined, at most <see cref="MaxListed"/> of them, then "and N more …".</summary>
+    private static string Listed(IEnumerable<string> items, string separator, string noun)
+    {
+        var all = items.ToList();
+        var shown = string.Join(separator, all.Take(MaxListed));
+        return all.Count <= MaxListed ? shown : string.Create(CultureInfo.InvariantCulture, $"{shown}{separator}and {all.Count - MaxListed} more {noun}");
+    }
+
+    /// <summary>Findings or waivers one message names at most; the reports list them all.</summary>
+    private const int MaxListed = 20;
 
     /// <summary>What became of each waiver of <paramref name="context"/> in a run that judged <paramref name="checks"/>.</summary>
     public IReadOnlyList<WaiverOutcome> Outcomes(DeploymentContext context, IReadOnlyList<GateCheckResult> checks, SecuritySummary? security)
@@ -128,6 +146,45 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
         Status = GateStatus.Waived,
         Code = ErrorCodes.CheckWaived,
         Waivers = waivers,
-        Message = result.Message + " — " + string.Join("; ", waivers.Select(w => w.Describe())),
+        Message = result.Message + " — " + Listed(waivers.Select(w => w.Describe()), "; ", "waivers"),
     };
+
+    /// <summary>
+    /// Advisory waivers by every id they name (ignoring case), so matching findings to waivers costs a look-up
+    /// per finding id, not a pass over every waiver: findings and waivers both come by the thousand.
+    /// </summary>
+    private sealed class AdvisoryWaivers
+    {
+        private readonly Dictionary<string, List<(int Order, Waiver Waiver)>> _byId = new(StringComparer.OrdinalIgnoreCase);
+
+        public AdvisoryWaivers(IEnumerable<Waiver> waivers)
+        {
+            var order = 0;
+            foreach (var waiver in waivers)
+            {
+                if (waiver.Advisory is { } id)
+                {
+                    if (!_byId.TryGetValue(id, out var list))
+                    {
+                        _byId[id] = list = [];
+                    }
+
+                    list.Add((order, waiver));
+                }
+
+                order++;
+            }
+        }
+
+        /// <summary>The first waiver (in file order) that covers <paramref name="finding"/>, or null.</summary>
+        public Waiver? First(SecurityFinding finding) =>
+            Candidates(finding).Where(c => c.Waiver.Covers(finding)).OrderBy(c => c.Order).Select(c => c.Waiver).FirstOrDefault();
+
+        /// <summary>Every waiver that covers one of <paramref name="findings"/>.</summary>
+        public HashSet<Waiver> Covering(IEnumerable<SecurityFinding> findings) =>
+            findings.SelectMany(f => Candidates(f).Where(c => c.Waiver.Covers(f)).Select(c => c.Waiver)).ToHashSet();
+
+        private IEnumerable<(int Order, Waiver Waiver)> Candidates(SecurityFinding finding) =>
+            finding.Aliases.Prepend(finding.Advisory).SelectMany(id => _byId.GetValueOrDefault(id) ?? []);
+    }
 }

@@ -48,15 +48,34 @@ public static class WaiversFile
     /// <summary>Reads every waiver of <paramref name="path"/>; each problem is added to <paramref name="errors"/> and its entry left out.</summary>
     public static IReadOnlyList<Waiver> Read(string path, List<QualityGatesException> errors)
     {
-        var waivers = new List<Waiver>();
         try
         {
             using var file = JsonInputFile.Open(path);
+            return Read(file, errors);
+        }
+        catch (QualityGatesException ex)
+        {
+            errors.Add(ex);
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Reads every waiver of an open <paramref name="file"/>. Each waiver's line (and each error's) is found
+    /// inside its own entry, after one pass that notes where every entry starts: time grows with the
+    /// file's size, never with its square (a pull request sets how many waivers there are).
+    /// </summary>
+    internal static IReadOnlyList<Waiver> Read(JsonInputFile file, List<QualityGatesException> errors)
+    {
+        var waivers = new List<Waiver>();
+        try
+        {
             var root = file.Root.ExpectObject();
+            file.IndexItems(JsonPath.Property(JsonPath.Root, "waivers"));
             foreach (var name in root.PropertyNames.Where(name => name is not ("waivers" or "$schema")))
             {
                 errors.Add(file.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(root.Path, name),
-                    $"'{name}' is not a field of a waivers file; it has 'waivers' (and may have '$schema')."));
+                    $"'{ConsoleText.Cap(name, 200)}' is not a field of a waivers file; it has 'waivers' (and may have '$schema')."));
             }
 
             foreach (var entry in root.Required("waivers").Items())
@@ -85,7 +104,7 @@ public static class WaiversFile
         if (entry.PropertyNames.FirstOrDefault(name => !Fields.Contains(name)) is { } unknown)
         {
             throw entry.File.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(entry.Path, unknown),
-                $"'{unknown}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");
+                $"'{ConsoleText.Cap(unknown, 200)}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");
         }
 
         var advisory = Text(entry, "advisory", required: false);
@@ -99,7 +118,7 @@ public static class WaiversFile
         if (gate is not null && !GateNames.IsKnown(gate))
         {
             throw entry.Required("gate").Error(ErrorCodes.WaiverNameUnknown,
-                $"'{gate}' is not a gate; gates are {string.Join(", ", GateNames.All)}, and coverage.line[Assembly] or coverage.branch[Assembly] for one assembly.");
+                $"'{ConsoleText.Cap(gate, 200)}' is not a gate; gates are {string.Join(", ", GateNames.All)}, and coverage.line[Assembly] or coverage.branch[Assembly] for one assembly.");
         }
 
         var package = Text(entry, "package", required: false);
@@ -116,8 +135,10 @@ public static class WaiversFile
             Package = package,
             Version = version,
             Contexts = Contexts(entry),
-            Owner = Text(entry, "owner", required: true)!,
-            Reason = Text(entry, "reason", required: true)!,
+            // Who and why are only shown, in every message and report that names the waiver: a megabyte
+            // of reason is cut there, once, with a marker.
+            Owner = ConsoleText.Cap(Text(entry, "owner", required: true)!, 200),
+            Reason = ConsoleText.Cap(Text(entry, "reason", required: true)!),
             Expires = Date(entry),
             File = entry.File.Path,
             Line = entry.File.LineOf(entry.Path),
@@ -144,11 +165,19 @@ public static class WaiversFile
         var text = Text(entry, "expires", required: true)!;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw entry.Required("expires").Error(ErrorCodes.WaiverDateInvalid, $"'expires' is '{text}'; write the last valid day (UTC) as yyyy-MM-dd, e.g. 2027-01-31.");
+            : throw entry.Required("expires").Error(ErrorCodes.WaiverDateInvalid, $"'expires' is '{ConsoleText.Cap(text, 200)}'; write the last valid day (UTC) as yyyy-MM-dd, e.g. 2027-01-31.");
     }
 
     private static IReadOnlyList<DeploymentContext> Contexts(JsonCursor entry)
     {
+        if (entry.Optional("contexts") is { Kind: JsonValueKind.Array } list && !list.Items().Any())
+        {
+            // Left out, a waiver applies in every context; an empty list reads as "in none", so it must
+            // not silently mean "in all".
+            throw list.Error(ErrorCodes.WaiverFieldInvalid,
+                "'contexts' is an empty list; name the contexts the waiver applies in (development, staging, production), or leave 'contexts' out for every context.");
+        }
+
         var contexts = new List<DeploymentContext>();
         foreach (var item in entry.OptionalItems("contexts"))
         {

@@ -46,6 +46,7 @@ public sealed class WaiversFileTests : IDisposable
     [InlineData("""{ "gate": "coverage.lines", "owner": "o", "reason": "r", "expires": "2026-12-20" }""", ErrorCodes.WaiverNameUnknown, "'coverage.lines' is not a gate")]
     [InlineData("""{ "gate": "coverage.line", "contexts": ["prod"], "owner": "o", "reason": "r", "expires": "2026-12-20" }""", ErrorCodes.WaiverNameUnknown, "not a deployment context")]
     [InlineData("""{ "gate": "coverage.line", "owner": "o", "reason": "r", "expiry": "2026-12-20" }""", ErrorCodes.WaiverNameUnknown, "'expiry' is not a waiver field")]
+    [InlineData("""{ "gate": "coverage.line", "contexts": [], "owner": "o", "reason": "r", "expires": "2026-12-20" }""", ErrorCodes.WaiverFieldInvalid, "'contexts' is an empty list")]
     public void ABadEntryIsOneCodedErrorWithItsLine(string entry, string code, string message)
     {
         var (waivers, errors) = Read("{ \"waivers\": [\n  { \"gate\": \"tests.pass_rate\", \"owner\": \"o\", \"reason\": \"r\", \"expires\": \"2026-12-20\" },\n  " + entry + "\n] }");

@@ -38,6 +38,9 @@ public sealed class Setting
     /// <summary>One line: what the setting does.</summary>
     public string Description { get; }
 
+    /// <summary>The page of docs/ that says more (<c>inputs-json.md</c>), cited by URL where a user has no checkout (help texts); null when the description says enough.</summary>
+    public string? DocsPage { get; init; }
+
     /// <summary>The MSBuild property, <c>QualityGates&lt;Key&gt;</c> unless another is given; null with <see cref="MSBuildNotApplicable"/>.</summary>
     public string? MSBuild
     {

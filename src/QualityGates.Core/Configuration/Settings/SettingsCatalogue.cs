@@ -104,7 +104,7 @@ public static class SettingsCatalogue
     {
         MSBuildNotApplicable = "the package passes $(TargetFramework) itself when the project has several",
         Cli = "--target-framework",
-        TestingPlatformNotApplicable = "each target framework's test application writes to its own report folder",
+        TestingPlatformNotApplicable = "the build writes the leg's $(TargetFramework) into the settings file itself when the project has several",
     });
 
     // Inputs
@@ -132,6 +132,7 @@ public static class SettingsCatalogue
         "Test figures as JSON (total_tests, passed_tests, failed_tests, skipped_tests, coverage_percent) for runs without a TRX.")
     {
         Cli = "--test-metrics",
+        DocsPage = "inputs-json.md",
         PropsDefault = string.Empty,
     });
 
@@ -420,9 +421,10 @@ public static class SettingsCatalogue
 
     // Waivers (the warning levels and the longest waiver are thresholds, below)
     public static Setting WaiversFile { get; } = Add(new("WaiversFile", WarningSection, SettingKind.Text("file", "file"),
-        "The waivers file (docs/waivers.md).")
+        "The waivers file.")
     {
         Cli = "--waivers",
+        DocsPage = "waivers.md",
         Default = "qualitygates.waivers.json, searched from the project folder (CLI: the current folder) up to the repository root",
         PropsDefault = string.Empty,
     });
@@ -430,7 +432,7 @@ public static class SettingsCatalogue
     // Build: read by the package's build files only.
     public static Setting VSTestIntegration { get; } = Add(new("VSTestIntegration", BuildSection,
         SettingKind.Choice(ErrorCodes.InvalidSetting, "a VSTest integration", ("Auto", null), ("Full", null), ("Fallback", null)),
-        "How the package hooks into the SDK's VSTest target: Full on verified SDKs, else Fallback with warning QG0008 (docs/msbuild.md).")
+        "How the package hooks into the SDK's VSTest target: Full where it knows the SDK's test targets (SDK 8.0.100 to 10.0.4xx), else Fallback with warning QG0008 (docs/msbuild.md).")
     {
         CliNotApplicable = ReadByBuildFilesCli,
         TestingPlatformNotApplicable = ReadByBuildFilesPlatform,
@@ -463,7 +465,7 @@ public static class SettingsCatalogue
         CliNotApplicable = ReadByBuildFilesCli,
         TestingPlatformNotApplicable = ReadByBuildFilesPlatform,
         BuildOnly = true,
-        Default = "the package's tasks/net8.0/QualityGates.MSBuild.dll under the .NET SDK's MSBuild; empty under .NET Framework MSBuild",
+        Default = "the package's tasks/net8.0/QualityGates.MSBuild.dll under the .NET SDK's MSBuild and .NET Framework MSBuild 18 or later (a .NET task host); empty under older .NET Framework MSBuild",
     });
 
     public static Setting TestingPlatformAssembly { get; } = Add(new("TestingPlatformAssembly", BuildSection, SettingKind.Text("dll", "file"),
@@ -472,7 +474,16 @@ public static class SettingsCatalogue
         CliNotApplicable = ReadByBuildFilesCli,
         TestingPlatformNotApplicable = ReadByBuildFilesPlatform,
         BuildOnly = true,
-        Default = "the package's testing-platform/net8.0/QualityGates.Testing.Platform.dll",
+        Default = "the package's build of the extension for the platform version the application resolves (testing-platform/mtp1.9, mtp2.0 or mtp2.4; none before 1.9: warning QG5011)",
+    });
+
+    public static Setting TestingPlatformEngineDirectory { get; } = Add(new("TestingPlatformEngineDirectory", BuildSection, SettingKind.Text("dir", "folder"),
+        "The engine and its runtime closure, copied to the test application's qualitygates/ folder, from where the extension loads them; tests point it at a fresh build.")
+    {
+        CliNotApplicable = ReadByBuildFilesCli,
+        TestingPlatformNotApplicable = ReadByBuildFilesPlatform,
+        BuildOnly = true,
+        Default = "the package's tasks/net8.0/ (the task's own copy; the task dll is not copied)",
     });
 
     /// <summary>One setting per threshold of <see cref="ThresholdCatalog"/>, in its order.</summary>

@@ -103,6 +103,8 @@ internal sealed class NewCodeCoverageCheck : GateCheck
         var files = change.UntestedFiles;
         var shown = string.Join(", ", files.Take(MaxUntestedFilesInMessage));
         var more = files.Count > MaxUntestedFilesInMessage ? $" and {Format.Count(files.Count - MaxUntestedFilesInMessage, "more file")}" : string.Empty;
-        return $"{Format.Count(files.Count, "changed source file")} that no coverage report names ({Format.Count(change.UntestedLines, "line")}: {shown}{more})";
+        var unreadable = change.UnreadableFiles.Count == 0 ? string.Empty
+            : $"; the new lines of {Format.Count(change.UnreadableFiles.Count)} of them could not be read ({string.Join(", ", change.UnreadableFiles.Take(MaxUntestedFilesInMessage))}: binary to git, or no regular file), so no report can vouch for them";
+        return $"{Format.Count(files.Count, "changed source file")} that no coverage report names ({Format.Count(change.UntestedLines, "line")}: {shown}{more}{unreadable})";
     }
 }

@@ -24,9 +24,10 @@ internal static class NewCodeTally
     {
         var root = SourcePath.Normalize(RealPath.Of(changes.RepositoryRoot) ?? changes.RepositoryRoot);
         var byPath = new Dictionary<string, List<LineTally>>(StringComparer.Ordinal);
+        var changed = ChangedByReportPath(changes.Files.Keys);
         foreach (var (path, tally) in files)
         {
-            if (RepositoryPath(path, root, changes.Files) is { } repositoryPath)
+            if (RepositoryPath(path, root, changed) is { } repositoryPath)
             {
                 if (!byPath.TryGetValue(repositoryPath, out var tallies))
                 {
@@ -75,7 +76,13 @@ internal static class NewCodeTally
             }
         }
 
-        var untested = Untested(changes, byPath.Keys.ToHashSet(StringComparer.Ordinal), assemblies, filter);
+        var (untested, unreadable) = Untested(changes, byPath.Keys.ToHashSet(StringComparer.Ordinal), assemblies, filter);
+        var lines = changes.Files.ToDictionary(f => f.Key, f => (long)f.Value.Count, StringComparer.Ordinal);
+        foreach (var file in changes.Unreadable)
+        {
+            lines[file.Path] = file.Lines;
+        }
+
         result.Sort((a, b) => a.Uncovered.Count > 0 != b.Uncovered.Count > 0 ? (a.Uncovered.Count > 0 ? -1 : 1) : string.CompareOrdinal(a.Path, b.Path));
         return new NewCodeCoverage
         {
@@ -84,13 +91,14 @@ internal static class NewCodeTally
             MergeBase = changes.MergeBase,
             HeadIsMergeBase = changes.HeadIsMergeBase,
             RepositoryRoot = changes.RepositoryRoot,
-            ChangedFiles = changes.Files.Count,
-            ChangedLines = changes.Files.Values.Sum(l => (long)l.Count),
+            ChangedFiles = changes.Files.Count + changes.Unreadable.Count,
+            ChangedLines = lines.Values.Sum(),
             LinesCovered = result.Sum(f => f.LinesCovered),
             LinesValid = result.Sum(f => f.LinesValid),
             Files = result,
             UntestedFiles = untested,
-            UntestedLines = untested.Sum(path => (long)changes.Files[path].Count),
+            UntestedLines = untested.Sum(path => lines[path]),
+            UnreadableFiles = unreadable,
         };
     }
 
@@ -100,38 +108,60 @@ internal static class NewCodeTally
     /// code no test run measured, such as a new project no test project references. A file of a reported
     /// assembly that its report leaves out has no coverable line (an interface) or was excluded on purpose
     /// (<c>[ExcludeFromCodeCoverage]</c>, coverlet's <c>ExcludeByFile</c>), so it is not untested.
+    /// A changed source file whose new lines could not be read (<see cref="ChangeSet.Unreadable"/>) is
+    /// untested wherever it lies outside a test project and the filter keeps it: which of its lines a
+    /// report covers cannot be told, so it must not pass as no change. Both lists in ordinal order.
     /// </summary>
-    private static IReadOnlyList<string> Untested(ChangeSet changes, HashSet<string> named, IEnumerable<string> assemblies, CoverageFilter filter)
+    private static (IReadOnlyList<string> Untested, IReadOnlyList<string> Unreadable) Untested(ChangeSet changes, HashSet<string> named, IEnumerable<string> assemblies, CoverageFilter filter)
     {
         var reported = assemblies.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var matcher = filter.Compile();
         var projects = new OwningProjects(changes.RepositoryRoot);
-        return changes.Files.Keys
-            .Where(path => ChangeSet.IsSourceFile(path) && !named.Contains(path) && matcher.KeepsFile(path))
-            .Where(path => projects.Of(path) is { IsTest: false } project && !reported.Contains(project.AssemblyName) && matcher.KeepsAssembly(project.AssemblyName))
+        var unreadable = changes.Unreadable.Select(u => u.Path)
+            .Where(path => matcher.KeepsFile(path) && projects.Of(path) is not { IsTest: true } && (projects.Of(path) is not { } project || matcher.KeepsAssembly(project.AssemblyName)))
             .Order(StringComparer.Ordinal)
             .ToList();
+        var untested = changes.Files.Keys
+            .Where(path => ChangeSet.IsSourceFile(path) && !named.Contains(path) && matcher.KeepsFile(path))
+            .Where(path => projects.Of(path) is { IsTest: false } project && !reported.Contains(project.AssemblyName) && matcher.KeepsAssembly(project.AssemblyName))
+            .Concat(unreadable)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return (untested, unreadable);
+    }
+
+    /// <summary>
+    /// Each changed repository path under the name a normalised Cobertura path would give it: a report
+    /// turns every backslash into a separator (Windows producers write them), so a Linux file named
+    /// <c>a\b.cs</c> is <c>a/b.cs</c> in it. (Two changed files that differ only so are told apart by neither.)
+    /// </summary>
+    private static Dictionary<string, string> ChangedByReportPath(IEnumerable<string> paths)
+    {
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            byKey.TryAdd(SourcePath.Normalize(path), path);
+        }
+
+        return byKey;
     }
 
     /// <summary>The changed repository path <paramref name="path"/> (a normalised Cobertura path) names, or null.</summary>
-    internal static string? RepositoryPath(string path, string root, IReadOnlyDictionary<string, IReadOnlyList<int>> changed)
+    internal static string? RepositoryPath(string path, string root, IReadOnlyDictionary<string, string> changed)
     {
         if (SourcePath.IsRooted(path) && File.Exists(path))
         {
             // A file on this machine: inside the clone by its place, else not part of the change.
             var real = SourcePath.Normalize(RealPath.Of(path) ?? path);
-            return real.StartsWith(root + "/", StringComparison.Ordinal) && changed.ContainsKey(real[(root.Length + 1)..])
-                ? real[(root.Length + 1)..]
-                : null;
+            return real.StartsWith(root + "/", StringComparison.Ordinal) ? changed.GetValueOrDefault(real[(root.Length + 1)..]) : null;
         }
 
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (var start = 0; start < segments.Length; start++)
         {
-            var suffix = string.Join('/', segments, start, segments.Length - start);
-            if (changed.ContainsKey(suffix))
+            if (changed.GetValueOrDefault(string.Join('/', segments, start, segments.Length - start)) is { } repositoryPath)
             {
-                return suffix;
+                return repositoryPath;
             }
         }
 

@@ -54,9 +54,14 @@ internal sealed class JsonFileReader
     /// <summary>Where the current token starts, in bytes from the start of the source.</summary>
     public long TokenStart { get; private set; }
 
-    /// <summary>Reads the file behind <paramref name="handle"/> from <paramref name="offset"/>, where a JSON value starts.</summary>
-    public static JsonFileReader Over(SafeFileHandle handle, long length, long offset, int bufferSize) =>
-        new((at, into) => RandomAccess.Read(handle, into, at), length, offset, bufferSize);
+    /// <summary>Reads the file behind <paramref name="handle"/> from <paramref name="offset"/>, where a JSON value starts; <paramref name="counted"/> hears of each read's size.</summary>
+    public static JsonFileReader Over(SafeFileHandle handle, long length, long offset, int bufferSize, Action<int>? counted = null) =>
+        new((at, into) =>
+        {
+            var read = RandomAccess.Read(handle, into, at);
+            counted?.Invoke(read);
+            return read;
+        }, length, offset, bufferSize);
 
     /// <summary>Reads bytes already in memory (a registry line, a test's text) the same way.</summary>
     public static JsonFileReader Over(ReadOnlyMemory<byte> bytes, int bufferSize = 16 * 1024) =>

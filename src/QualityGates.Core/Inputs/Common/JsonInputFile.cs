@@ -15,6 +15,7 @@ public sealed class JsonInputFile : IDisposable
 {
     private readonly FileStream stream;
     private readonly long length;
+    private readonly Dictionary<string, IReadOnlyList<(long Offset, int Line)>> indexed = new(StringComparer.Ordinal);
 
     private JsonInputFile(string path, FileStream stream, JsonReadLimits limits)
     {
@@ -64,16 +65,58 @@ public sealed class JsonInputFile : IDisposable
         }
     }
 
+    /// <summary>Bytes read from the file by every pass so far (the check, the walks, the line look-ups).</summary>
+    internal long BytesRead { get; private set; }
+
+    /// <summary>
+    /// Finds, in one pass, where each element of the array at <paramref name="arrayPath"/> starts, so that
+    /// <see cref="LineOf"/> a path inside one of them reads that element only. A reader that names the line
+    /// of each of many elements (every waiver) calls this first, or each look-up would read the file from
+    /// its start up to the element: quadratic in the number of elements.
+    /// </summary>
+    public void IndexItems(string arrayPath)
+    {
+        if (!indexed.ContainsKey(arrayPath))
+        {
+            indexed[arrayPath] = LineOfOrDefault(() => JsonLineLocator.ItemStarts(Reader(0), arrayPath), []);
+        }
+    }
+
     /// <summary>The 1-based line of <paramref name="jsonPath"/> in the file, or 0 when it cannot be found.</summary>
     public int LineOf(string jsonPath)
     {
+        foreach (var (array, items) in indexed)
+        {
+            var close = jsonPath.Length > array.Length && jsonPath.StartsWith(array, StringComparison.Ordinal) && jsonPath[array.Length] == '['
+                ? jsonPath.IndexOf(']', array.Length)
+                : -1;
+            if (close > 0 && int.TryParse(jsonPath.AsSpan(array.Length + 1, close - array.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && index < items.Count)
+            {
+                var (offset, line) = items[index];
+                if (close == jsonPath.Length - 1)
+                {
+                    return line;
+                }
+
+                // A small first buffer: an entry is usually a few hundred bytes, and the reader grows for a larger one.
+                var inside = LineOfOrDefault(() => JsonLineLocator.FindLine(Reader(offset, 512), JsonPath.Root + jsonPath[(close + 1)..]), 0);
+                return inside == 0 ? line : line + inside - 1;
+            }
+        }
+
+        return LineOfOrDefault(() => JsonLineLocator.FindLine(Reader(0), jsonPath), 0);
+    }
+
+    private static T LineOfOrDefault<T>(Func<T> find, T fallback)
+    {
         try
         {
-            return JsonLineLocator.FindLine(Reader(0), jsonPath);
+            return find();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return 0;
+            return fallback;
         }
     }
 
@@ -121,7 +164,8 @@ public sealed class JsonInputFile : IDisposable
         }
     }
 
-    private JsonFileReader Reader(long offset) => JsonFileReader.Over(stream.SafeFileHandle, length, offset, Limits.BufferSize);
+    private JsonFileReader Reader(long offset, int? bufferSize = null) =>
+        JsonFileReader.Over(stream.SafeFileHandle, length, offset, bufferSize ?? Limits.BufferSize, read => BytesRead += read);
 }
 
 /// <summary>How much a <see cref="JsonInputFile"/> holds: its read buffer's first size and the largest object or array held whole (bytes).</summary>

@@ -46,6 +46,35 @@ public static class JsonLineLocator
         }
     }
 
+    /// <summary>
+    /// Where each element of the array at <paramref name="arrayPath"/> starts (byte offset from the start of
+    /// the source, 1-based line), in one pass; empty when the path names no array.
+    /// </summary>
+    internal static IReadOnlyList<(long Offset, int Line)> ItemStarts(JsonFileReader reader, string arrayPath)
+    {
+        var items = new List<(long, int)>();
+        try
+        {
+            if (!reader.Read() || JsonPath.Parse(arrayPath).Any(segment => !(segment.IsProperty ? TryEnterProperty(reader, segment.Name!) : TryEnterElement(reader, segment.Index)))
+                || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return items;
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add((reader.TokenStart, reader.TokenLine));
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Checked when opened; a file changed since then keeps the items found so far.
+        }
+
+        return items;
+    }
+
     // Duplicate keys are refused before any value is read, so the first match is the only one.
     private static bool TryEnterProperty(JsonFileReader reader, string name)
     {

@@ -11,9 +11,16 @@ namespace QualityGates.Inputs.Git;
 /// <param name="MergeBase">The full commit id of the merge base of HEAD and <paramref name="BaseRef"/>.</param>
 /// <param name="Head">The full commit id of HEAD; equal to <paramref name="MergeBase"/> when HEAD is the base ref itself or behind it.</param>
 /// <param name="RepositoryRoot">The work tree's top folder (full path, this machine's separators).</param>
-/// <param name="Files">Repository-relative path ('/' separators) → the new-side line numbers (1-based, ascending).</param>
+/// <param name="Files">Repository-relative path ('/' separators) → the new-side line numbers (1-based, ascending), as the compiler counts lines (<see cref="SourceLines"/>).</param>
 public sealed record ChangeSet(string BaseRef, string BaseRefSource, string MergeBase, string Head, string RepositoryRoot, IReadOnlyDictionary<string, IReadOnlyList<int>> Files)
 {
+    /// <summary>
+    /// Changed source files whose new lines could not be read: git showed no lines for them, or fewer than
+    /// it counts, or the file is no regular file (a FIFO, a device, a dangling link) or too large. They are
+    /// not in <see cref="Files"/>; new-code coverage takes them as code no test run measured, never as no change.
+    /// </summary>
+    public IReadOnlyList<UnreadableChange> Unreadable { get; init; } = [];
+
     /// <summary>
     /// The file name endings of source files a .NET coverage tool can name: coverlet and Microsoft Code
     /// Coverage report the documents of an assembly's PDB, which are C#, F# and Visual Basic files and the
@@ -28,3 +35,9 @@ public sealed record ChangeSet(string BaseRef, string BaseRefSource, string Merg
     /// <summary>True when HEAD is the merge base: no commit on this branch since it left the base ref (HEAD is the base ref or behind it).</summary>
     public bool HeadIsMergeBase => string.Equals(Head, MergeBase, StringComparison.Ordinal);
 }
+
+/// <summary>A changed source file whose new lines could not be read.</summary>
+/// <param name="Path">Repository-relative path ('/' separators).</param>
+/// <param name="Lines">The lines git counts as added (0 when it counts none, as for a file it takes for binary).</param>
+/// <param name="Reason">Why, for messages: "git shows it as binary", "a FIFO, socket or device".</param>
+public sealed record UnreadableChange(string Path, long Lines, string Reason);

@@ -13,7 +13,9 @@ public enum NewCodeDiff
 /// <summary>
 /// Finds the change a run judges: the base ref (given; else the pull request's target branch from the CI
 /// server; else the default branch), its merge base with HEAD, and the lines added or modified since,
-/// from <c>git diff --unified=0 -M</c> (renames detected, so a moved file's old lines are not new).
+/// from <c>git diff --unified=0 -M</c> (renames detected, so a moved file's old lines are not new), as
+/// the compiler numbers lines (<see cref="SourceLines"/>). Whatever git shows differently never shrinks
+/// the change silently: a changed source file whose lines cannot be read is <see cref="ChangeSet.Unreadable"/>.
 /// </summary>
 internal sealed class ChangeSetReader
 {
@@ -25,7 +27,6 @@ internal sealed class ChangeSetReader
     internal static readonly IReadOnlyList<string> TargetBranchVariables =
         ["GITHUB_BASE_REF", "SYSTEM_PULLREQUEST_TARGETBRANCH", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CHANGE_TARGET"];
 
-    private const long MaxUntrackedFileBytes = 4 * 1024 * 1024;
     private readonly GitCommand _git;
     private readonly Func<string, string?> _environment;
     private readonly SettingNames _names;
@@ -65,17 +66,83 @@ internal sealed class ChangeSetReader
         }
 
         var commit = mergeBase.Output.Trim();
-        string[] arguments = ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules", "--unified=0", "-M",
-            "--src-prefix=a/", "--dst-prefix=b/", commit];
-        var files = GitDiffParser.Parse(_git.Output(diff == NewCodeDiff.Head ? [.. arguments, "HEAD"] : arguments));
         var root = Path.GetFullPath(top.Output.Trim());
+        var (files, unreadable) = Diff(commit, diff, root);
         if (diff == NewCodeDiff.WorkingTree)
         {
-            AddUntracked(files, root);
+            AddUntracked(files, unreadable, root);
         }
 
         return new ChangeSet(resolved, source, commit, _git.Output("rev-parse", "HEAD"), root,
-            files.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => (IReadOnlyList<int>)f.Value, StringComparer.Ordinal));
+            files.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => (IReadOnlyList<int>)f.Value, StringComparer.Ordinal))
+        {
+            Unreadable = unreadable.OrderBy(u => u.Path, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The new lines of each file changed since <paramref name="commit"/>, from the patch, checked against
+    /// git's own count of added lines per file (<c>--numstat -z</c>, whose names are exact: no quoting, no
+    /// TAB). Every option that user configuration could change is given: no colour, no external diff or
+    /// textconv, every file as text (a <c>binary</c> or <c>-diff</c> attribute, a NUL byte), paths from the
+    /// top of the clone whatever <c>diff.relative</c> says, fixed <c>a/</c> <c>b/</c> prefixes whatever
+    /// <c>diff.noprefix</c> or <c>diff.mnemonicPrefix</c> say, no context between hunks, no order file. A source
+    /// file whose lines the patch does not show as git counts them is unreadable, never dropped.
+    /// </summary>
+    private (Dictionary<string, List<int>> Files, List<UnreadableChange> Unreadable) Diff(string commit, NewCodeDiff diff, string root)
+    {
+        string[] options = ["--no-color", "--no-ext-diff", "--no-textconv", "--text", "--no-relative", "--ignore-submodules", "-M",
+            "--diff-algorithm=default", "-O" + GitCommand.NullDevice, "--src-prefix=a/", "--dst-prefix=b/"];
+        string[] range = diff == NewCodeDiff.Head ? [commit, "HEAD", "--"] : [commit, "--"];
+        var patch = _git.RawOutput(["diff", .. options, "--unified=0", "--inter-hunk-context=0", .. range]);
+        var numstat = _git.RawOutput(["diff", .. options, "--numstat", "-z", .. range]);
+        var (files, unreadable) = Reconcile(GitDiffParser.Parse(patch), GitDiffParser.ParseNumstat(numstat));
+        foreach (var (path, lines) in files.Where(f => f.Value.Count > 0 && ChangeSet.IsSourceFile(f.Key)).ToList())
+        {
+            // Lines as the compiler counts them, in the file it compiles.
+            var map = SourceLines.Read(Path.Combine(root, path), out var problem);
+            if (problem is not null)
+            {
+                files.Remove(path);
+                unreadable.Add(new UnreadableChange(path, lines.Count, problem));
+            }
+            else if (map is { Identity: false })
+            {
+                files[path] = lines.SelectMany(map.Of).Distinct().Order().ToList();
+            }
+        }
+
+        return (files, unreadable);
+    }
+
+    /// <summary>
+    /// The files of <paramref name="numstat"/> (git's exact names and counts) with the lines the patch showed
+    /// for them; a source file the patch shows no lines for where git counts some (or takes it for binary
+    /// and shows nothing), or shows another number of, is unreadable. A name the patch shows that git does
+    /// not list (a header read wrong) is dropped: its lines are missing from a listed file, which is then unreadable.
+    /// </summary>
+    internal static (Dictionary<string, List<int>> Files, List<UnreadableChange> Unreadable) Reconcile(
+        Dictionary<string, List<int>> shown, IReadOnlyList<(string Path, long? Added)> numstat)
+    {
+        var files = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var unreadable = new List<UnreadableChange>();
+        foreach (var (path, added) in numstat)
+        {
+            var lines = shown.GetValueOrDefault(path);
+            if (added is { } count ? (lines?.Count ?? 0) == count : lines is not null)
+            {
+                // A deleted file, or one with only removed lines, adds no line to show.
+                files[path] = lines ?? [];
+            }
+            else if (ChangeSet.IsSourceFile(path))
+            {
+                unreadable.Add(new UnreadableChange(path, added ?? 0, added is null
+                    ? "git takes it for binary and shows no lines"
+                    : $"git counts {added} added lines but its patch shows {lines?.Count ?? 0}"));
+            }
+        }
+
+        return (files, unreadable);
     }
 
     private (string Name, string Source, string Resolved) ResolveBaseRef(string? baseRef, string baseRefSetting)
@@ -107,8 +174,9 @@ internal sealed class ChangeSetReader
         return (found, "the default branch", found);
     }
 
+    /// <summary>The first candidate that names a commit. One that starts with '-' is no ref name, and would reach git as an option: it is never tried.</summary>
     private string? FirstExisting(IEnumerable<string> candidates) =>
-        candidates.FirstOrDefault(c => _git.Run("rev-parse", "--verify", "--quiet", c + "^{commit}").ExitCode == 0);
+        candidates.FirstOrDefault(c => !c.StartsWith('-') && _git.Run("rev-parse", "--verify", "--quiet", c + "^{commit}").ExitCode == 0);
 
     private static QualityGatesException BaseRefMissing(string name, string source, bool fromCi)
     {
@@ -128,44 +196,28 @@ internal sealed class ChangeSetReader
 
     /// <summary>
     /// Every line of each untracked, not ignored source file is new (<c>git ls-files --others
-    /// --exclude-standard</c>). Other untracked files (a <c>run.log</c> the tests were redirected to, a
-    /// scratch note) are no change a coverage report could judge, so they are left out.
+    /// --exclude-standard</c>), counted as the compiler counts them. Other untracked files (a <c>run.log</c>
+    /// the tests were redirected to, a scratch note) are no change a coverage report could judge, so they
+    /// are left out. One that is no regular file (a FIFO, a link to a device) is never opened: it is unreadable.
     /// </summary>
-    private void AddUntracked(Dictionary<string, List<int>> files, string root)
+    private void AddUntracked(Dictionary<string, List<int>> files, List<UnreadableChange> unreadable, string root)
     {
-        foreach (var path in _git.Output("ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/").Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var path in _git.RawOutput("ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/").Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
-            var full = Path.Combine(root, path);
-            var info = new FileInfo(full);
-            if (!ChangeSet.IsSourceFile(path) || !info.Exists || info.Length > MaxUntrackedFileBytes || files.ContainsKey(path))
+            if (!ChangeSet.IsSourceFile(path) || files.ContainsKey(path))
             {
                 continue;
             }
 
-            var count = CountLines(full);
-            if (count > 0)
+            var lines = SourceLines.Read(Path.Combine(root, path), out var problem);
+            if (problem is not null)
             {
-                files[path] = Enumerable.Range(1, count).ToList();
+                unreadable.Add(new UnreadableChange(path, 0, problem));
             }
-        }
-    }
-
-    private static int CountLines(string path)
-    {
-        try
-        {
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.Length == 0 || Array.IndexOf(bytes, (byte)0) >= 0)
+            else if (lines is { Count: > 0 })
             {
-                return 0;
+                files[path] = Enumerable.Range(1, lines.Count).ToList();
             }
-
-            var lines = bytes.Count(b => b == (byte)'\n');
-            return bytes[^1] == (byte)'\n' ? lines : lines + 1;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 }

@@ -121,7 +121,7 @@ internal static class SettingsFiles
                 var platform = setting.TestingPlatform is null && setting.InTestingPlatformFile
                     ? $"the property, from the settings file ({Cell(setting.TestingPlatformNotApplicable!)})"
                     : Name(setting.TestingPlatform, setting.TestingPlatformNotApplicable);
-                text.Append($"| {msbuild} | {cli} | {platform} | {Cell(setting.Kind.Unit)} | {Cell(setting.Default ?? "none")} | {Cell(setting.Description)} |\n");
+                text.Append($"| {msbuild} | {cli} | {platform} | {Cell(setting.Kind.Unit)} | {Cell(setting.Default ?? "none")} | {Cell(setting.Description)}{(setting.DocsPage is { } page ? $" See [{page}]({page})." : string.Empty)} |\n");
             }
         }
 
@@ -148,7 +148,7 @@ internal static class SettingsFiles
     }
 
     private static string Describe(Setting setting) =>
-        $"{setting.Description} Default: {setting.Default ?? "none"}. Allowed: {setting.Kind.Unit}."
+        $"{setting.Description}{(setting.DocsPage is { } page ? $" See docs/{page}." : string.Empty)} Default: {setting.Default ?? "none"}. Allowed: {setting.Kind.Unit}."
         + (setting.MSBuildItem is { } item ? $" Items: {item}." : string.Empty);
 
     private static string Name(string? name, string? notApplicable) => name is not null ? $"`{name}`" : $"— *({Cell(notApplicable!)})*";
