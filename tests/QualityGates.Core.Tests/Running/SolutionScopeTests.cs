@@ -226,7 +226,7 @@ public sealed class SolutionScopeTests : IDisposable
 
         var result = new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3, 4, 5, 6, 7]), TextWriter.Null);
 
-        Assert.Contains("was written by an older Directory.Solution.targets; replace that file with the one in docs/solution.md",
+        Assert.Contains("was written by an older Directory.Solution.targets; replace that file with the one in " + QualityGates.Errors.DocumentationLinks.Page("solution.md"),
             Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.NotInSolutionRun).Message);
     }
 
