@@ -1,4 +1,5 @@
 using Microsoft.Testing.Platform.CommandLine;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -56,22 +57,19 @@ internal static class GateSessionRun
                 $"Quality gates cannot run: the settings file '{file.Path}' that QualityGates.MSBuild's build targets write next to the test application is missing. Build the test project with the QualityGates.MSBuild package referenced.")]);
         }
 
-        var errors = new List<QualityGatesException>();
-        if (!GateRunSettings.Enabled(file, options, errors) && errors.Count == 0)
+        var settings = GateRunSettings.Settings(file, options);
+        if (!settings.Switch(SettingsCatalogue.Enabled) && settings.Errors.Count == 0)
         {
             return null;
         }
 
-        var request = GateRunSettings.Read(file, options, Environment.GetEnvironmentVariable, errors) with
-        {
-            Run = new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles },
-            // Set by the build only for a leg of a multi-targeting project: the JUnit case names carry it.
-            TargetFramework = file["TargetFramework"],
-        };
+        var errors = settings.Errors.ToList();
+        var request = SettingsRequest.Build(settings,
+            GateRunSettings.Context(file, Environment.GetEnvironmentVariable, new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles }), errors);
         if (errors.Count > 0)
         {
             // Report the request's own mistakes too, so one run names every bad setting.
-            return new GateSessionResult(new GateRunResult { Diagnostics = [.. errors.Select(GateDiagnostic.From), .. GateRun.Check(request)] }, []);
+            return new GateSessionResult(new GateRunResult { Diagnostics = [.. settings.Warnings, .. errors.Select(GateDiagnostic.From), .. GateRun.Check(request)] }, []);
         }
 
         var ciLines = new List<string>();
@@ -86,7 +84,7 @@ internal static class GateSessionRun
             };
         }
 
-        return new GateSessionResult(run, ciLines);
+        return new GateSessionResult(run with { Diagnostics = [.. settings.Warnings, .. run.Diagnostics] }, ciLines);
     }
 
     private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>

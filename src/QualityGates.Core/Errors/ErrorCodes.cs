@@ -50,6 +50,13 @@ public static class ErrorCodes
     public const string WaiversFileNotFound = "QG0016";
     /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
     public const string TestClockInvalid = "QG0017";
+    // QG0030-QG0049: the settings catalogue.
+    /// <summary>Warning: a setting was given under its old name, which still works (e.g. QualityGatesMinCodeCoverage for QualityGatesMinLineCoverage).</summary>
+    public const string DeprecatedSetting = "QG0030";
+    /// <summary>A setting was given under its old and its new name, with different values.</summary>
+    public const string DeprecatedSettingConflict = "QG0031";
+    /// <summary>The test application's settings file (written by the build) is damaged: a key unknown, repeated or missing, a line without '=', or the file too large.</summary>
+    public const string SettingsFileInvalid = "QG0032";
     // QG0060-QG0064: packaging and SDK support.
     /// <summary>
     /// Warning: the SDK's test targets are unknown and lack the _VSTestConsole target the fallback calls;

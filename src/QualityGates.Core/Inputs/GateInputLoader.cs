@@ -62,7 +62,7 @@ internal static class GateInputLoader
     private static NewCodeCoverage NewCode(GateRunRequest request, NewCodeOptions options, CoverageAccumulator merged)
     {
         var diff = ParseDiff(options);
-        var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram).Read(options.BaseRef, options.BaseRefSource, diff);
+        var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram, request.Names).Read(options.BaseRef, options.BaseRefSource, diff);
         return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter), merged.Assemblies, request.CoverageFilter);
     }
 

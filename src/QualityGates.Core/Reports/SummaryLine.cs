@@ -88,7 +88,7 @@ public static class SummaryLine
             : 0;
 
     /// <summary>The text of the tolerated-failures warning, or null when no failed test was tolerated.</summary>
-    public static string? ToleratedFailuresMessage(QualityGateReport report)
+    public static string? ToleratedFailuresMessage(QualityGateReport report, Configuration.Settings.SettingNames names)
     {
         var tolerated = ToleratedFailures(report);
         if (tolerated == 0)
@@ -99,7 +99,7 @@ public static class SummaryLine
         var tests = report.Inputs.Tests!;
         var check = report.Checks.First(c => c.Gate == GateNames.TestPassRate);
         return ConsoleLine(string.Create(CultureInfo.InvariantCulture,
-            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test."));
+            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); {names.Set(Configuration.Settings.SettingsCatalogue.FailOnAnyTestFailure, "true")} to fail on any failed test."));
     }
 
     /// <summary>A person's name for a gate ("line coverage"); the gate name itself when it has none.</summary>

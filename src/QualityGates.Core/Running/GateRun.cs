@@ -83,12 +83,12 @@ public sealed partial class GateRun
             .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
             .Concat(WaiverDiagnostics.For(report))
             .ToList();
-        if (SummaryLine.ToleratedFailuresMessage(report) is { } tolerated)
+        if (SummaryLine.ToleratedFailuresMessage(report, request.Names) is { } tolerated)
         {
             diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.TestFailuresTolerated, tolerated));
         }
 
-        if (Gates.Checks.NewCodeCoverageCheck.UntestedWarning(report) is { } untested)
+        if (Gates.Checks.NewCodeCoverageCheck.UntestedWarning(report, request.Names) is { } untested)
         {
             diagnostics.Add(untested);
         }
@@ -182,7 +182,7 @@ public sealed partial class GateRun
         }
 
         string SourceOf(string name) => request.Overrides.LastOrDefault(o => o.Name == name && !string.IsNullOrWhiteSpace(o.Value))?.Source
-            ?? $"the {(context is { } c ? DeploymentContexts.NameOf(c) : "default")} {name}";
+            ?? $"the {(context is { } c ? DeploymentContexts.NameOf(c) : "default")} {request.Names.Of(Configuration.Settings.SettingsCatalogue.ForThresholdNamed(name))}";
         errors.AddRange(WarningLevels.Check(thresholds, SourceOf));
         var waivers = context is { } judged ? WaiverLoader.Load(request, judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
 
@@ -191,6 +191,7 @@ public sealed partial class GateRun
             {
                 Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
                 Waivers = waivers, NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null, CoverageStat = request.CoverageStat,
+                Names = request.Names,
             }
             : null;
     }

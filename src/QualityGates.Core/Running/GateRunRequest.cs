@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Inputs.Cobertura;
@@ -13,6 +14,9 @@ namespace QualityGates.Running;
 /// </summary>
 public sealed record GateRunRequest
 {
+    /// <summary>How messages name settings: in the vocabulary of the adapter that is running (MSBuild properties by default).</summary>
+    public SettingNames Names { get; init; } = SettingNames.For(Adapter.MSBuild);
+
     /// <summary>The context as written; null or empty means <see cref="DefaultContext"/>.</summary>
     public string? Context { get; init; }
 

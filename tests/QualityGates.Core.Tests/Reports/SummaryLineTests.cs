@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 using QualityGates.Reports;
@@ -21,8 +22,12 @@ public class SummaryLineTests
         Assert.Equal("QualityGates: PASSED (staging) · tests 20/21 (95.2% ≥ 95.0%, 1 failed test tolerated) · line coverage 62.9% ≥ 60.0%"
             + " · reports: tests/Lib.Tests/.quality-gates/", line);
         Assert.Equal(1, SummaryLine.ToleratedFailures(report));
-        Assert.Equal("1 failed test tolerated by the staging minimum pass rate of 95.0% (20 of 21 passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test.",
-            SummaryLine.ToleratedFailuresMessage(report));
+        Assert.Equal("1 failed test tolerated by the staging minimum pass rate of 95.0% (20 of 21 passed); set QualityGatesFailOnAnyTestFailure=true to fail on any failed test.",
+            SummaryLine.ToleratedFailuresMessage(report, SettingNames.For(Adapter.MSBuild)));
+        // Each mode names the setting as its users write it.
+        Assert.EndsWith("; pass --fail-on-any-test-failure true to fail on any failed test.", SummaryLine.ToleratedFailuresMessage(report, SettingNames.For(Adapter.Cli)));
+        Assert.EndsWith("; pass --quality-gates-fail-on-any-test-failure true to fail on any failed test.",
+            SummaryLine.ToleratedFailuresMessage(report, SettingNames.For(Adapter.TestingPlatform)));
     }
 
     [Fact]
@@ -34,7 +39,7 @@ public class SummaryLineTests
 
         Assert.Equal("QualityGates: FAILED (production) · tests 20/21 (95.2% < 98.0%) · line coverage 62.9% < 90.0%", line);
         Assert.Equal(0, SummaryLine.ToleratedFailures(report));
-        Assert.Null(SummaryLine.ToleratedFailuresMessage(report));
+        Assert.Null(SummaryLine.ToleratedFailuresMessage(report, SettingNames.For(Adapter.MSBuild)));
     }
 
     [Fact]
