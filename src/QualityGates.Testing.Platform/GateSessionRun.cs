@@ -64,7 +64,7 @@ internal static class GateSessionRun
 
         var request = GateRunSettings.Read(file, options, Environment.GetEnvironmentVariable, errors) with
         {
-            Run = new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles },
+            Run = new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles, Warnings = NotCobertura(runCoverageFiles, producersWithoutCobertura) },
             // Set by the build only for a leg of a multi-targeting project: the JUnit case names carry it.
             TargetFramework = file["TargetFramework"],
         };
@@ -77,17 +77,15 @@ internal static class GateSessionRun
         var ciLines = new List<string>();
         using var commands = new LineWriter(ciLines.Add);
         var run = new GateRun().Execute(request, commands);
-        if (runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0)
-        {
-            run = run with
-            {
-                Diagnostics = [.. run.Diagnostics, GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
-                    $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")],
-            };
-        }
-
         return new GateSessionResult(run, ciLines);
     }
+
+    /// <summary>QG5010 when coverage figures came without a Cobertura report; an input warning, so the report files list it too.</summary>
+    private static IReadOnlyList<GateDiagnostic> NotCobertura(IReadOnlyList<string> runCoverageFiles, IReadOnlyList<string> producersWithoutCobertura) =>
+        runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0
+            ? [GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
+                $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")]
+            : [];
 
     private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>
         new(new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() }, []);
