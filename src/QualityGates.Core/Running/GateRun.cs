@@ -43,8 +43,8 @@ public sealed partial class GateRun
     /// code and gate); the warnings the report files list too (<see cref="QualityGateReport.RunWarnings"/>:
     /// QG0019 judged alone, QG0021 and QG5010 inputs, QG5004 handler, the warning tier and waivers QG2018,
     /// QG2021, QG2019, QG2020, QG2013 tolerated failed tests, QG2022 new code); then what came after the files
-    /// were written, which only the CI server's summary lists besides the console: the report files' error
-    /// or pruning warning (QG5001), the registry's (QG3xxx, QG3002 nothing to approve), QG5003 CI output and
+    /// were written: the report files' error or pruning warning (QG5001), the registry's errors (QG3xxx) or
+    /// QG3002 nothing to approve (these warnings are also in the CI server's summary), QG5003 CI output and
     /// QG5002 webhook.
     /// </returns>
     public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
