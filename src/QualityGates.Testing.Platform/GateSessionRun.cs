@@ -64,8 +64,11 @@ internal static class GateSessionRun
         }
 
         var errors = settings.Errors.ToList();
+        // The settings' own warnings (QG0030) are input warnings too, so the report files list them: native
+        // dotnet test shows nothing of an application that exits 0.
+        var warnings = settings.Warnings.Concat(NotCobertura(runCoverageFiles, producersWithoutCobertura)).ToList();
         var request = SettingsRequest.Build(settings,
-            GateRunSettings.Context(file, Environment.GetEnvironmentVariable, new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles }), errors);
+            GateRunSettings.Context(file, Environment.GetEnvironmentVariable, new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles, Warnings = warnings }), errors);
         if (errors.Count > 0)
         {
             // Report the request's own mistakes too, so one run names every bad setting.
@@ -75,17 +78,15 @@ internal static class GateSessionRun
         var ciLines = new List<string>();
         using var commands = new LineWriter(ciLines.Add);
         var run = new GateRun().Execute(request, commands);
-        if (runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0)
-        {
-            run = run with
-            {
-                Diagnostics = [.. run.Diagnostics, GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
-                    $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")],
-            };
-        }
-
-        return new GateSessionResult(run with { Diagnostics = [.. settings.Warnings, .. run.Diagnostics] }, ciLines);
+        return new GateSessionResult(run, ciLines);
     }
+
+    /// <summary>QG5010 when coverage figures came without a Cobertura report; an input warning, so the report files list it too.</summary>
+    private static IReadOnlyList<GateDiagnostic> NotCobertura(IReadOnlyList<string> runCoverageFiles, IReadOnlyList<string> producersWithoutCobertura) =>
+        runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0
+            ? [GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
+                $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")]
+            : [];
 
     private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>
         new(new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() }, []);

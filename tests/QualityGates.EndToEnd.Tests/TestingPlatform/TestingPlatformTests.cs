@@ -137,6 +137,10 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         Assert.Equal(1, direct.Lines("warning QG2013 : 1 failed test tolerated"));
         Assert.Contains("QualityGates: PASSED (staging)", coverlet.Output);
         Assert.Empty(GateReports.In(workspace.ReportFolder(TUnit)).Failures);
+        // The SDK shows nothing of an application that exits 0: the tolerated failure's warning is in its reports.
+        Assert.DoesNotContain("QG2013", native.Output);
+        Assert.Contains("QG2013", GateReports.In(workspace.ReportFolder(TUnit)).WarningCodes);
+        Assert.Contains("warnings", GateReports.In(workspace.ReportFolder(TUnit)).TestCases);
     }
 
     [Fact]
