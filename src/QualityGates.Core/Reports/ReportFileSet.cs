@@ -150,7 +150,7 @@ public sealed class ReportFileSet
 
     private string CreateUniqueReport(DateTimeOffset timestamp, byte[] json)
     {
-        string path = Folder;
+        var path = Folder;
         for (var attempt = 0; attempt < NameAttempts; attempt++)
         {
             path = Path.Combine(Folder, ReportFileName(timestamp, _suffix()));

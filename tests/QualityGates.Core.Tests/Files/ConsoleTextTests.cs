@@ -3,7 +3,7 @@ using QualityGates.Files;
 
 namespace QualityGates.Tests.Files;
 
-/// <summary>Issue 16, kind 1: input text printed on a console is one inert line.</summary>
+/// <summary>Input text printed on a console is one inert line.</summary>
 public class ConsoleTextTests
 {
     public static TheoryData<string> HostileTexts() => new()
