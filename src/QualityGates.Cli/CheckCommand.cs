@@ -30,6 +30,16 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string> _metrics = new("--metrics") { Description = "Model metrics JSON.", HelpName = "json" };
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline model metrics JSON.", HelpName = "json" };
     private readonly Option<string[]> _securityScans = new("--security-scan") { Description = "Security scan JSON or SARIF (repeatable; format detected).", HelpName = "file" };
+    private readonly Option<string[]> _benchmarks = new("--benchmarks")
+    {
+        Description = "BenchmarkDotNet JSON exports of this run (*-report-full.json, brief or compressed; repeatable, globs allowed): adds benchmarks.time and benchmarks.allocated.",
+        HelpName = "json",
+    };
+    private readonly Option<string[]> _benchmarkBaseline = new("--benchmark-baseline")
+    {
+        Description = "The baseline's BenchmarkDotNet exports, or an earlier gate report (repeatable, globs allowed; default: the benchmarks of the registry's last approval for --model and --context).",
+        HelpName = "json",
+    };
     private readonly Option<string> _waivers = new("--waivers") { Description = "Waivers file (default: qualitygates.waivers.json searched from the current folder up to the repository root).", HelpName = "file" };
     private readonly Option<bool?> _strict = new("--strict") { Description = "A check whose input is missing fails (--strict, --strict true) or is skipped (--strict false). Default: fails only in production.", HelpName = "true|false" };
     private readonly Option<string[]> _coverageIncludeAssemblies = new("--coverage-include-assembly")
@@ -59,8 +69,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     };
     private readonly Option<string[]> _checks = new("--checks")
     {
-        Description = "Groups of checks to run: tests, coverage, model, security or all (repeatable or ';'-separated). "
-            + "Default: tests and coverage, plus model and security when their files are named.",
+        Description = "Groups of checks to run: tests, coverage, model, security, benchmarks or all (repeatable or ';'-separated). "
+            + "Default: tests and coverage, plus model, security and benchmarks when their files are named.",
         HelpName = "group",
     };
     private readonly Option<bool> _failOnAnyTestFailure = new("--fail-on-any-test-failure") { Description = "Any failed test blocks the run (check tests.any_failure, QG2012)." };
@@ -109,7 +119,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     {
         var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.")
         {
-            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _coverageStat, _strict, _failOnAnyTestFailure,
+            _context, _model, _testResults, _coverage, _testMetrics, _metrics, _baseline, _securityScans, _benchmarks, _benchmarkBaseline, _checks, _coverageIncludeAssemblies, _coverageExcludeAssemblies, _coverageIncludeFiles, _coverageExcludeFiles, _coverageStat, _strict, _failOnAnyTestFailure,
             _allowAbortedRun, _targetFramework,
             _junit, _reportDirectory, _keepReports, _json, _webhook, _webhookAlways, _webhookTimeout, _approveOnPass, _approvedBy, _registry,
             _newCode, _baseRef, _newCodeDiff, _ratchet, _baselineReport,
@@ -147,6 +157,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         var testResults = result.GetValue(_testResults) ?? [];
         var coverage = result.GetValue(_coverage) ?? [];
         var securityScans = result.GetValue(_securityScans) ?? [];
+        var benchmarks = result.GetValue(_benchmarks) ?? [];
+        var benchmarkBaseline = result.GetValue(_benchmarkBaseline) ?? [];
         var testMetrics = result.GetValue(_testMetrics);
         var metrics = result.GetValue(_metrics);
         var baseline = result.GetValue(_baseline);
@@ -199,6 +211,13 @@ internal sealed class CheckCommand(Func<string, string?> environment)
             Ratchet = result.GetValue(_ratchet)
                 ? new RatchetOptions { BaselineReport = result.GetValue(_baselineReport), Registry = result.GetValue(_registry), Source = _ratchet.Name }
                 : null,
+            Benchmarks = benchmarks.Length + benchmarkBaseline.Length > 0
+                ? new BenchmarkOptions
+                {
+                    Files = benchmarks, BaselineFiles = benchmarkBaseline, Registry = result.GetValue(_registry),
+                    FilesSource = _benchmarks.Name, BaselineSource = _benchmarkBaseline.Name,
+                }
+                : null,
             Environment = environment,
             WaiversFile = result.GetValue(_waivers),
             WaiversFileSource = _waivers.Name,
@@ -206,7 +225,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         var inputs = (testResults.Length > 0 || testMetrics is not null ? GateGroup.Tests | GateGroup.Coverage : GateGroup.None)
             | (coverage.Length > 0 ? GateGroup.Coverage : GateGroup.None)
             | (metrics is not null || baseline is not null ? GateGroup.Model : GateGroup.None)
-            | (securityScans.Length > 0 ? GateGroup.Security : GateGroup.None);
+            | (securityScans.Length > 0 ? GateGroup.Security : GateGroup.None)
+            | (benchmarks.Length > 0 ? GateGroup.Benchmarks : GateGroup.None);
         return (groups & inputs) != GateGroup.None ? request : throw NothingToJudge(request);
     }
 
@@ -217,7 +237,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         return settingError is not null
             ? new QualityGatesException(settingError.Code, settingError.Message, settingError.File)
             : new QualityGatesException(ErrorCodes.NothingToJudge,
-                "Nothing to judge: name the files to check (--test-results, --coverage, --test-metrics, --metrics, --security-scan) "
+                "Nothing to judge: name the files to check (--test-results, --coverage, --test-metrics, --metrics, --security-scan, --benchmarks) "
                 + "for at least one of the selected groups (--checks).");
     }
 }

@@ -23,6 +23,7 @@ internal static class JsonMetricsWriter
         JsonReportValues.Number(json, "reportedLineRate", inputs.ReportedLineRate);
         WriteSecurity(json, inputs.Security);
         WriteModel(json, inputs.Model);
+        JsonBenchmarks.Write(json, inputs.Benchmarks);
         json.WriteEndObject();
     }
 

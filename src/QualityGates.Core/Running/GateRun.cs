@@ -3,6 +3,7 @@ using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Integrations;
 using QualityGates.Registry;
 using QualityGates.Reports;
@@ -158,6 +159,7 @@ public sealed class GateRun
                 Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false),
                 SameAs = f.SameAs is null ? null : RepositoryRoot.Display(f.SameAs, root, abbreviateOutside: false),
             }).ToList(),
+            Benchmarks = inputs.Benchmarks?.WithPaths(path => RepositoryRoot.Display(path, root, abbreviateOutside: false)),
         };
         var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
 
@@ -236,6 +238,21 @@ public sealed class GateRun
             }
         }
 
+        if (request.Benchmarks is { } benchmarks && inputs.Benchmarks is { } comparison && options is not null)
+        {
+            try
+            {
+                var read = inputs.Files.ToList();
+                comparison = BenchmarkInputs.WithRegistryBaseline(comparison, request, benchmarks, options.Context, read);
+                inputs = inputs with { Benchmarks = comparison, Files = errors.Count == 0 ? read : [] };
+                warnings.AddRange(BenchmarkInputs.Warnings(comparison));
+            }
+            catch (QualityGatesException ex)
+            {
+                errors.Add(ex);
+            }
+        }
+
         return (options, registry, inputs, coverageFiles);
     }
 
@@ -275,6 +292,7 @@ public sealed class GateRun
             {
                 Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
                 Waivers = waivers, NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null, CoverageStat = request.CoverageStat,
+                Benchmarks = request.Benchmarks is not null,
             }
             : null;
     }

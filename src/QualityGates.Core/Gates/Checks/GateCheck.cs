@@ -39,6 +39,7 @@ internal abstract class GateCheck
         GateGroup.Coverage => "Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), the coverlet.msbuild package with -p:CollectCoverage=true -p:CoverletOutputFormat=cobertura, or on Microsoft.Testing.Platform coverlet.MTP (run with --coverlet); a Cobertura file from another tool is read when named (QualityGatesCoverageFiles, --coverage, --quality-gates-coverage).",
         GateGroup.Model => "Name a model metrics file (QualityGatesModelMetricsFile, CLI: --metrics).",
         GateGroup.Security => "Name a security scan (QualityGatesSecurityScanFiles, CLI: --security-scan).",
+        GateGroup.Benchmarks => "Name the baseline's BenchmarkDotNet exports (QualityGatesBenchmarkBaselineFiles, CLI: --benchmark-baseline), or approve a run with benchmarks in the registry for this model and context.",
         _ => string.Empty,
     };
 
