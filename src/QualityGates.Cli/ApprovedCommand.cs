@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityGates.Configuration;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 
 namespace QualityGates.Cli;
 
@@ -26,24 +27,9 @@ internal sealed class ApprovedCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, approved.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("model", name);
-                json.WriteString("context", DeploymentContexts.NameOf(context));
-                json.WriteStartArray("versions");
-                foreach (var version in approved.Value)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("version", version.Version);
-                    RegistryJson.Record(json, "approval", version.Approval);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                RegistryJson.Warnings(json, approved.Warnings);
-                json.WriteEndObject();
-            });
+            var versions = approved.Value.Select(v => new ApprovedVersionJson(v.Version, new JsonRegistryRecord(v.Approval)));
+            RegistryJson.Print(output, new ApprovedJson(name, DeploymentContexts.NameOf(context), versions, RegistryJson.Warnings(approved.Warnings)),
+                CliJsonContext.Default.ApprovedJson);
         }
         else if (approved.Value.Count == 0)
         {
@@ -60,3 +46,8 @@ internal sealed class ApprovedCommand(Func<string, string?> environment)
         return ExitCodes.Passed;
     }
 }
+
+/// <summary><c>approved --json</c>: the approved versions, newest approval first.</summary>
+internal sealed record ApprovedJson(string Model, string Context, IEnumerable<ApprovedVersionJson> Versions, IEnumerable<WarningJson> Warnings);
+
+internal sealed record ApprovedVersionJson(string Version, JsonRegistryRecord Approval);

@@ -39,20 +39,9 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, answer.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("model", model.Name);
-                json.WriteString("version", model.Version);
-                json.WriteString("context", decision.ContextName);
-                json.WriteBoolean("canDeploy", decision.Allowed);
-                json.WriteString("verdict", decision.VerdictName);
-                json.WriteString("reason", decision.Reason);
-                json.WriteBoolean("promotionOrder", controller.Policy.RequireStagingBeforeProduction);
-                RegistryJson.Record(json, "decision", decision.Decision);
-                RegistryJson.Warnings(json, answer.Warnings);
-                json.WriteEndObject();
-            });
+            var answerJson = new CanDeployJson(model.Name, model.Version, decision.ContextName, decision.Allowed, decision.VerdictName, decision.Reason,
+                controller.Policy.RequireStagingBeforeProduction, RegistryJson.Record(decision.Decision), RegistryJson.Warnings(answer.Warnings));
+            RegistryJson.Print(output, answerJson, CliJsonContext.Default.CanDeployJson);
         }
         else
         {
@@ -62,3 +51,7 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
         return decision.Allowed ? ExitCodes.Passed : ExitCodes.Refused;
     }
 }
+
+/// <summary><c>can-deploy --json</c>: the answer, why, and the record that decided it.</summary>
+internal sealed record CanDeployJson(string Model, string Version, string Context, bool CanDeploy, string Verdict, string Reason, bool PromotionOrder,
+    JsonRegistryRecord? Decision, IEnumerable<WarningJson> Warnings);

@@ -24,7 +24,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     private readonly Option<string[]> _coverage = new("--coverage") { Description = "Cobertura file or glob (repeatable).", HelpName = "xml" };
     private readonly Option<string> _testMetrics = new("--test-metrics")
     {
-        Description = "Test figures as JSON when no TRX is at hand: total_tests, passed_tests, failed_tests, skipped_tests, coverage_percent (see docs/inputs-json.md).",
+        Description = "Test figures as JSON when no TRX is at hand: total_tests, passed_tests, failed_tests, skipped_tests, coverage_percent (see " + DocumentationLinks.Page("inputs-json.md") + ").",
         HelpName = "json",
     };
     private readonly Option<string> _metrics = new("--metrics") { Description = "Model metrics JSON.", HelpName = "json" };

@@ -28,25 +28,8 @@ internal sealed class DeploymentsCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, current.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("model", name);
-                json.WriteStartArray("deployments");
-                foreach (var deployment in shown)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("context", deployment.ContextName);
-                    json.WriteString("target", deployment.Target);
-                    json.WriteString("version", deployment.Version);
-                    RegistryJson.Record(json, "deployment", deployment.Deployment);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                RegistryJson.Warnings(json, current.Warnings);
-                json.WriteEndObject();
-            });
+            var deployments = shown.Select(d => new DeploymentJson(d.ContextName, d.Target, d.Version, new JsonRegistryRecord(d.Deployment)));
+            RegistryJson.Print(output, new DeploymentsJson(name, deployments, RegistryJson.Warnings(current.Warnings)), CliJsonContext.Default.DeploymentsJson);
         }
         else if (shown.Count == 0)
         {
@@ -63,3 +46,8 @@ internal sealed class DeploymentsCommand(Func<string, string?> environment)
         return ExitCodes.Passed;
     }
 }
+
+/// <summary><c>deployments --json</c>: the version deployed on each context and target.</summary>
+internal sealed record DeploymentsJson(string Model, IEnumerable<DeploymentJson> Deployments, IEnumerable<WarningJson> Warnings);
+
+internal sealed record DeploymentJson(string Context, string Target, string Version, JsonRegistryRecord Deployment);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityGates.Configuration;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 
 namespace QualityGates.Cli;
 
@@ -29,32 +30,8 @@ internal sealed class HistoryCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, history.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("model", name);
-                if (version is null)
-                {
-                    json.WriteNull("version");
-                }
-                else
-                {
-                    json.WriteString("version", version.Version);
-                }
-
-                if (context is { } only)
-                {
-                    json.WriteString("context", DeploymentContexts.NameOf(only));
-                }
-                else
-                {
-                    json.WriteNull("context");
-                }
-
-                RegistryJson.Records(json, "records", records);
-                RegistryJson.Warnings(json, history.Warnings);
-                json.WriteEndObject();
-            });
+            RegistryJson.Print(output, new HistoryJson(name, version?.Version, context is { } only ? DeploymentContexts.NameOf(only) : null,
+                records.Select(r => new JsonRegistryRecord(r)), RegistryJson.Warnings(history.Warnings)), CliJsonContext.Default.HistoryJson);
         }
         else if (records.Count == 0)
         {
@@ -71,3 +48,6 @@ internal sealed class HistoryCommand(Func<string, string?> environment)
         return ExitCodes.Passed;
     }
 }
+
+/// <summary><c>history --json</c>: the records, oldest first; version and context are null when not asked for.</summary>
+internal sealed record HistoryJson(string Model, string? Version, string? Context, IEnumerable<JsonRegistryRecord> Records, IEnumerable<WarningJson> Warnings);

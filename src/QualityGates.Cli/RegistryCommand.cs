@@ -36,15 +36,7 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         var (before, after) = registry.Migrate();
         if (result.GetValue(_migrateOptions.Json))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("registry", registry.Location);
-                json.WriteBoolean("database", registry.IsDatabase);
-                json.WriteNumber("schemaBefore", before);
-                json.WriteNumber("schemaVersion", after);
-                json.WriteEndObject();
-            });
+            RegistryJson.Print(output, new MigrateJson(registry.Location, registry.IsDatabase, before, after), CliJsonContext.Default.MigrateJson);
         }
         else
         {
@@ -64,16 +56,8 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, copy.Warnings);
         if (result.GetValue(_copyJson))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("from", from.Location);
-                json.WriteString("to", to.Location);
-                json.WriteNumber("models", copy.Models);
-                json.WriteNumber("copied", copy.Copied);
-                RegistryJson.Warnings(json, copy.Warnings);
-                json.WriteEndObject();
-            });
+            RegistryJson.Print(output, new CopyJson(from.Location, to.Location, copy.Models, copy.Copied, RegistryJson.Warnings(copy.Warnings)),
+                CliJsonContext.Default.CopyJson);
         }
         else
         {
@@ -84,3 +68,9 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         return ExitCodes.Passed;
     }
 }
+
+/// <summary><c>registry migrate --json</c>: the schema version before and after (0 for a folder registry).</summary>
+internal sealed record MigrateJson(string Registry, bool Database, int SchemaBefore, int SchemaVersion);
+
+/// <summary><c>registry copy --json</c>: how many records of how many models were copied.</summary>
+internal sealed record CopyJson(string From, string To, int Models, int Copied, IEnumerable<WarningJson> Warnings);

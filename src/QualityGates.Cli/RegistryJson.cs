@@ -1,72 +1,46 @@
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using QualityGates.Files;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using QualityGates.Registry;
+using QualityGates.Reports;
 
 namespace QualityGates.Cli;
 
 /// <summary>
-/// The JSON the registry verbs print with <c>--json</c>: one indented document on stdout. Records have
-/// the same shape as their registry lines; queries carry the registry lines they skipped as <c>warnings</c>.
+/// The JSON the registry verbs print with <c>--json</c>: one indented document on stdout, a typed record per
+/// verb (in the verb's file) serialised through <see cref="CliJsonContext"/>. Records have the same shape as
+/// their registry lines (<see cref="JsonRegistryRecord"/>); queries carry the registry lines they skipped as <c>warnings</c>.
 /// </summary>
 internal static class RegistryJson
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
+    /// <summary>Prints <paramref name="document"/> to <paramref name="output"/>, neutralised for the console.</summary>
+    public static void Print<T>(TextWriter output, T document, JsonTypeInfo<T> type) =>
+        output.WriteLine(ConsoleText.NeutraliseJson(ProductJson.ToText(document, type)));
 
-    /// <summary>Writes one document built by <paramref name="write"/> to <paramref name="output"/>.</summary>
-    public static void Print(TextWriter output, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            write(json);
-        }
+    /// <summary>The record in its registry shape, or null.</summary>
+    public static JsonRegistryRecord? Record(RegistryRecord? record) => record is null ? null : new(record);
 
-        output.WriteLine(ConsoleText.NeutraliseJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
-    }
-
-    public static void Record(Utf8JsonWriter json, string name, RegistryRecord? record)
-    {
-        if (record is null)
-        {
-            json.WriteNull(name);
-            return;
-        }
-
-        json.WritePropertyName(name);
-        RegistryRecordJson.Write(json, record);
-    }
-
-    public static void Records(Utf8JsonWriter json, string name, IEnumerable<RegistryRecord> records)
-    {
-        json.WriteStartArray(name);
-        foreach (var record in records)
-        {
-            RegistryRecordJson.Write(json, record);
-        }
-
-        json.WriteEndArray();
-    }
-
-    public static void Warnings(Utf8JsonWriter json, IReadOnlyList<RegistryWarning> warnings)
-    {
-        json.WriteStartArray("warnings");
-        foreach (var warning in warnings)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", warning.Code);
-            json.WriteString("file", warning.File);
-            json.WriteNumber("line", warning.Line);
-            json.WriteString("message", warning.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
+    public static IEnumerable<WarningJson> Warnings(IReadOnlyList<RegistryWarning> warnings) => warnings.Select(w => new WarningJson(w));
 }
+
+/// <summary>A registry line a query skipped.</summary>
+internal sealed class WarningJson(RegistryWarning warning)
+{
+    public string Code => warning.Code;
+    public string File => warning.File;
+    public int Line => warning.Line;
+    public string Message => warning.Message;
+}
+
+/// <summary>Every document the CLI prints, serialised without reflection (the engine's rules: <see cref="ProductJson"/>).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Metadata,
+    Converters = [typeof(ProductJson.TextConverter), typeof(ProductJson.NumberConverter)])]
+[JsonSerializable(typeof(JsonRegistryRecord))]
+[JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(HistoryJson))]
+[JsonSerializable(typeof(ApprovedJson))]
+[JsonSerializable(typeof(DeploymentsJson))]
+[JsonSerializable(typeof(CanDeployJson))]
+[JsonSerializable(typeof(MigrateJson))]
+[JsonSerializable(typeof(CopyJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -27,7 +27,7 @@ internal static class RegistryTextOutput
     {
         if (json)
         {
-            RegistryJson.Print(output, writer => RegistryRecordJson.Write(writer, record));
+            RegistryJson.Print(output, new JsonRegistryRecord(record), CliJsonContext.Default.JsonRegistryRecord);
         }
         else
         {

@@ -26,27 +26,9 @@ internal sealed class StatusCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, status.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            RegistryJson.Print(output, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("model", model.Name);
-                json.WriteString("version", model.Version);
-                json.WriteString("registry", registry.Location);
-                json.WriteStartArray("contexts");
-                foreach (var item in shown)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("context", item.ContextName);
-                    json.WriteString("status", item.StatusName);
-                    json.WriteBoolean("approved", item.IsApproved);
-                    RegistryJson.Record(json, "decision", item.LatestDecision);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                RegistryJson.Warnings(json, status.Warnings);
-                json.WriteEndObject();
-            });
+            var contexts = shown.Select(s => new ContextStatusJson(s.ContextName, s.StatusName, s.IsApproved, RegistryJson.Record(s.LatestDecision)));
+            RegistryJson.Print(output, new StatusJson(model.Name, model.Version, registry.Location, contexts, RegistryJson.Warnings(status.Warnings)),
+                CliJsonContext.Default.StatusJson);
         }
         else
         {
@@ -60,3 +42,8 @@ internal sealed class StatusCommand(Func<string, string?> environment)
         return ExitCodes.Passed;
     }
 }
+
+/// <summary><c>status --json</c>: the latest decision in each context shown.</summary>
+internal sealed record StatusJson(string Model, string Version, string Registry, IEnumerable<ContextStatusJson> Contexts, IEnumerable<WarningJson> Warnings);
+
+internal sealed record ContextStatusJson(string Context, string Status, bool Approved, JsonRegistryRecord? Decision);

@@ -2,36 +2,40 @@ using System.Text.Json;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Configurations;
 using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
+using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
+using Microsoft.Testing.Platform.Services;
+using Microsoft.Testing.Platform.TestHost;
 using QualityGates.Metrics;
 
 namespace QualityGates.Testing.Platform;
 
 /// <summary>
-/// The gate in the test host controller, for runs with coverlet.MTP (<c>--coverlet</c>). coverlet.MTP
-/// instruments and collects out of process: its Cobertura file
-/// (<c>&lt;results folder&gt;/coverage.cobertura.&lt;timestamp&gt;.xml</c>) is written by the controller after
-/// the test host has exited (coverlet.MTP's CollectorExtension.OnTestHostProcessExitedAsync). The
-/// package registers this extension after coverlet.MTP, so this handler runs after coverlet's: it reads
-/// the results the test host handed over (<see cref="HandOffVariable"/>), takes the Cobertura files
-/// written since the test host started (never an older run's), judges, and shows the verdict. It
-/// cannot report failed checks as test nodes: a node published by the controller crashes the .NET 10.0.401
-/// SDK's native dotnet test ("The instanceId ... not found"), so a blocked run is carried by the exit code.
+/// The gate in the test host controller, for runs whose coverage is collected out of process
+/// (coverlet.MTP's <c>--coverlet</c>, Microsoft's <c>--coverage</c>): such a collector writes its report in
+/// the controller after the test host has exited. The package registers this extension after
+/// coverlet.MTP, so this handler runs after the collector's: it reads the results the test host handed
+/// over (<see cref="HandOffVariable"/>), takes the Cobertura reports the producers named through the
+/// platform's coverage messages (on older platforms, the coverlet.MTP files written in the results
+/// folder since the test host started, never an older run's), judges, publishes the coverage verdicts
+/// and the report files, shows the verdict and sets the controller's exit code. It never publishes a test
+/// node (a node published by the controller crashes the .NET 10.0.401 SDK's native dotnet test).
 /// </summary>
-internal sealed class GateControllerHandler(
-    ICommandLineOptions options, IConfiguration configuration, IOutputDevice outputDevice)
-    : ITestHostEnvironmentVariableProvider, ITestHostProcessLifetimeHandler, IOutputDeviceDataProducer
+internal sealed class GateControllerHandler(IServiceProvider services)
+    : ITestHostEnvironmentVariableProvider, ITestHostProcessLifetimeHandler, IOutputDeviceDataProducer, IDataProducer
 {
     /// <summary>Tells the test host where to write its results instead of judging them itself.</summary>
     public const string HandOffVariable = "QUALITYGATES_TESTING_PLATFORM_RESULTS";
 
-    /// <summary>coverlet.MTP's option that switches its collection on.</summary>
-    public const string CoverletOption = "coverlet";
+    /// <summary>The options that switch on an out-of-process coverage collector: coverlet.MTP's and Microsoft's.</summary>
+    public static readonly string[] CollectorOptions = ["coverlet", "coverage"];
 
+    private readonly ICommandLineOptions _options = services.GetCommandLineOptions();
     private readonly string _handOffFile = Path.Combine(Path.GetTempPath(), $"qualitygates-{Guid.NewGuid():N}.json");
-    private readonly ExitCodeLatch _latch = new();
+    private readonly GateExitCode _exitCode = new();
     private DateTime _startedUtc;
 
     public string Uid => nameof(GateControllerHandler);
@@ -42,8 +46,10 @@ internal sealed class GateControllerHandler(
 
     public string Description => GateExtensionInfo.Description;
 
-    /// <summary>Only with coverlet.MTP's collection on: otherwise the test host judges and no controller process is needed.</summary>
-    public Task<bool> IsEnabledAsync() => Task.FromResult(options.IsOptionSet(CoverletOption) && !options.IsOptionSet("list-tests"));
+    public Type[] DataTypesProduced { get; } = [typeof(SessionFileArtifact), .. PlatformCoverage.MessageTypes];
+
+    /// <summary>Only with an out-of-process collector on: otherwise the test host judges and no controller process is needed.</summary>
+    public Task<bool> IsEnabledAsync() => Task.FromResult(CollectorOptions.Any(_options.IsOptionSet) && !_options.IsOptionSet("list-tests"));
 
     public Task UpdateAsync(IEnvironmentVariables environmentVariables)
     {
@@ -64,17 +70,23 @@ internal sealed class GateControllerHandler(
     public async Task OnTestHostProcessExitedAsync(ITestHostProcessInformation testHostProcessInformation, CancellationToken cancellationToken)
     {
         var tests = ReadHandOff(testHostProcessInformation);
-        var result = GateSessionRun.Judge(options, tests, RunCoverageFiles());
+        var coverage = new PlatformCoverage(services);
+        var reports = coverage.CoberturaReports();
+        var result = GateSessionRun.Judge(_options, tests, reports.Count > 0 ? reports : DiscoveredCoverageFiles(), coverage.ProducersWithoutCobertura());
         if (result is null)
         {
             return;
         }
 
-        await new GateOutput(outputDevice, this).ShowAsync(result, cancellationToken).ConfigureAwait(false);
-        if (result.Blocked)
-        {
-            _latch.Fail();
-        }
+        var bus = services.GetMessageBus();
+        var session = new SessionUid(nameof(GateControllerHandler));
+#if PLATFORM_COVERAGE_API
+        session = coverage.SessionOf(session);
+        await PlatformCoverage.PublishThresholdsAsync(bus, this, session, result).ConfigureAwait(false);
+#endif
+        await GateOutput.PublishReportsAsync(bus, this, session, result).ConfigureAwait(false);
+        await new GateOutput(services.GetOutputDevice(), this).ShowAsync(result, cancellationToken).ConfigureAwait(false);
+        _exitCode.Apply(result);
     }
 
     /// <summary>The test host's results; a test host that ended without handing them over aborted.</summary>
@@ -84,7 +96,7 @@ internal sealed class GateControllerHandler(
         {
             if (File.Exists(_handOffFile))
             {
-                return JsonSerializer.Deserialize<TestRunSummary>(File.ReadAllText(_handOffFile)) ?? Aborted(testHost);
+                return TestRunHandOff.FromJson(File.ReadAllText(_handOffFile)) ?? Aborted(testHost);
             }
         }
         catch (JsonException)
@@ -105,17 +117,21 @@ internal sealed class GateControllerHandler(
         AbortReason = $"The test host exited with code {testHost.ExitCode} before it reported its results.",
     };
 
-    /// <summary>The Cobertura files coverlet.MTP wrote in the results folder during this run.</summary>
-    private IReadOnlyList<string> RunCoverageFiles()
+    /// <summary>
+    /// Without the platform's coverage messages (a platform before 2.4, or a producer that named no report):
+    /// the Cobertura files written in the results folder during this run (coverlet.MTP's
+    /// <c>coverage.cobertura.&lt;timestamp&gt;.xml</c>, or any other file whose name holds <c>.cobertura.</c>).
+    /// </summary>
+    private IReadOnlyList<string> DiscoveredCoverageFiles()
     {
-        var folder = configuration.GetTestResultDirectory();
+        var folder = services.GetConfiguration().GetTestResultDirectory();
         if (!Directory.Exists(folder))
         {
             return [];
         }
 
         return Directory.EnumerateFiles(folder, "*.xml")
-            .Where(f => Path.GetFileName(f).Contains("coverage.cobertura.", StringComparison.OrdinalIgnoreCase))
+            .Where(f => Path.GetFileName(f).Contains(".cobertura.", StringComparison.OrdinalIgnoreCase))
             .Where(f => File.GetLastWriteTimeUtc(f) >= _startedUtc)
             .Order(StringComparer.Ordinal)
             .ToList();

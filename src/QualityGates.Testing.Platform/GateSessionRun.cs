@@ -29,15 +29,16 @@ internal sealed record GateSessionResult(GateRunResult Run, IReadOnlyList<string
 /// <summary>
 /// Runs the gate on one session's results through the engine's single entry (<see cref="GateRun"/>:
 /// judge, report files, registry, CI server, webhook), in whichever process judges: the test host, or
-/// the controller when coverlet.MTP writes the coverage.
+/// the controller when the coverage is collected out of process.
 /// </summary>
 internal static class GateSessionRun
 {
     /// <summary>The result, or null when the gate is switched off.</summary>
     /// <param name="options">The test application's command line.</param>
     /// <param name="tests">This session's results, counted from the platform's messages.</param>
-    /// <param name="runCoverageFiles">The Cobertura files this run's coverage collector wrote (none in process).</param>
-    public static GateSessionResult? Judge(ICommandLineOptions options, TestRunSummary tests, IReadOnlyList<string> runCoverageFiles)
+    /// <param name="runCoverageFiles">The Cobertura files this run's coverage producers wrote.</param>
+    /// <param name="producersWithoutCobertura">Coverage producers that published figures but named no Cobertura report.</param>
+    public static GateSessionResult? Judge(ICommandLineOptions options, TestRunSummary tests, IReadOnlyList<string> runCoverageFiles, IReadOnlyList<string> producersWithoutCobertura)
     {
         GateSettingsFile file;
         try
@@ -64,6 +65,8 @@ internal static class GateSessionRun
         var request = GateRunSettings.Read(file, options, Environment.GetEnvironmentVariable, errors) with
         {
             Run = new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles },
+            // Set by the build only for a leg of a multi-targeting project: the JUnit case names carry it.
+            TargetFramework = file["TargetFramework"],
         };
         if (errors.Count > 0)
         {
@@ -73,7 +76,17 @@ internal static class GateSessionRun
 
         var ciLines = new List<string>();
         using var commands = new LineWriter(ciLines.Add);
-        return new GateSessionResult(new GateRun().Execute(request, commands), ciLines);
+        var run = new GateRun().Execute(request, commands);
+        if (runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0)
+        {
+            run = run with
+            {
+                Diagnostics = [.. run.Diagnostics, GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
+                    $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")],
+            };
+        }
+
+        return new GateSessionResult(run, ciLines);
     }
 
     private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>

@@ -133,6 +133,26 @@ public sealed class InstalledToolTests(InstalledTool tool, ITestOutputHelper out
         return path;
     }
 
+    [Fact]
+    public void PacksTheToolForNuGetOrgWithItsRuntimeClosureOnlyAndSymbolsEmbedded()
+    {
+        const string Tool = "tools/net8.0/any/";
+        using var package = PackedPackage.In(Path.Combine(tool.Root, "feed"), "QualityGates.Cli");
+
+        string[] expected =
+        [
+            "LICENSE", "README.md", "icon.png",
+            Tool + "DotnetToolSettings.xml", Tool + "qualitygates.dll", Tool + "qualitygates.runtimeconfig.json",
+            // Everything the tool's deps.json says it loads (the engine among them); no .xml documentation or .pdb.
+            .. package.RuntimeClosure(Tool, "qualitygates.deps.json"),
+        ];
+
+        Assert.Equal(expected.Distinct().Order(StringComparer.Ordinal), package.Files);
+        Assert.Equal("QualityGates.Cli", package.Meta("id"));
+        Assert.Equal("DotnetTool", (string?)package.Metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name"));
+        Assert.Empty(package.ProblemsForNuGetOrg([Tool + "qualitygates.dll", Tool + "QualityGates.Core.dll"]));
+    }
+
     public void Dispose()
     {
         output.WriteLine($"tool version {tool.Version} in {tool.Root}");

@@ -20,6 +20,8 @@ public sealed class TestingPlatformTests
         Assert.Equal(string.Empty, project["VSTestLogger"]);
         Assert.Equal(["QualityGates.Testing.Platform"], project.Items("TestingPlatformBuilderHook"));
         Assert.Contains(Extension["QualityGatesTestingPlatformAssembly"], project.Items("Reference"));
+        // The engine is copied to qualitygates/, never referenced: its types stay out of the user's compiler.
+        Assert.DoesNotContain(project.Items("Reference"), r => r.Contains("QualityGates.Core", StringComparison.Ordinal));
         Assert.Equal("true", project["UseMicrosoftTestingPlatformRunner"]);
     }
 

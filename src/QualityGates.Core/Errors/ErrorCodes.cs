@@ -23,7 +23,10 @@ public static class ErrorCodes
     public const string InvalidBoolean = "QG0006";
     /// <summary>The MSBuild running the task is not supported (e.g. .NET Framework MSBuild).</summary>
     public const string UnsupportedMSBuild = "QG0007";
-    /// <summary>The SDK's test targets are not a version the package has verified; the safe fallback is used (warning).</summary>
+    /// <summary>
+    /// Warning: the SDK's test targets (Microsoft.TestPlatform.targets) are not a version the package
+    /// has verified; its fallback VSTest integration, which copies nothing from the SDK, is used.
+    /// </summary>
     public const string UnverifiedSdkFallback = "QG0008";
     /// <summary>A setting other than a threshold has a value that is not allowed.</summary>
     public const string InvalidSetting = "QG0009";
@@ -47,6 +50,12 @@ public static class ErrorCodes
     public const string WaiversFileNotFound = "QG0016";
     /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
     public const string TestClockInvalid = "QG0017";
+    // QG0060-QG0064: packaging and SDK support.
+    /// <summary>
+    /// Warning: the SDK's test targets are unknown and lack the _VSTestConsole target the fallback calls;
+    /// the gate only runs after the SDK's own VSTest, so a failed test fails the build without a gate.
+    /// </summary>
+    public const string UnknownSdkTestTargets = "QG0060";
     // QG0021-QG0022: merging results of many runs (issue 14).
     /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
     public const string TestRunIdSharedByDifferentFiles = "QG0021";
@@ -219,4 +228,14 @@ public static class ErrorCodes
     /// (it shows only warnings and errors at normal verbosity); informational, the verdict stands.
     /// </summary>
     public const string SummaryLine = "QG5006";
+    /// <summary>
+    /// A Microsoft.Testing.Platform coverage producer published coverage figures but named no Cobertura
+    /// report, which the gate reads for its per-line detail and filters; a warning, coverage is judged without it.
+    /// </summary>
+    public const string CoverageReportNotCobertura = "QG5010";
+    /// <summary>
+    /// The build found no Microsoft.Testing.Platform package (or one older than 1.9) in a test application,
+    /// so the test-platform extension was not registered; a warning, the tests run ungated.
+    /// </summary>
+    public const string TestingPlatformNotSupported = "QG5011";
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using QualityGates.Gates;
 using QualityGates.Reports;
 
@@ -16,31 +16,8 @@ public static class WebhookPayload
     public const int SchemaVersion = 1;
 
     /// <summary>The payload as UTF-8 JSON.</summary>
-    public static byte[] ToUtf8(QualityGateReport report, ReportFiles? files, CiBuildInfo? ci)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonReportWriter.Options))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", SchemaVersion);
-            json.WriteString("event", report.AllPassed ? "gates_passed" : "gates_blocked");
-            json.WriteString("text", ReportText.ForJson(Text(report, ci)));
-            JsonReportValues.Text(json, "modelName", report.Model?.Name);
-            JsonReportValues.Text(json, "modelVersion", report.Model?.Version);
-            json.WriteString("context", report.ContextName);
-            json.WriteString("timestamp", JsonReportValues.Timestamp(report.Timestamp));
-            json.WriteBoolean("strict", report.Strict);
-            json.WriteBoolean("allPassed", report.AllPassed);
-            JsonReportValues.Summary(json, report);
-            WriteFailedChecks(json, report);
-            JsonReportValues.Text(json, "reportPath", files?.Json);
-            JsonReportValues.Text(json, "htmlPath", files?.Html);
-            JsonReportValues.Ci(json, ci);
-            json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+    public static byte[] ToUtf8(QualityGateReport report, ReportFiles? files, CiBuildInfo? ci) =>
+        ProductJson.ToUtf8(new JsonWebhookPayload(report, files, ci), WebhookJsonContext.Default.JsonWebhookPayload);
 
     /// <summary>"Quality gates FAILED for veran v6.2 (production): tests.pass_rate, coverage.line failed. Build: …".</summary>
     public static string Text(QualityGateReport report, CiBuildInfo? ci)
@@ -52,24 +29,41 @@ public static class WebhookPayload
             : $"Quality gates FAILED{what} ({report.ContextName}): {string.Join(", ", failed.Select(c => c.Gate))} failed.";
         return ci?.BuildUrl is { } url ? outcome + " Build: " + url : outcome;
     }
-
-    private static void WriteFailedChecks(Utf8JsonWriter json, QualityGateReport report)
-    {
-        json.WriteStartArray("failedChecks");
-        foreach (var check in report.FailedChecks)
-        {
-            json.WriteStartObject();
-            json.WriteString("gate", check.Gate);
-            JsonReportValues.Text(json, "code", check.Code);
-            JsonReportValues.Text(json, "message", check.Message);
-            JsonReportValues.Number(json, "value", check.Value);
-            JsonReportValues.Number(json, "threshold", check.Threshold);
-            json.WriteString("valueText", GateDescriptions.FormatValue(check.Gate, check.Value));
-            json.WriteString("thresholdText", GateDescriptions.FormatThreshold(check.Gate, check.Threshold));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
 }
+
+/// <summary>The payload's members, in order (<see cref="ProductJson"/>).</summary>
+internal sealed class JsonWebhookPayload(QualityGateReport report, ReportFiles? files, CiBuildInfo? ci)
+{
+    public int SchemaVersion => WebhookPayload.SchemaVersion;
+    public string Event => report.AllPassed ? "gates_passed" : "gates_blocked";
+    public string Text => WebhookPayload.Text(report, ci);
+    public string? ModelName => report.Model?.Name;
+    public string? ModelVersion => report.Model?.Version;
+    public string Context => report.ContextName;
+    public string Timestamp => ProductJson.Timestamp(report.Timestamp);
+    public bool Strict => report.Strict;
+    public bool AllPassed => report.AllPassed;
+    public JsonCheckCounts Summary => new(report.Checks);
+    public IEnumerable<JsonFailedCheck> FailedChecks => report.FailedChecks.Select(c => new JsonFailedCheck(c));
+    public string? ReportPath => files?.Json;
+    public string? HtmlPath => files?.Html;
+    public JsonCi? Ci => ci is null ? null : new(ci);
+}
+
+/// <summary>A failed check with its figures, raw and as people read them.</summary>
+internal sealed class JsonFailedCheck(GateCheckResult check)
+{
+    public string Gate => check.Gate;
+    public string? Code => check.Code;
+    public string Message => check.Message;
+    public double? Value => check.Value;
+    public double? Threshold => check.Threshold;
+    public string ValueText => GateDescriptions.FormatValue(check.Gate, check.Value);
+    public string ThresholdText => GateDescriptions.FormatThreshold(check.Gate, check.Threshold);
+}
+
+/// <summary>The webhook's document, serialised without reflection.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Metadata,
+    Converters = [typeof(ProductJson.TextConverter), typeof(ProductJson.NumberConverter)])]
+[JsonSerializable(typeof(JsonWebhookPayload))]
+internal sealed partial class WebhookJsonContext : JsonSerializerContext;

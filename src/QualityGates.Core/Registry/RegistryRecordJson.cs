@@ -1,14 +1,12 @@
-using System.Text;
-using System.Text.Json;
-using QualityGates.Gates;
+using System.Text.Json.Serialization;
 using QualityGates.Reports;
 
 namespace QualityGates.Registry;
 
 /// <summary>
-/// Writes a record as one line of JSON. Written member by member, so the file format is this code; every
-/// member is always present (null when it does not apply) and <c>schemaVersion</c> comes first, which the
-/// reader relies on to find a record's start after a torn line.
+/// A record as one line of JSON: the typed records below (<see cref="ProductJson"/>). Every member is always
+/// present (null when it does not apply) and <c>schemaVersion</c> comes first, which the reader relies on to
+/// find a record's start after a torn line. A database keeps the same line in its <c>record</c> column.
 /// </summary>
 public static class RegistryRecordJson
 {
@@ -18,88 +16,71 @@ public static class RegistryRecordJson
     /// <summary>How every record line begins; a reader resynchronises on it after a torn line.</summary>
     internal const string LinePrefix = "{\"schemaVersion\":";
 
-    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JsonReportWriter.Options.Encoder };
-
     /// <summary>The record as one line of JSON (no line break).</summary>
-    public static string ToLine(RegistryRecord record)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LineOptions))
-        {
-            Write(json, record);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    /// <summary>Writes the record as a JSON object (the same shape as its registry line).</summary>
-    public static void Write(Utf8JsonWriter json, RegistryRecord record)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteString("id", record.Id);
-        json.WriteString("kind", record.KindName);
-        json.WriteString("timestamp", JsonReportValues.Timestamp(record.Timestamp));
-        json.WriteString("model", record.Model.Name);
-        json.WriteString("version", record.Model.Version);
-        json.WriteString("context", record.ContextName);
-        JsonReportValues.Text(json, "by", record.By);
-        JsonReportValues.Text(json, "notes", record.Notes);
-        JsonReportValues.Text(json, "reason", record.Reason);
-        JsonReportValues.Text(json, "target", record.Target);
-        WriteReport(json, record.Report);
-        json.WriteEndObject();
-    }
-
-    private static void WriteReport(Utf8JsonWriter json, ReportReference? report)
-    {
-        if (report is null)
-        {
-            json.WriteNull("report");
-            return;
-        }
-
-        json.WriteStartObject("report");
-        JsonReportValues.Text(json, "file", report.File);
-        json.WriteString("timestamp", JsonReportValues.Timestamp(report.Timestamp));
-        json.WriteBoolean("strict", report.Strict);
-        json.WriteBoolean("allPassed", report.AllPassed);
-        json.WriteStartObject("summary");
-        json.WriteNumber("total", report.Checks.Count);
-        json.WriteNumber("passed", report.Passed);
-        json.WriteNumber("failed", report.Failed);
-        json.WriteNumber("skipped", report.Skipped);
-        json.WriteEndObject();
-        json.WriteStartArray("checks");
-        foreach (var check in report.Checks)
-        {
-            json.WriteStartObject();
-            JsonReportValues.Text(json, "gate", check.Gate);
-            json.WriteString("status", StatusName(check.Status));
-            JsonReportValues.Text(json, "code", check.Code);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        if (report.Waivers.Count > 0)
-        {
-            json.WriteStartArray("waivers");
-            foreach (var waiver in report.Waivers)
-            {
-                json.WriteStartObject();
-                JsonReportValues.Text(json, "waives", waiver.Waives);
-                JsonReportValues.Text(json, "owner", waiver.Owner);
-                JsonReportValues.Text(json, "reason", waiver.Reason);
-                JsonReportValues.Text(json, "expires", waiver.Expires);
-                JsonReportValues.Text(json, "state", waiver.State);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
-    }
-
-    internal static string StatusName(GateStatus status) => Reports.JsonReportWriter.StatusName(status);
+    public static string ToLine(RegistryRecord record) =>
+        ProductJson.ToText(new JsonRegistryRecord(record), RegistryJsonContext.Default.JsonRegistryRecord, indented: false);
 }
+
+/// <summary>
+/// A registry record's members, in order (<c>schemaVersion</c> stays first); the CLI's <c>--json</c> prints
+/// records in this shape too. A new member is one property here (and its reading in <see cref="RegistryRecordParser"/>).
+/// </summary>
+public sealed class JsonRegistryRecord(RegistryRecord record)
+{
+    public int SchemaVersion => RegistryRecordJson.SchemaVersion;
+    public string Id => record.Id;
+    public string Kind => record.KindName;
+    public string Timestamp => ProductJson.Timestamp(record.Timestamp);
+    public string Model => record.Model.Name;
+    public string Version => record.Model.Version;
+    public string Context => record.ContextName;
+    public string By => record.By;
+    public string? Notes => record.Notes;
+    public string? Reason => record.Reason;
+    public string? Target => record.Target;
+    public JsonRegistryReport? Report => record.Report is { } report ? new(report) : null;
+}
+
+/// <summary>The gate report a record was decided on; <c>waivers</c> only when the run had any.</summary>
+public sealed class JsonRegistryReport(ReportReference report)
+{
+    public string? File => report.File;
+    public string Timestamp => ProductJson.Timestamp(report.Timestamp);
+    public bool Strict => report.Strict;
+    public bool AllPassed => report.AllPassed;
+    public JsonRegistryCounts Summary => new(report);
+    public IEnumerable<JsonRegistryCheck> Checks => report.Checks.Select(c => new JsonRegistryCheck(c));
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IEnumerable<JsonRegistryWaiver>? Waivers => report.Waivers.Count == 0 ? null : report.Waivers.Select(w => new JsonRegistryWaiver(w));
+}
+
+public sealed class JsonRegistryCounts(ReportReference report)
+{
+    public int Total => report.Checks.Count;
+    public int Passed => report.Passed;
+    public int Failed => report.Failed;
+    public int Skipped => report.Skipped;
+}
+
+public sealed class JsonRegistryCheck(ReportCheckEntry check)
+{
+    public string Gate => check.Gate;
+    public string Status => JsonReportWriter.StatusName(check.Status);
+    public string? Code => check.Code;
+}
+
+public sealed class JsonRegistryWaiver(ReportWaiverEntry waiver)
+{
+    public string Waives => waiver.Waives;
+    public string Owner => waiver.Owner;
+    public string Reason => waiver.Reason;
+    public string Expires => waiver.Expires;
+    public string State => waiver.State;
+}
+
+/// <summary>The registry's document, serialised without reflection.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Metadata,
+    Converters = [typeof(ProductJson.TextConverter), typeof(ProductJson.NumberConverter)])]
+[JsonSerializable(typeof(JsonRegistryRecord))]
+internal sealed partial class RegistryJsonContext : JsonSerializerContext;

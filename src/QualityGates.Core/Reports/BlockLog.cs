@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text;
 using QualityGates.Files;
 using QualityGates.Gates;
 
@@ -13,8 +11,6 @@ public sealed class BlockLog
 {
     /// <summary>The log's file name inside the report folder.</summary>
     public const string FileName = "blocks.jsonl";
-
-    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JsonReportWriter.Options.Encoder };
 
     private readonly TimeSpan? _lockTimeout;
 
@@ -32,32 +28,25 @@ public sealed class BlockLog
         JsonLinesFile.Append(Path, ToLine(report, reportFile), _lockTimeout);
 
     /// <summary>The line written for <paramref name="report"/> (no line break).</summary>
-    public static string ToLine(QualityGateReport report, string? reportFile = null)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LineOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("timestamp", JsonReportValues.Timestamp(report.Timestamp));
-            JsonReportValues.Text(json, "modelName", report.Model?.Name);
-            JsonReportValues.Text(json, "modelVersion", report.Model?.Version);
-            json.WriteString("context", report.ContextName);
-            json.WriteBoolean("strict", report.Strict);
-            JsonReportValues.Text(json, "report", reportFile);
-            json.WriteStartArray("failedGates");
-            foreach (var check in report.Checks.Where(c => c.Status == GateStatus.Failed))
-            {
-                json.WriteStartObject();
-                json.WriteString("gate", check.Gate);
-                JsonReportValues.Text(json, "code", check.Code);
-                JsonReportValues.Text(json, "message", check.Message);
-                json.WriteEndObject();
-            }
+    public static string ToLine(QualityGateReport report, string? reportFile = null) =>
+        ProductJson.ToText(new BlockLine(report, reportFile), ReportJsonContext.Default.BlockLine, indented: false);
+}
 
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
+/// <summary>One line of <c>blocks.jsonl</c>: when, what, the report file, and the failed gates.</summary>
+internal sealed class BlockLine(QualityGateReport report, string? reportFile)
+{
+    public string Timestamp => ProductJson.Timestamp(report.Timestamp);
+    public string? ModelName => report.Model?.Name;
+    public string? ModelVersion => report.Model?.Version;
+    public string Context => report.ContextName;
+    public bool Strict => report.Strict;
+    public string? Report => reportFile;
+    public IEnumerable<BlockedGate> FailedGates => report.FailedChecks.Select(c => new BlockedGate(c));
+}
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+internal sealed class BlockedGate(GateCheckResult check)
+{
+    public string Gate => check.Gate;
+    public string? Code => check.Code;
+    public string Message => check.Message;
 }

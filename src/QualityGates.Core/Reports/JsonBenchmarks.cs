@@ -1,5 +1,4 @@
-using System.Text.Json;
-using QualityGates.Gates.Benchmarks;
+using System.Text.Json.Serialization;
 using QualityGates.Metrics;
 
 namespace QualityGates.Reports;
@@ -10,55 +9,16 @@ namespace QualityGates.Reports;
 /// measurements are kept (<c>current.samplesNs</c>), so an approved report is the baseline of a later run
 /// (<see cref="Inputs.Benchmarks.GateReportBenchmarks"/> reads them back). Times are nanoseconds per operation.
 /// </summary>
-internal static class JsonBenchmarks
+internal sealed class JsonBenchmarks(BenchmarkComparison comparison)
 {
-    public static void Write(Utf8JsonWriter json, BenchmarkComparison? comparison)
-    {
-        if (comparison is null)
-        {
-            return;
-        }
-
-        json.WriteStartObject("benchmarks");
-        WriteRun(json, "current", comparison.Current);
-        WriteRun(json, "baseline", comparison.Baseline);
-        JsonReportValues.Text(json, "baselineMissing", comparison.BaselineMissing);
-        JsonReportValues.TextArray(json, "hostDifferences", comparison.HostDifferences);
-        json.WriteStartObject("test");
-        json.WriteString("time", "one-sided Mann-Whitney U (Perfolizer), this run slower than the baseline times (1 + maximum latency increase)");
-        json.WriteNumber("alpha", comparison.Alpha);
-        json.WriteString("allocated", "bytes per operation, increase in percent of the baseline");
-        json.WriteEndObject();
-        JsonReportValues.TextArray(json, "new", comparison.New);
-        JsonReportValues.TextArray(json, "removed", comparison.Removed);
-        json.WriteStartArray("results");
-        foreach (var b in comparison.Benchmarks)
-        {
-            json.WriteStartObject();
-            JsonReportValues.Text(json, "name", b.FullName);
-            json.WriteString("time", OutcomeName(b.Time));
-            json.WriteString("allocated", OutcomeName(b.Allocated));
-            JsonReportValues.Number(json, "ratio", b.Ratio);
-            JsonReportValues.Number(json, "timeIncrease", b.TimeIncrease);
-            JsonReportValues.Number(json, "pValue", b.PValue);
-            JsonReportValues.Number(json, "allocatedIncreasePercent", b.AllocatedIncreasePercent);
-            JsonReportValues.Text(json, "note", b.Note);
-            WriteResult(json, "base", b.Base, samples: false);
-            WriteResult(json, "current", b.Current, samples: true);
-            var waivers = new[] { b.TimeWaiver, b.AllocatedWaiver }.OfType<Waivers.Waiver>().Distinct().ToList();
-            if (waivers.Count > 0)
-            {
-                json.WriteStartArray("waivers");
-                waivers.ForEach(w => JsonWaivers.Write(json, w, state: null));
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    public JsonBenchmarkRun Current => new(comparison.Current);
+    public JsonBenchmarkRun? Baseline => comparison.Baseline is { } baseline ? new(baseline) : null;
+    public string? BaselineMissing => comparison.BaselineMissing;
+    public IReadOnlyList<string> HostDifferences => comparison.HostDifferences;
+    public JsonBenchmarkTest Test => new(comparison.Alpha);
+    public IReadOnlyList<string> New => comparison.New;
+    public IReadOnlyList<string> Removed => comparison.Removed;
+    public IEnumerable<JsonBenchmarkVerdict> Results => comparison.Benchmarks.Select(b => new JsonBenchmarkVerdict(b));
 
     /// <summary>The word for an outcome in the JSON report: within, improved, not significant, warning, regressed, waived, not judged.</summary>
     public static string OutcomeName(BenchmarkOutcome outcome) => outcome switch
@@ -71,63 +31,66 @@ internal static class JsonBenchmarks
         BenchmarkOutcome.Waived => "waived",
         _ => "not judged",
     };
+}
 
-    private static void WriteRun(Utf8JsonWriter json, string name, BenchmarkRun? run)
-    {
-        if (run is null)
-        {
-            json.WriteNull(name);
-            return;
-        }
+/// <summary>What was tested: the time test and its significance level, and what the allocation check compares.</summary>
+internal sealed class JsonBenchmarkTest(double alpha)
+{
+    public string Time => "one-sided Mann-Whitney U (Perfolizer): this run slower than the baseline times (1 + maximum latency increase)";
+    public double Alpha => alpha;
+    public string Allocated => "bytes per operation, increase in percent of the baseline";
+}
 
-        json.WriteStartObject(name);
-        JsonReportValues.Text(json, "source", run.Source);
-        JsonReportValues.TextArray(json, "files", run.Files);
-        if (run.Host is { } host)
-        {
-            json.WriteStartObject("host");
-            JsonReportValues.Text(json, "processor", host.Processor);
-            JsonReportValues.Number(json, "logicalCores", host.LogicalCores);
-            JsonReportValues.Text(json, "os", host.Os);
-            JsonReportValues.Text(json, "runtime", host.Runtime);
-            JsonReportValues.Text(json, "architecture", host.Architecture);
-            JsonReportValues.Text(json, "jit", host.Jit);
-            JsonReportValues.Text(json, "benchmarkDotNet", host.BenchmarkDotNetVersion);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("host");
-        }
+internal sealed class JsonBenchmarkRun(BenchmarkRun run)
+{
+    public string Source => run.Source;
+    public IReadOnlyList<string> Files => run.Files;
+    public JsonBenchmarkHost? Host => run.Host is { } host ? new(host) : null;
+}
 
-        json.WriteEndObject();
-    }
+internal sealed class JsonBenchmarkHost(BenchmarkHost host)
+{
+    public string? Processor => host.Processor;
+    public int? LogicalCores => host.LogicalCores;
+    public string? Os => host.Os;
+    public string? Runtime => host.Runtime;
+    public string? Architecture => host.Architecture;
+    public string? Jit => host.Jit;
+    public string? BenchmarkDotNet => host.BenchmarkDotNetVersion;
+}
 
-    private static void WriteResult(Utf8JsonWriter json, string name, BenchmarkResult? result, bool samples)
-    {
-        if (result is null)
-        {
-            json.WriteNull(name);
-            return;
-        }
+/// <summary>One benchmark: its verdicts, the figures compared, and both runs' figures (this run's with its measurements).</summary>
+internal sealed class JsonBenchmarkVerdict(BenchmarkVerdict b)
+{
+    public string Name => b.FullName;
+    public string Time => JsonBenchmarks.OutcomeName(b.Time);
+    public string Allocated => JsonBenchmarks.OutcomeName(b.Allocated);
+    public double? Ratio => b.Ratio;
+    public double? TimeIncrease => b.TimeIncrease;
+    public double? PValue => b.PValue;
 
-        json.WriteStartObject(name);
-        json.WriteNumber("meanNs", result.Mean);
-        JsonReportValues.Number(json, "errorNs", result.Error);
-        json.WriteNumber("medianNs", result.Median);
-        json.WriteNumber("measurements", result.Samples.Count);
-        JsonReportValues.Number(json, "allocatedBytes", result.AllocatedBytes);
-        if (samples)
-        {
-            json.WriteStartArray("samplesNs");
-            foreach (var sample in result.Samples)
-            {
-                json.WriteNumberValue(sample);
-            }
+    /// <summary>Null when not measured, and when an allocation-free benchmark now allocates (an increase beyond any percentage: <c>allocated</c> says regressed).</summary>
+    public double? AllocatedIncreasePercent => b.AllocatedIncreasePercent;
 
-            json.WriteEndArray();
-        }
+    public string? Note => b.Note;
+    public JsonBenchmarkResult? Base => b.Base is { } before ? new(before, samples: false) : null;
+    public JsonBenchmarkResult? Current => b.Current is { } now ? new(now, samples: true) : null;
 
-        json.WriteEndObject();
-    }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IEnumerable<JsonWaiver>? Waivers => new[] { b.TimeWaiver, b.AllocatedWaiver }.OfType<Waivers.Waiver>().Distinct().ToList() is { Count: > 0 } waivers
+        ? waivers.Select(w => JsonWaiver.Of(w))
+        : null;
+}
+
+internal sealed class JsonBenchmarkResult(BenchmarkResult result, bool samples)
+{
+    public double MeanNs => result.Mean;
+    public double? ErrorNs => result.Error;
+    public double MedianNs => result.Median;
+    public int Measurements => result.Samples.Count;
+    public double? AllocatedBytes => result.AllocatedBytes;
+
+    /// <summary>This run's measurements, in run order (the baseline of a later run); not written for the baseline's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? SamplesNs => samples ? result.Samples : null;
 }

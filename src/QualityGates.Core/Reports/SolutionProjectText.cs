@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using QualityGates.Gates;
 using QualityGates.Gates.Checks;
 using QualityGates.Reports.Html;
@@ -9,65 +8,11 @@ namespace QualityGates.Reports;
 
 /// <summary>
 /// The per-project rows of a solution report (<see cref="QualityGateReport.Projects"/>) in each report
-/// format: the JSON <c>projects</c> array, the HTML "Test projects" table. Written only for a solution
-/// report, so a project's own report is unchanged.
+/// format but JSON (<see cref="JsonProject"/>): the HTML "Test projects" table, the summary line's count.
+/// Written only for a solution report, so a project's own report is unchanged.
 /// </summary>
 internal static class SolutionProjectText
 {
-    /// <summary>
-    /// <c>"projects": [{ "name", "tests": { "total", "passed", "failed", "skipped", "passRate" }, "coverage":
-    /// { "linesCovered", "linesValid", "lineRate", "branchesCovered", "branchesValid", "branchRate" } }]</c>;
-    /// rates are fractions 0–1, a part is null when the project had no such input (added in schema 1).
-    /// </summary>
-    public static void WriteJson(Utf8JsonWriter json, IReadOnlyList<SolutionProject> projects)
-    {
-        if (projects.Count == 0)
-        {
-            return;
-        }
-
-        json.WriteStartArray("projects");
-        foreach (var project in projects)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", project.Name);
-            if (project.Tests is { } tests)
-            {
-                json.WriteStartObject("tests");
-                json.WriteNumber("total", tests.Total);
-                json.WriteNumber("passed", tests.Passed);
-                json.WriteNumber("failed", tests.Failed);
-                json.WriteNumber("skipped", tests.Skipped);
-                JsonReportValues.Number(json, "passRate", tests.PassRate);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("tests");
-            }
-
-            if (project.Coverage is { } coverage)
-            {
-                json.WriteStartObject("coverage");
-                json.WriteNumber("linesCovered", coverage.LinesCovered);
-                json.WriteNumber("linesValid", coverage.LinesValid);
-                JsonReportValues.Number(json, "lineRate", coverage.LineRate);
-                json.WriteNumber("branchesCovered", coverage.BranchesCovered);
-                json.WriteNumber("branchesValid", coverage.BranchesValid);
-                JsonReportValues.Number(json, "branchRate", coverage.BranchRate);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("coverage");
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
     /// <summary>The "Test projects" section: one row per project with its own tests and coverage.</summary>
     public static void AppendHtml(StringBuilder page, IReadOnlyList<SolutionProject> projects)
     {

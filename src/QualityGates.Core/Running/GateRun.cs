@@ -135,7 +135,7 @@ public sealed class GateRun
 
     private static GateDiagnostic NotInSolutionRun(SolutionOptions solution) =>
         GateDiagnostic.Warning(ErrorCodes.NotInSolutionRun, ConsoleText.Neutralise(
-            $"{solution.Source} is {solution.Scope}, but this run of {Path.GetFileNameWithoutExtension(solution.ProjectFile)} is not part of a solution run that lists it, so it was judged alone. Run dotnet test on the solution, with the solution's Directory.Solution.targets in place (docs/solution.md)."));
+            $"{solution.Source} is {solution.Scope}, but this run of {Path.GetFileNameWithoutExtension(solution.ProjectFile)} is not part of a solution run that lists it, so it was judged alone. Run dotnet test on the solution, with the solution's Directory.Solution.targets in place ({DocumentationLinks.Page("solution.md")})."));
 
     private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands)
     {

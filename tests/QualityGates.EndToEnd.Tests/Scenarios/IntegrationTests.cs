@@ -2,44 +2,54 @@ using QualityGates.EndToEnd.Tests.Support;
 
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
-/// <summary>How the package meets VSTest: the fallback on unverified SDKs, the user's own TRX, the standalone target.</summary>
+/// <summary>How the package meets VSTest: the fallback on unknown test targets, the user's own TRX, the standalone target.</summary>
 [Collection(SharedConsumer.Collection)]
 public sealed class IntegrationTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> OneFails = new() { ["QG_FAILCOUNT"] = "1" };
 
     [Fact]
-    public void FallsBackWithAWarningOnAnUnverifiedSdkAndStillGatesFailedRuns()
+    public void FallsBackWithAWarningOnUnknownTestTargetsAndTheGateAloneDecidesTheExitCode()
     {
         var workspace = SharedConsumer.Get(output);
+        // A hash no verified Microsoft.TestPlatform.targets has: the SDK's test targets are unknown.
+        string[] unknown = ["-p:_QualityGatesVSTestTargetsHash=1"];
 
-        var plain = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:_QualityGatesVSTestTargetsHash=1", "-p:QualityGatesContext=development", "-tl:off"], OneFails);
+        var plain = workspace.Test([.. unknown, "-p:QualityGatesContext=development", "-tl:off"], OneFails);
 
         Assert.Equal(0, plain.ExitCode);
         Assert.Contains("QG0008", plain.WarningCodes);
         Assert.Equal(("PASS", "98.0%"), GateTable.Row(plain.Output, "tests.pass_rate"));
         GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates"));
 
-        // The fallback's documented limit: under the terminal logger a failed test stays an error.
-        var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:_QualityGatesVSTestTargetsHash=1", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
+        // Under the terminal logger too, a failed test the gate tolerates does not fail the build, not even with -warnaserror.
+        var terminal = workspace.Test([.. unknown, "-p:QualityGatesContext=development", "-tl:on", "-warnaserror"], OneFails);
 
-        Assert.NotEqual(0, terminal.ExitCode);
+        Assert.Equal(0, terminal.ExitCode);
         Assert.Contains("QG0008", terminal.WarningCodes);
-        Assert.Empty(terminal.GateErrorCodes);
+        Assert.Empty(terminal.ErrorCodes);
         Assert.Empty(GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates")).Failures);
+
+        // And a gate that fails still blocks, with its own error only.
+        var blocked = workspace.Test([.. unknown, "-p:QualityGatesContext=development", "-p:QualityGatesMinTestPassRate=0.99", "-tl:on"], OneFails);
+
+        Assert.NotEqual(0, blocked.ExitCode);
+        Assert.Equal(["QG2001"], blocked.ErrorCodes);
     }
 
     [Fact]
-    public void KeepsTheFullIntegrationOnAnUnlistedSdkWhoseTestTargetsAreTheVerifiedOnes()
+    public void RunsTheGateInADotNetTaskHostAsNetFrameworkMSBuildDoes()
     {
         var workspace = SharedConsumer.Get(output);
 
-        // Only the version is unknown; this SDK's Microsoft.TestPlatform.targets is the verified file.
-        var terminal = workspace.Test(["-p:_QualityGatesSdkVersion=99.0.100", "-p:QualityGatesContext=development", "-tl:on"], OneFails);
+        // .NET Framework MSBuild 18 runs the .NET tasks in a .NET task host; this takes that path under the SDK's MSBuild.
+        var run = workspace.Test(["-p:_QualityGatesTaskHost=true", "-p:QualityGatesContext=development", "-p:QualityGatesMinTestPassRate=0.99", "-tl:off", "-v:d"], OneFails);
 
-        Assert.Equal(0, terminal.ExitCode);
-        Assert.DoesNotContain("QG0008", terminal.WarningCodes);
-        Assert.Empty(terminal.GateErrorCodes);
+        Assert.Contains("Launching task \"EvaluateQualityGates\" from assembly", run.Output);
+        Assert.Contains("in an external task host with a runtime of \"NET\"", run.Output);
+        Assert.Equal(("FAIL", "98.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(["QG2001"], run.ErrorCodes);
     }
 
     [Fact]

@@ -1,92 +1,215 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Npgsql;
 using QualityGates.EndToEnd.Tests.Support;
+using static QualityGates.EndToEnd.Tests.TestingPlatform.TestingPlatformConsumer;
 
 namespace QualityGates.EndToEnd.Tests.TestingPlatform;
 
 /// <summary>
-/// The gate under Microsoft.Testing.Platform: dotnet test in the .NET 10 SDK's native mode (solution and
-/// project) and the test application run directly, for xunit.v3, MSTest's runner and TUnit.
+/// The gate under Microsoft.Testing.Platform, on every framework and platform version of
+/// <see cref="TestingPlatformConsumer"/>: dotnet test in the .NET 10 SDK's native mode (solution and
+/// project), the test application run directly and <c>dotnet run</c>. Every failed check is shown once
+/// with its code and figure, no check is a test, and the gate owns the exit code.
 /// </summary>
-[Collection(TestingPlatformConsumer.Collection)]
+[Collection(Collection)]
 public sealed class TestingPlatformTests(ITestOutputHelper output)
 {
+    private const string PassRateError = "error QG2001 : Test pass rate 75.0% is below the staging minimum of 95.0% (3 of 4 passed)";
+    private const string CoverageError = "error QG2002 : Line coverage";
     private static readonly Dictionary<string, string> OneTestFails = new() { ["QG_FAIL"] = "1" };
 
     [Fact]
-    public void NativeSolutionRunGivesEachProjectItsOwnVerdictAndReportFolder()
+    public void NativeSolutionRunShowsEachFailedCheckOnceAndCountsOnlyTheRealTests()
     {
-        var workspace = TestingPlatformConsumer.Get(output);
+        var workspace = Get(output);
         workspace.ClearReports();
 
-        // One of four tests fails in each project: 75 % is below staging's 95 %, but TUnitTests accepts 70 %.
-        var run = workspace.TestNative(["--solution", TestingPlatformConsumer.Solution, "--no-build", "-c", "Release"], OneTestFails);
+        var run = workspace.TestNative(["--solution", Solution, "--no-build", "-c", "Release"], OneTestFails);
 
+        // Nine applications (the multi-targeting project is two) of four tests, one failing in each.
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("failed QG2001 quality gate tests.pass_rate", run.Output);
-        Assert.Contains("QG2001: Test pass rate 75.0% is below the staging minimum of 95.0% (3 of 4 passed)", run.Output);
-        Assert.DoesNotContain("QG2001: Test pass rate 75.0% is below the staging minimum of 70.0%", run.Output);
-        foreach (var project in TestingPlatformConsumer.Projects)
+        Assert.Contains($"total: {9 * TestsPerApplication}", run.Output);
+        Assert.Contains("failed: 9", run.Output);
+        // No check is a test node (they were "failed QG2001 quality gate tests.pass_rate").
+        Assert.DoesNotContain("failed QG", run.Output);
+        // Once per application that misses staging's 95 %; TUnitTests accepts 70 %.
+        Assert.Equal(8, run.Lines(PassRateError));
+        Assert.Equal(0, run.Lines("error QG2001 : Test pass rate 75.0% is below the staging minimum of 70.0%"));
+        foreach (var project in Projects.Where(p => p != Multi))
         {
-            var reports = GateReports.In(workspace.ReportFolder(project));
-            Assert.Equal(project == TestingPlatformConsumer.TUnit ? [] : ["tests.pass_rate"], reports.Failures);
-            Assert.Single(reports.JsonReports);
+            Assert.Equal(project == TUnit ? [] : ["tests.pass_rate"], GateReports.In(workspace.ReportFolder(project)).Failures);
+            Assert.Contains(Path.Combine(workspace.ReportFolder(project), "gates.html"), run.Output);
+        }
+
+        // Each leg of the multi-targeting project judges itself; its target framework keeps the JUnit names apart.
+        foreach (var framework in Frameworks)
+        {
+            Assert.Equal([$"tests.pass_rate ({framework})"], GateReports.In(workspace.ReportFolder(Multi, framework)).Failures);
         }
     }
 
-    [Theory]
-    [InlineData(TestingPlatformConsumer.Xunit)]
-    [InlineData(TestingPlatformConsumer.MSTest)]
-    [InlineData(TestingPlatformConsumer.TUnit)]
-    public void RunDirectlyWithCoverletFailsOnLowCoverage(string project)
+    [Fact]
+    public void NativeCoverletRunTakesEachApplicationsOwnCoverageFromThePlatformAndExits14()
     {
-        var workspace = TestingPlatformConsumer.Get(output);
+        var workspace = Get(output);
         workspace.ClearReports();
 
-        var run = workspace.Dotnet([workspace.App(project), "--coverlet", "--coverlet-output-format", "cobertura"]);
+        var run = workspace.TestNative(["--solution", CoverletSolution, "--no-build", "-c", "Release", "--coverlet"]);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error QG2002 : Line coverage", run.Output);
-        Assert.DoesNotContain("QG2001", run.Output);
-        Assert.Equal(["coverage.line"], GateReports.In(workspace.ReportFolder(project)).Failures);
+        // Every test passed; each application's coverage of Lib is below staging's 80 %.
+        Assert.Equal(14, run.ExitCode);
+        Assert.Contains("failed: 0", run.Output);
+        Assert.Equal(7, run.Lines(CoverageError));
+        Assert.Equal(0, run.Lines("QG2001"));
+        var legs = Frameworks.Select(f => CoverageInputs(workspace.ReportFolder(Multi, f))).ToList();
+        foreach (var project in CoverletProjects.Where(p => p != Multi))
+        {
+            Assert.Equal(["coverage.line"], GateReports.In(workspace.ReportFolder(project)).Failures);
+            Assert.Single(CoverageInputs(workspace.ReportFolder(project)));
+        }
+
+        // Both legs write to the same results folder at the same time: each reads the report its own collector named.
+        Assert.All(legs, leg => Assert.Single(leg));
+        Assert.NotEqual(legs[0][0], legs[1][0]);
     }
 
     [Fact]
-    public void RunDirectlyTakesThresholdsFromTheCommandLine()
+    public void OlderPlatformsFindCoverletsFileAndTheTemplatesMSTestBuilds()
     {
-        var workspace = TestingPlatformConsumer.Get(output);
+        var workspace = Get(output);
         workspace.ClearReports();
 
-        var relaxed = workspace.Dotnet([workspace.App(TestingPlatformConsumer.TUnit)], OneTestFails);
-        var production = workspace.Dotnet([workspace.App(TestingPlatformConsumer.TUnit), "--quality-gates-context", "production", "--quality-gates-min-test-pass-rate", "0.8"], OneTestFails);
+        // MSTest 4.0.2 with coverlet.MTP 10.0.1 resolves platform 2.2, which has no coverage messages.
+        var run = workspace.TestNative(["--project", MSTest402, "--no-build", "-c", "Release", "--coverlet"]);
 
-        // The project's QualityGatesMinTestPassRate (0.7) lets 75 % pass; the platform keeps its own exit
-        // code 2 for the failed test. The options override both the context and the project's threshold.
-        Assert.Equal(2, relaxed.ExitCode);
-        Assert.DoesNotContain("error QG", relaxed.Output);
-        Assert.Contains("tests.pass_rate  PASS", relaxed.Output);
-        Assert.Equal(2, production.ExitCode);
-        Assert.Contains("error QG2001 : Test pass rate 75.0% is below the production minimum of 80.0%", production.Output);
+        Assert.Equal(1, run.Lines(CoverageError));
+        Assert.Equal(14, run.ExitCode);
+        Assert.Equal(["coverage.line"], GateReports.In(workspace.ReportFolder(MSTest402)).Failures);
+        Assert.Single(CoverageInputs(workspace.ReportFolder(MSTest402)));
     }
 
     [Fact]
-    public void NativeProjectRunWithCoverletFailsOnLowCoverageAfterPassingTests()
+    public void RunDirectlyEveryFailedCheckIsOneCodedLine()
     {
-        var workspace = TestingPlatformConsumer.Get(output);
+        var workspace = Get(output);
         workspace.ClearReports();
 
-        var run = workspace.TestNative(["--project", TestingPlatformConsumer.MSTest, "--no-build", "-c", "Release", "--coverlet", "--coverlet-output-format", "cobertura"]);
+        // Independent applications: run two at a time.
+        var runs = new Dictionary<string, CommandResult>();
+        Parallel.ForEach(Projects, new ParallelOptions { MaxDegreeOfParallelism = 2 }, project =>
+        {
+            var run = workspace.RunApp(project, project is NUnit5 or MSTest402 ? [] : ["--coverlet"], OneTestFails);
+            lock (runs)
+            {
+                runs[project] = run;
+            }
+        });
 
-        // Every test passed; the gate blocked in the test host controller, which only the exit code can carry in native mode.
+        foreach (var (project, run) in runs)
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(project == TUnit ? 0 : 1, run.Lines(PassRateError));
+            Assert.Equal(project is NUnit5 or MSTest402 ? 0 : 1, run.Lines(CoverageError));
+            Assert.Contains($"total: {TestsPerApplication}", run.Output);
+        }
+
+        // The platform's own coverage summary shows the gate's verdict beside coverlet's figures.
+        Assert.Contains("Coverage Threshold Results:", runs[MSTest].Output);
+    }
+
+    [Fact]
+    public void AToleratedFailureMeetsTheContextAndExitsZeroInEveryMode()
+    {
+        var workspace = Get(output);
+        workspace.ClearReports();
+
+        var native = workspace.TestNative(["--project", TUnit, "--no-build", "-c", "Release"], OneTestFails);
+        var direct = workspace.RunApp(NUnit5, ["--quality-gates-min-test-pass-rate", "0.7"], OneTestFails);
+        var coverlet = workspace.RunApp(XunitV3, ["--coverlet", "--quality-gates-min-test-pass-rate", "0.7", "--quality-gates-min-code-coverage", "0.3"], OneTestFails);
+
+        Assert.Equal((0, 0, 0), (native.ExitCode, direct.ExitCode, coverlet.ExitCode));
+        Assert.Contains("failed: 1", native.Output);
+        // A passing run in native mode leaves its reports in the platform's list of artifacts.
+        Assert.Contains(Path.Combine(workspace.ReportFolder(TUnit), "gates.html"), native.Output);
+        Assert.Equal(1, direct.Lines("warning QG2013 : 1 failed test tolerated"));
+        Assert.Contains("QualityGates: PASSED (staging)", coverlet.Output);
+        Assert.Empty(GateReports.In(workspace.ReportFolder(TUnit)).Failures);
+    }
+
+    [Fact]
+    public void ThePlatformsTrxAndTheGateCountTheSameTests()
+    {
+        var workspace = Get(output);
+        workspace.ClearReports();
+        workspace.DeleteDirectory(Path.Combine(MSTestSdk, "bin", "Release", "net10.0", "TestResults"));
+
+        var run = workspace.TestNative(["--project", MSTestSdk, "--no-build", "-c", "Release", "--report-trx", "--results-directory", workspace.FullPath(MSTestSdk, "bin", "Release", "net10.0", "TestResults")], OneTestFails);
+
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["coverage.line"], GateReports.In(workspace.ReportFolder(TestingPlatformConsumer.MSTest)).Failures);
+        Assert.Equal(1, run.Lines(PassRateError));
+        var trx = XDocument.Load(Directory.GetFiles(workspace.FullPath(MSTestSdk, "bin", "Release", "net10.0", "TestResults"), "*.trx").Single());
+        var counters = trx.Descendants().Single(e => e.Name.LocalName == "Counters");
+        Assert.Equal(("4", "1"), ((string)counters.Attribute("total")!, (string)counters.Attribute("failed")!));
+        using var report = JsonDocument.Parse(File.ReadAllText(GateReports.In(workspace.ReportFolder(MSTestSdk)).JsonReports.Single()));
+        var tests = report.RootElement.GetProperty("metrics").GetProperty("tests");
+        Assert.Equal((4, 1), (tests.GetProperty("total").GetInt32(), tests.GetProperty("failed").GetInt32()));
+    }
+
+    [Fact]
+    public void DotnetRunShowsTheFailedCheckOnce()
+    {
+        var workspace = Get(output);
+        workspace.ClearReports();
+
+        var run = workspace.DotnetPlain(["run", "--project", MSTest, "-c", "Release", "--no-build"], OneTestFails);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.Lines(PassRateError));
+    }
+
+    [Theory, PostgresStore]
+    public void ApprovesIntoAPostgreSqlRegistryFromATestApplication(string store)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString);
+        var database = "qg_e2e_mtp_" + Guid.NewGuid().ToString("N");
+        Execute(admin.ConnectionString, $"CREATE DATABASE {database}");
+        var workspace = Get(output);
+        var settings = Path.Combine(Path.GetDirectoryName(workspace.App(MSTest))!, MSTest + ".qualitygates.settings");
+        var built = File.ReadAllText(settings);
+        try
+        {
+            // The properties a build with QualityGatesApproveOnPass would have written (the last line of a name wins).
+            var registry = $"postgresql://{admin.Username}@{admin.Host}:{admin.Port}/{database}";
+            File.AppendAllLines(settings, ["QualityGatesApproveOnPass=true", "QualityGatesModelVersion=3.1.0", "QualityGatesRegistry=" + registry, "QualityGatesApprovedBy=qa@example.com"]);
+
+            // Npgsql comes from the application's qualitygates/ folder: it is no reference of the test project.
+            var run = workspace.RunApp(MSTest, ["--quality-gates-context", "development"]);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains($"Quality gates registry: {MSTest} 3.1.0 approved for development by qa@example.com ({registry})", run.Output);
+            var target = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database };
+            using var connection = new NpgsqlConnection(target.ConnectionString);
+            connection.Open();
+            using var query = new NpgsqlCommand("SELECT model, version, context, kind FROM qualitygates_records", connection);
+            using var reader = query.ExecuteReader();
+            Assert.True(reader.Read(), store + ": no record in the database");
+            Assert.Equal((MSTest, "3.1.0", "development", "approved"), (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        finally
+        {
+            File.WriteAllText(settings, built);
+            Execute(admin.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
     }
 
     [Fact]
     public void HelpListsTheOptionsAndABadValueIsRefusedWithItsCode()
     {
-        var workspace = TestingPlatformConsumer.Get(output);
+        var workspace = Get(output);
 
-        var help = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--help"]);
-        var bad = workspace.Dotnet([workspace.App(TestingPlatformConsumer.Xunit), "--quality-gates-context", "prod"]);
+        var help = workspace.RunApp(XunitV3, ["--help"]);
+        var bad = workspace.RunApp(XunitV3, ["--quality-gates-context", "prod"]);
 
         Assert.Contains("--quality-gates-context", help.Output);
         Assert.Contains("--quality-gates-min-code-coverage", help.Output);
@@ -97,11 +220,42 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
     [Fact]
     public void EvaluateTargetInATestApplicationWithoutResultFilesSaysWhy()
     {
-        var workspace = TestingPlatformConsumer.Get(output);
+        var workspace = Get(output);
 
-        var run = workspace.Dotnet(["msbuild", Path.Combine(TestingPlatformConsumer.Xunit, TestingPlatformConsumer.Xunit + ".csproj"), "-t:QualityGatesEvaluate", "-p:Configuration=Release", "-tl:off"]);
+        var run = workspace.Dotnet(["msbuild", Path.Combine(XunitV3, XunitV3 + ".csproj"), "-t:QualityGatesEvaluate", "-p:Configuration=Release", "-tl:off"]);
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Equal(["QG0010"], run.GateErrorCodes);
+    }
+
+    [Fact]
+    public void TheEngineStaysOutOfTheTestProjectsCompileReferences()
+    {
+        var workspace = Get(output);
+        var folder = Path.GetDirectoryName(workspace.App(XunitV3))!;
+
+        // Only the extension's entry type is compiled against; the engine and Npgsql sit in qualitygates/.
+        Assert.False(File.Exists(Path.Combine(folder, "QualityGates.Core.dll")));
+        Assert.True(File.Exists(Path.Combine(folder, "qualitygates", "QualityGates.Core.dll")));
+        Assert.True(File.Exists(Path.Combine(folder, "qualitygates", "Npgsql.dll")));
+        Assert.DoesNotContain("QualityGates.Core", File.ReadAllText(Path.Combine(folder, XunitV3 + ".deps.json")));
+    }
+
+    /// <summary>The coverage files a report's JSON says the gate read.</summary>
+    private static List<string> CoverageInputs(string reportFolder)
+    {
+        using var report = JsonDocument.Parse(File.ReadAllText(GateReports.In(reportFolder).JsonReports.Single()));
+        return report.RootElement.GetProperty("inputs").EnumerateArray()
+            .Where(i => i.GetProperty("kind").GetString() == "Cobertura")
+            .Select(i => i.GetProperty("path").GetString()!)
+            .ToList();
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }

@@ -58,10 +58,22 @@ public static class PackageEvaluation
         var project = new Microsoft.Build.Evaluation.Project(projectPath, globalProperties.ToDictionary(), toolsVersion: null, Sdk.Collection);
         try
         {
+            // A snapshot that outlives the project: it answers conditions as the build would when a target runs.
+            var instance = project.CreateProjectInstance();
             return new Evaluation(
                 project.Properties.ToDictionary(p => p.Name, p => p.EvaluatedValue, StringComparer.OrdinalIgnoreCase),
                 project.Items.ToLookup(i => i.ItemType, i => i.EvaluatedInclude, StringComparer.OrdinalIgnoreCase),
-                project.Targets.ToDictionary(t => t.Key, t => t.Value.FullPath, StringComparer.OrdinalIgnoreCase));
+                project.Targets.ToDictionary(t => t.Key, t => t.Value.FullPath, StringComparer.OrdinalIgnoreCase),
+                (condition, properties) =>
+                {
+                    var copy = properties.Count == 0 ? instance : instance.DeepCopy();
+                    foreach (var (name, value) in properties)
+                    {
+                        copy.SetProperty(name, value);
+                    }
+
+                    return copy.EvaluateCondition(condition);
+                });
         }
         finally
         {
@@ -77,7 +89,9 @@ public static class PackageEvaluation
 }
 
 /// <summary>What MSBuild evaluated for one project: properties, items and the file that defines each target.</summary>
-public sealed class Evaluation(IReadOnlyDictionary<string, string> properties, ILookup<string, string> items, IReadOnlyDictionary<string, string> targets)
+public sealed class Evaluation(
+    IReadOnlyDictionary<string, string> properties, ILookup<string, string> items, IReadOnlyDictionary<string, string> targets,
+    Func<string, IReadOnlyDictionary<string, string>, bool> condition)
 {
     /// <summary>The property's evaluated value, or "" when it is not defined (as $(Name) would give).</summary>
     public string this[string property] => properties.TryGetValue(property, out var value) ? value : string.Empty;
@@ -85,12 +99,22 @@ public sealed class Evaluation(IReadOnlyDictionary<string, string> properties, I
     /// <summary>The evaluated includes of the items of <paramref name="type"/>, in order.</summary>
     public IReadOnlyList<string> Items(string type) => items[type].ToList();
 
-    /// <summary>The file name (no folder) of the file whose definition of <paramref name="target"/> wins.</summary>
-    public string TargetFile(string target)
+    /// <summary>
+    /// Whether an MSBuild condition (as written in a target) holds when the target runs, with this
+    /// project's properties and <paramref name="properties"/> set as the command line or environment would.
+    /// </summary>
+    public bool Holds(string msbuildCondition, params (string Name, string Value)[] properties) =>
+        msbuildCondition.Length == 0 || condition(msbuildCondition, properties.ToDictionary(p => p.Name, p => p.Value));
+
+    /// <summary>The full path of the file whose definition of <paramref name="target"/> wins.</summary>
+    public string TargetPath(string target)
     {
         Assert.True(targets.TryGetValue(target, out var file), $"no target {target}");
-        return Path.GetFileName(file);
+        return file;
     }
+
+    /// <summary>The file name (no folder) of the file whose definition of <paramref name="target"/> wins.</summary>
+    public string TargetFile(string target) => Path.GetFileName(TargetPath(target));
 
     /// <summary>The ';'-separated parts of a property's value.</summary>
     public IReadOnlyList<string> List(string property) => this[property].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -59,7 +59,7 @@ internal sealed class DeploymentJudge(ModelLedger ledger, DeploymentPolicy polic
         return new(model, context, DeploymentVerdict.Allowed, $"{model} is approved for {name} by {When(approval)}.", approval);
     }
 
-    private static string When(RegistryRecord record) => $"{record.By} at {JsonReportValues.Timestamp(record.Timestamp)}";
+    private static string When(RegistryRecord record) => $"{record.By} at {ProductJson.Timestamp(record.Timestamp)}";
 }
 
 /// <summary>The rules a deployment must meet beyond an approval in its own context.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using QualityGates.Errors;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
@@ -25,9 +26,7 @@ public sealed record ProjectHandIn(
     IReadOnlyList<string> ExcludedAssemblies,
     Gates.CoverageCounts? Coverage)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    internal byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    internal byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ProjectHandInJsonContext.Default.ProjectHandIn);
 
     /// <summary>Reads a hand-in; a file that is not one is QG1023 naming it.</summary>
     internal static ProjectHandIn Read(string path)
@@ -35,7 +34,7 @@ public sealed record ProjectHandIn(
         try
         {
             using var stream = InputFile.OpenRead(path);
-            return JsonSerializer.Deserialize<ProjectHandIn>(stream, Json) is { ProjectFile.Length: > 0 } handIn
+            return JsonSerializer.Deserialize(stream, ProjectHandInJsonContext.Default.ProjectHandIn) is { ProjectFile.Length: > 0 } handIn
                 ? handIn
                 : throw new JsonException("no project file");
         }
@@ -46,3 +45,8 @@ public sealed record ProjectHandIn(
         }
     }
 }
+
+/// <summary>The hand-in's document (the serializer's defaults, indented), read and written without reflection.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(ProjectHandIn))]
+internal sealed partial class ProjectHandInJsonContext : JsonSerializerContext;

@@ -148,7 +148,7 @@ public sealed class SolutionRunFolder
 
     private static QualityGatesException Invalid(string manifest, string why) =>
         new(ErrorCodes.SolutionRunFileInvalid,
-            $"The solution run manifest '{manifest}' cannot be read: {why}. It is written by the solution's Directory.Solution.targets (see docs/solution.md); run dotnet test on the solution again.", manifest);
+            $"The solution run manifest '{manifest}' cannot be read: {why}. It is written by the solution's Directory.Solution.targets (see {DocumentationLinks.Page("solution.md")}); run dotnet test on the solution again.", manifest);
 
     /// <summary>The project's name and a hash of its full path: two projects of the same name never share a file.</summary>
     private static string FileName(string projectFile)
