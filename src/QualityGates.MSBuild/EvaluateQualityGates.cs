@@ -77,6 +77,12 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
     public string[] SecurityScanFiles { get; set; } = [];
 
+    /// <summary>BenchmarkDotNet JSON exports of this run, files or globs (QualityGatesBenchmarkFiles, items QualityGatesBenchmarkFile).</summary>
+    public string[] BenchmarkFiles { get; set; } = [];
+
+    /// <summary>The baseline's exports or an earlier gate report; empty = the registry's last approval (QualityGatesBenchmarkBaselineFiles).</summary>
+    public string[] BenchmarkBaselineFiles { get; set; } = [];
+
     public string? TestMetricsFile { get; set; }
 
     public string? ModelMetricsFile { get; set; }
@@ -330,6 +336,13 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             CoverageFiles = ListSetting.NonEmpty(CoverageFiles),
             CoverageFilter = coverageFilter,
             SecurityScanFiles = ListSetting.NonEmpty(SecurityScanFiles),
+            Benchmarks = ListSetting.NonEmpty(BenchmarkFiles).Count + ListSetting.NonEmpty(BenchmarkBaselineFiles).Count > 0
+                ? new BenchmarkOptions
+                {
+                    Files = ListSetting.NonEmpty(BenchmarkFiles), BaselineFiles = ListSetting.NonEmpty(BenchmarkBaselineFiles), Registry = ListSetting.NullIfEmpty(Registry),
+                    FilesSource = Prefix + "BenchmarkFiles", BaselineSource = Prefix + "BenchmarkBaselineFiles",
+                }
+                : null,
             TestMetricsFile = ListSetting.NullIfEmpty(TestMetricsFile),
             ModelMetricsFile = ListSetting.NullIfEmpty(ModelMetricsFile),
             BaselineFile = ListSetting.NullIfEmpty(BaselineFile),
@@ -408,6 +421,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "CoverageExcludeFiles", ListSetting.NonEmpty(CoverageExcludeFiles));
         Log.LogInput(Prefix + "CoverageExcludeTestAssembly", CoverageExcludeTestAssembly);
         Log.LogInput(Prefix + "SecurityScanFiles", ListSetting.NonEmpty(SecurityScanFiles));
+        Log.LogInput(Prefix + "BenchmarkFiles", ListSetting.NonEmpty(BenchmarkFiles));
+        Log.LogInput(Prefix + "BenchmarkBaselineFiles", ListSetting.NonEmpty(BenchmarkBaselineFiles));
         Log.LogInput(Prefix + "TestMetricsFile", TestMetricsFile);
         Log.LogInput(Prefix + "ModelMetricsFile", ModelMetricsFile);
         Log.LogInput(Prefix + "BaselineFile", BaselineFile);

@@ -69,6 +69,14 @@ internal static class GateRunSettings
             CoverageFiles = options.TryGetOptionArgumentList(GateCommandLineProvider.Coverage, out var coverage) ? coverage : List(file[Prefix + "CoverageFiles"]),
             CoverageFilter = ReadCoverageFilter(file, errors),
             SecurityScanFiles = security,
+            Benchmarks = List(file[Prefix + "BenchmarkFiles"]) is var benchmarks && List(file[Prefix + "BenchmarkBaselineFiles"]) is var benchmarkBaseline
+                && benchmarks.Count + benchmarkBaseline.Count > 0
+                ? new BenchmarkOptions
+                {
+                    Files = benchmarks, BaselineFiles = benchmarkBaseline, Registry = file[Prefix + "Registry"],
+                    FilesSource = Prefix + "BenchmarkFiles", BaselineSource = Prefix + "BenchmarkBaselineFiles",
+                }
+                : null,
             TestMetricsFile = file[Prefix + "TestMetricsFile"],
             ModelMetricsFile = modelFile,
             BaselineFile = baselineFile,
