@@ -29,6 +29,21 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void BenchmarkFilesAndTheirBaselineComeFromTheSettingsFile()
+    {
+        var file = Settings("QualityGatesBenchmarkFiles=bench/new/*-report-full.json;/abs/other-report-full.json", "QualityGatesBenchmarkBaselineFiles=bench/base/*-report-full.json", "QualityGatesRegistry=registry");
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, new Options(), _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(["bench/new/*-report-full.json", "/abs/other-report-full.json"], request.Benchmarks!.Files);
+        Assert.Equal(["bench/base/*-report-full.json"], request.Benchmarks.BaselineFiles);
+        Assert.Equal(("registry", "QualityGatesBenchmarkFiles"), (request.Benchmarks.Registry, request.Benchmarks.FilesSource));
+        Assert.Null(GateRunSettings.Read(Settings("QualityGatesBenchmarkFiles="), new Options(), _ => null, errors).Benchmarks);
+    }
+
+    [Fact]
     public void TheWaiversFileWarningLevelsAndLongestWaiverComeFromTheSettingsFile()
     {
         var file = Settings("QualityGatesWaiversFile=config/waivers.json", "QualityGatesWarnCodeCoverage=0.9", "QualityGatesMaxWaiverDays=30");

@@ -102,6 +102,9 @@ public sealed class BenchmarkGateTests : IDisposable
         Assert.Equal(7, CountOf(html, "<svg class=\"dist\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<span class=\"badge failed\">REGRESSED</span>", html, StringComparison.Ordinal);
+        var summary = QualityGates.Reports.MarkdownSummary.Render(result.Report!, result.Files, QualityGates.Reports.MarkdownSummary.GitHubStepSummaryBudget)!;
+        Assert.Contains("**Benchmarks** against 3 exports in ", summary, StringComparison.Ordinal);
+        Assert.Contains($"| `benchmarks.time` | ❌ **fail** | {BenchmarkFixtures.SumCsv} ", summary, StringComparison.Ordinal);
         Assert.Contains("benchmark time 198.", result.SummaryLine, StringComparison.Ordinal);
         Assert.Contains("(1 of 7 regressed)", result.SummaryLine, StringComparison.Ordinal);
     }

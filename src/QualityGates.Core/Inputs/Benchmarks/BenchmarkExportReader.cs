@@ -173,6 +173,14 @@ public static class BenchmarkExportReader
         var samples = new List<double>();
         if (benchmark.Optional("Measurements") is { } measurements)
         {
+            // Held in memory (the usual case): read straight from the element, with no path per value; any value
+            // out of place is read again below through the cursors, whose errors name the field and line.
+            if (measurements is { Node: null, Kind: JsonValueKind.Array } && Measured(measurements.Element, samples))
+            {
+                return samples.Count > 0 ? samples : OriginalValues(benchmark, samples);
+            }
+
+            samples.Clear();
             foreach (var measurement in measurements.Items())
             {
                 measurement.ExpectObject();
@@ -197,12 +205,46 @@ public static class BenchmarkExportReader
             }
         }
 
+        return OriginalValues(benchmark, samples);
+    }
+
+    private static List<double> OriginalValues(JsonCursor benchmark, List<double> samples)
+    {
         foreach (var value in benchmark.Optional("Statistics")?.OptionalItems("OriginalValues") ?? [])
         {
             samples.Add(value.AsNonNegativeNumber());
         }
 
         return samples;
+    }
+
+    /// <summary>The workload results of <paramref name="measurements"/> into <paramref name="samples"/>; false at the first value that is not as BenchmarkDotNet writes it.</summary>
+    private static bool Measured(JsonElement measurements, List<double> samples)
+    {
+        foreach (var measurement in measurements.EnumerateArray())
+        {
+            if (measurement.ValueKind != JsonValueKind.Object
+                || !measurement.TryGetProperty("IterationMode", out var mode) || !measurement.TryGetProperty("IterationStage", out var stage)
+                || mode.ValueKind != JsonValueKind.String || stage.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            if (!mode.ValueEquals("Workload") || !stage.ValueEquals("Result"))
+            {
+                continue;
+            }
+
+            if (!measurement.TryGetProperty("Operations", out var operations) || operations.ValueKind != JsonValueKind.Number || operations.GetDouble() is not (>= 1 and var count) || !double.IsFinite(count)
+                || !measurement.TryGetProperty("Nanoseconds", out var time) || time.ValueKind != JsonValueKind.Number || time.GetDouble() is not (>= 0 and var nanoseconds) || !double.IsFinite(nanoseconds))
+            {
+                return false;
+            }
+
+            samples.Add(nanoseconds / count);
+        }
+
+        return true;
     }
 
     private static string? Word(JsonCursor value, string name) => value.Optional(name) is { Kind: JsonValueKind.String } word ? word.AsString() : null;

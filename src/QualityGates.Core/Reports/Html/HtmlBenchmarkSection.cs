@@ -89,7 +89,12 @@ internal static class HtmlBenchmarkSection
 
     private static string AllocatedText(BenchmarkVerdict b) => (b.Base?.AllocatedBytes, b.Current?.AllocatedBytes) switch
     {
-        ({ } before, { } now) => $"{BenchmarkText.Bytes(before)} → {BenchmarkText.Bytes(now)}" + (b.AllocatedIncreasePercent is double change ? $" ({BenchmarkText.Change(change)})" : string.Empty),
+        ({ } before, { } now) => $"{BenchmarkText.Bytes(before)} → {BenchmarkText.Bytes(now)}" + b.AllocatedIncreasePercent switch
+        {
+            double.PositiveInfinity => " (was allocation-free)",
+            double change => $" ({BenchmarkText.Change(change)})",
+            _ => string.Empty,
+        },
         (null, { } now) => BenchmarkText.Bytes(now),
         ({ } before, null) => BenchmarkText.Bytes(before),
         _ => "-",
