@@ -191,6 +191,16 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     /// <summary>The solution's report folder (full path) when the project is built as part of a solution; empty otherwise.</summary>
     public string? SolutionReportDirectory { get; set; }
 
+    /// <summary>The solution run the solution's build started this project in (VSTest, docs/solution.md); empty otherwise.</summary>
+    public string? SolutionRunId { get; set; }
+
+    /// <summary>
+    /// True in the solution's build after every project's tests: judge <see cref="SolutionRunId"/> from its
+    /// hand-ins with this project's settings, and hand every diagnostic and the summary line back
+    /// (<see cref="DeferredErrors"/>, <see cref="DeferredWarnings"/>) for the solution to log against the solution file.
+    /// </summary>
+    public bool SolutionVerdict { get; set; }
+
     /// <summary>One item per check: identity = gate name; metadata Gate, Status, Value, Threshold, Message, Code, Context.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -211,6 +221,10 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     [Output]
     public ITaskItem[] DeferredErrors { get; private set; } = [];
 
+    /// <summary>With <see cref="SolutionVerdict"/>: the warnings and the summary line to log later (metadata as <see cref="DeferredErrors"/>, Severity Warning or Message).</summary>
+    [Output]
+    public ITaskItem[] DeferredWarnings { get; private set; } = [];
+
     /// <summary>Reads environment variables (CI detection, the webhook URL, the registry and its user); tests inject their own.</summary>
     internal Func<string, string?> EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
 
@@ -218,7 +232,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     {
         var clock = Stopwatch.StartNew();
         var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
-        var log = new GateErrorLog(Log, DeferErrors, projectFile);
+        var log = new GateErrorLog(Log, DeferErrors, projectFile, deferAll: SolutionVerdict);
         EchoInputs();
         var settingErrors = new List<QualityGatesException>();
         var request = BuildRequest(settingErrors, projectFile);
@@ -242,6 +256,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         }
 
         DeferredErrors = log.Deferred;
+        DeferredWarnings = log.DeferredWarnings;
         Log.LogMessage(MessageImportance.Low, "[timing] quality gates took {0} ms",
             clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
         return !Log.HasLoggedErrors;
@@ -269,7 +284,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         if (result.SummaryLine is { } summary)
         {
-            LogSummaryLine(summary, result.SolutionFile ?? projectFile);
+            LogSummaryLine(summary, result.SolutionFile ?? projectFile, log);
         }
 
         // Errors after a verdict wait for the QualityGatesPassed / QualityGatesBlocked hooks; bad settings and inputs do not.
@@ -389,6 +404,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
             Scope = scope,
             Directory = ListSetting.NullIfEmpty(SolutionReportDirectory),
             ProjectFile = projectFile,
+            RunId = ListSetting.NullIfEmpty(SolutionRunId),
+            Verdict = SolutionVerdict,
             Source = Prefix + "Scope",
         };
     }
@@ -444,6 +461,8 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         Log.LogInput(Prefix + "WaiversFile", WaiversFile);
         Log.LogInput(Prefix + "Scope", Scope);
         Log.LogInput(Prefix + "SolutionReportDirectory", SolutionReportDirectory);
+        Log.LogInput("SolutionRunId", SolutionRunId);
+        Log.LogInput("SolutionVerdict", SolutionVerdict ? "true" : string.Empty);
     }
 
     private void LogReport(QualityGateReport report, GateRunResult result)
@@ -475,7 +494,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>The one line every console mode shows: a warning under the terminal logger, else a high-importance message.</summary>
-    private void LogSummaryLine(string summary, string? projectFile)
+    private void LogSummaryLine(string summary, string? projectFile, GateErrorLog log)
     {
         var asWarning = false;
         try
@@ -489,11 +508,11 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
 
         if (asWarning)
         {
-            Log.LogWarning(null, ErrorCodes.SummaryLine, null, projectFile, 0, 0, 0, 0, "{0}", summary);
+            log.Log(GateDiagnostic.Warning(ErrorCodes.SummaryLine, summary, projectFile), deferrable: true);
         }
         else
         {
-            Log.LogMessage(MessageImportance.High, "{0}", summary);
+            log.Message(summary);
         }
     }
 

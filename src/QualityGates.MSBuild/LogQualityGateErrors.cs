@@ -1,28 +1,45 @@
 using QualityGates.Files;
 using System.Globalization;
 using Microsoft.Build.Framework;
+using QualityGates.MSBuild.Logging;
 
 namespace QualityGates.MSBuild;
 
 /// <summary>
-/// Logs the errors <see cref="EvaluateQualityGates"/> deferred (its <c>DeferredErrors</c> output), one
-/// coded error each with its file and line. The targets call it after the QualityGatesPassed /
-/// QualityGatesBlocked hooks, so those hooks run before the build fails.
+/// Logs the diagnostics <see cref="EvaluateQualityGates"/> handed back (its <c>DeferredErrors</c> and
+/// <c>DeferredWarnings</c> outputs), one coded error or warning each with its file and line. The targets call
+/// it after the QualityGatesPassed / QualityGatesBlocked hooks, so those hooks run before the build fails;
+/// the solution's build calls it with the solution's verdict, so that verdict is logged by the solution,
+/// never by one of its test projects.
 /// </summary>
 public sealed class LogQualityGateErrors : Microsoft.Build.Utilities.Task
 {
-    /// <summary>One item per error: identity or metadata <c>Code</c>; metadata Message, File, Line, Column.</summary>
-    [Required]
+    /// <summary>
+    /// One item per diagnostic: identity or metadata <c>Code</c>; metadata Message, File, Line, Column, and
+    /// Severity (<c>Error</c> when absent, <c>Warning</c>, or <c>Message</c> for a high-importance line).
+    /// </summary>
     public ITaskItem[] Errors { get; set; } = [];
 
     public override bool Execute()
     {
-        foreach (var error in Errors)
+        foreach (var item in Errors)
         {
-            var code = error.GetMetadata("Code") is { Length: > 0 } named ? named : error.ItemSpec;
-            var file = error.GetMetadata("File") is { Length: > 0 } path ? ConsoleText.Neutralise(path) : null;
-            Log.LogError(null, code, null, file, Number(error.GetMetadata("Line")), Number(error.GetMetadata("Column")), 0, 0,
-                "{0}", ConsoleText.Neutralise(error.GetMetadata("Message")));
+            var code = item.GetMetadata("Code") is { Length: > 0 } named ? named : item.ItemSpec;
+            var file = item.GetMetadata("File") is { Length: > 0 } path ? ConsoleText.Neutralise(path) : null;
+            var message = ConsoleText.Neutralise(item.GetMetadata("Message"));
+            var (line, column) = (Number(item.GetMetadata("Line")), Number(item.GetMetadata("Column")));
+            switch (item.GetMetadata("Severity"))
+            {
+                case GateErrorLog.MessageSeverity:
+                    Log.LogMessage(MessageImportance.High, "{0}", message);
+                    break;
+                case "Warning":
+                    Log.LogWarning(null, code, null, file, line, column, 0, 0, "{0}", message);
+                    break;
+                default:
+                    Log.LogError(null, code, null, file, line, column, 0, 0, "{0}", message);
+                    break;
+            }
         }
 
         return !Log.HasLoggedErrors;

@@ -9,12 +9,14 @@ namespace QualityGates.Testing.Platform;
 /// the platform counts them for its own exit code (Microsoft.Testing.Platform's TestApplicationResult):
 /// passed; failed, error, timeout and cancelled are failed; skipped is skipped; in-progress and
 /// discovered updates are not results. A node reported more than once (a retried test) counts once,
-/// with its last result. Thread-safe: the platform may deliver updates concurrently.
+/// with its last result, and is flaky when an earlier result failed and the last one passed.
+/// Thread-safe: the platform may deliver updates concurrently.
 /// </summary>
 internal sealed class TestOutcomes
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (TestNodeStateProperty State, string Name)> _results = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failedAttempts = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     /// <summary>Records one update; updates that carry no result are ignored.</summary>
@@ -28,6 +30,11 @@ internal sealed class TestOutcomes
 
         lock (_gate)
         {
+            if (_results.TryGetValue(node.Uid.Value, out var earlier) && IsFailure(earlier.State))
+            {
+                _failedAttempts[node.Uid.Value] = _failedAttempts.GetValueOrDefault(node.Uid.Value) + 1;
+            }
+
             _results[node.Uid.Value] = (state, node.DisplayName);
         }
     }
@@ -36,9 +43,12 @@ internal sealed class TestOutcomes
     public TestRunSummary Summarize(string source, bool aborted)
     {
         List<(TestNodeStateProperty State, string Name)> results;
+        List<FlakyTest> flaky;
         lock (_gate)
         {
             results = _results.Values.ToList();
+            flaky = _failedAttempts.Where(f => _results[f.Key].State is PassedTestNodeStateProperty)
+                .Select(f => new FlakyTest(_results[f.Key].Name, f.Value + 1)).ToList();
         }
 
         var failed = results.Where(r => IsFailure(r.State)).ToList();
@@ -55,6 +65,8 @@ internal sealed class TestOutcomes
             AbortReason = aborted ? "The test session was cancelled." : null,
             FailedTests = failed.Select(r => new FailedTest(r.Name, MessageOf(r.State))).ToList(),
             SourceFiles = [source],
+            Flaky = flaky.Count,
+            FlakyTests = flaky,
         };
     }
 

@@ -39,6 +39,25 @@ public sealed class TestOutcomesTests
         var summary = outcomes.Summarize("app", aborted: false);
 
         Assert.Equal((1, 1, 0), (summary.Total, summary.Passed, summary.Failed));
+        Assert.Equal(1, summary.Flaky);
+        Assert.Equal(("Tests.flaky", 2), (summary.FlakyTests[0].Name, summary.FlakyTests[0].Attempts));
+    }
+
+    [Fact]
+    public void OnlyATestWhoseLastAttemptPassedAfterAFailureIsFlaky()
+    {
+        var outcomes = new TestOutcomes();
+        outcomes.Record(Node("thrice", new FailedTestNodeStateProperty("1")));
+        outcomes.Record(Node("thrice", new TimeoutTestNodeStateProperty("2")));
+        outcomes.Record(Node("thrice", PassedTestNodeStateProperty.CachedInstance));
+        outcomes.Record(Node("broken", new FailedTestNodeStateProperty("1")));
+        outcomes.Record(Node("broken", new FailedTestNodeStateProperty("2")));
+        outcomes.Record(Node("steady", PassedTestNodeStateProperty.CachedInstance));
+
+        var summary = outcomes.Summarize("app", aborted: false);
+
+        Assert.Equal((3, 2, 1), (summary.Total, summary.Passed, summary.Failed));
+        Assert.Equal([("Tests.thrice", 3)], summary.FlakyTests.Select(f => (f.Name, f.Attempts)));
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed record GateThresholds
     public int MaxCriticalVulnerabilities { get; init; }
     public int MaxHighVulnerabilities { get; init; } = 2;
     public int MaxMediumVulnerabilities { get; init; } = 10;
+    /// <summary>Most tests that may fail and then pass on a retry (<c>tests.flaky</c>); null means flaky tests are reported but not gated.</summary>
+    public int? MaxFlakyTests { get; init; }
     /// <summary>Minimum coverage of the change's coverable lines (fraction 0–1); SonarQube's default condition on new code is 80 %.</summary>
     public double MinNewCodeCoverage { get; init; } = 0.80;
     /// <summary>Below this many coverable changed lines, <c>coverage.new_code</c> is skipped: a few lines make a noisy percentage (Sonar waits for about 20).</summary>

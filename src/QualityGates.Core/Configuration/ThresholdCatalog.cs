@@ -33,6 +33,8 @@ public static class ThresholdCatalog
             (t, v) => t with { MaxHighVulnerabilities = (int)v }),
         new ThresholdDefinition("MaxMediumVulnerabilities", ThresholdKind.Count, "maximum medium vulnerabilities",
             (t, v) => t with { MaxMediumVulnerabilities = (int)v }),
+        new ThresholdDefinition("MaxFlakyTests", ThresholdKind.Count, "maximum flaky tests: tests that failed, then passed on a retry (not gated unless set)",
+            (t, v) => t with { MaxFlakyTests = (int)v }),
         new ThresholdDefinition("MinNewCodeCoverage", ThresholdKind.Fraction, "minimum coverage of the lines the change added or modified",
             (t, v) => t with { MinNewCodeCoverage = v }),
         new ThresholdDefinition("MinNewCodeLines", ThresholdKind.Count, "coverable changed lines below which new-code coverage is skipped",

@@ -71,6 +71,15 @@ public static class ErrorCodes
     public const string NotInSolutionRun = "QG0019";
     /// <summary>The solution run manifest or a project's hand-in in the solution's run folder cannot be read or written, or its lock stayed held too long.</summary>
     public const string SolutionRunFileInvalid = "QG1023";
+    // Solution runs of one solution at a time, and runs that end without a verdict (issue 23): QG0090-QG0091, QG1070-QG1071.
+    /// <summary>Another dotnet test of the same solution still runs its solution run after this one waited; this run does not start.</summary>
+    public const string SolutionRunBusy = "QG0090";
+    /// <summary>Warning: the previous solution run never ended (its process is gone); it has no verdict.</summary>
+    public const string SolutionRunInterrupted = "QG0091";
+    /// <summary>The solution report folder (or its run folder) is a file, FIFO or device, not a folder.</summary>
+    public const string SolutionReportFolderNotAFolder = "QG1070";
+    /// <summary>The solution's verdict cannot be made: test projects of the run handed in no results.</summary>
+    public const string SolutionRunIncomplete = "QG1071";
 
     // 1xxx input files
     /// <summary>An input file does not exist.</summary>
@@ -167,6 +176,9 @@ public static class ErrorCodes
     public const string AssemblyLineCoverageBelowMinimum = "QG2025";
     /// <summary>An assembly's branch coverage is below the branch minimum (gate <c>coverage.branch[&lt;assembly&gt;]</c>).</summary>
     public const string AssemblyBranchCoverageBelowMinimum = "QG2026";
+    // QG2030: retried tests.
+    /// <summary><c>tests.flaky</c> failed: more tests failed and then passed on a retry than the maximum (only checked when one is set).</summary>
+    public const string FlakyTestsAboveMaximum = "QG2030";
     // QG2050-QG2052: benchmark regressions against a baseline (gates benchmarks.time and benchmarks.allocated).
     /// <summary>benchmarks.time failed: benchmarks are slower than the baseline beyond the maximum latency increase, and the Mann-Whitney U test finds it significant.</summary>
     public const string BenchmarkTimeRegressed = "QG2050";

@@ -37,7 +37,7 @@ public static class GateDescriptions
                 or GateNames.Regression or GateNames.LatencyIncrease or GateNames.BenchmarkTime => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
             GateNames.MemoryIncrease or GateNames.BenchmarkAllocated => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
             GateNames.Throughput => v.ToString("0.#", CultureInfo.InvariantCulture) + " tok/s",
-            GateNames.AnyTestFailure or GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities
+            GateNames.AnyTestFailure or GateNames.FlakyTests or GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities
                 => v.ToString("0", CultureInfo.InvariantCulture),
             _ => v.ToString("0.###", CultureInfo.InvariantCulture),
         };

@@ -11,6 +11,8 @@ public static class GateNames
     public const string TestPassRate = "tests.pass_rate";
     /// <summary>Any failed test blocks (only with fail-on-any-test-failure); value = failed tests, threshold 0.</summary>
     public const string AnyTestFailure = "tests.any_failure";
+    /// <summary>Tests that failed and then passed on a retry ≤ the maximum (only when one is set); value = flaky tests.</summary>
+    public const string FlakyTests = "tests.flaky";
     public const string LineCoverage = "coverage.line";
     public const string BranchCoverage = "coverage.branch";
     public const string QualityScore = "model.quality_score";
@@ -75,7 +77,7 @@ public static class GateNames
     /// </summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        TestPassRate, AnyTestFailure, LineCoverage, BranchCoverage, NewCodeCoverage, RatchetLineCoverage, RatchetBranchCoverage, RatchetTestPassRate,
+        TestPassRate, AnyTestFailure, FlakyTests, LineCoverage, BranchCoverage, NewCodeCoverage, RatchetLineCoverage, RatchetBranchCoverage, RatchetTestPassRate,
         QualityScore, Regression, LatencyIncrease, MemoryIncrease, Throughput, CriticalVulnerabilities, HighVulnerabilities, MediumVulnerabilities,
         BenchmarkTime, BenchmarkAllocated,
     ];

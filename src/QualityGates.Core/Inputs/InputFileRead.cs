@@ -22,9 +22,15 @@ public sealed record InputFileRead(string Path, string Kind, string Contribution
     /// <summary>What a byte-identical copy of an earlier Cobertura file contributes, in words.</summary>
     internal const string CoverageCopyContribution = "the same bytes as an earlier file, counted once";
 
-    internal static string Tests(TestRunSummary tests) =>
+    internal static string Tests(TestRunSummary tests, int attempts = 0) =>
         string.Create(CultureInfo.InvariantCulture, $"{tests.Total} results, {tests.Failed} failed")
-        + (tests.Aborted ? ", aborted" : string.Empty);
+        + (tests.Flaky > 0 ? string.Create(CultureInfo.InvariantCulture, $", {tests.Flaky} flaky") : string.Empty)
+        + (tests.Aborted ? ", aborted" : string.Empty)
+        + (attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $" (a retried run: {attempts} attempts, each test counted by its last)") : string.Empty);
+
+    /// <summary>What a later attempt of a retried run contributes, in words.</summary>
+    internal static string RetryContribution(int attempt) =>
+        string.Create(CultureInfo.InvariantCulture, $"attempt {attempt} of the retried run, merged into its first attempt");
 
     internal static string Lines(long covered, long valid) =>
         string.Create(CultureInfo.InvariantCulture, $"{covered} of {valid} lines");

@@ -43,8 +43,10 @@ public static class ResultFileMerge
             f.Path)));
         files.AddRange(runs.Select(f => f.SameRunAs is { } first
             ? new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.CopyContribution, Path.GetFullPath(first))
-            : new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.Tests(f.Summary))));
-        return TrxReader.Merge(runs.Where(f => f.SameRunAs is null).Select(f => f.Summary).ToList());
+            : f.RetryOf is { } retried
+                ? new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.RetryContribution(f.Attempts), Path.GetFullPath(retried))
+                : new InputFileRead(Path.GetFullPath(f.Path), "TRX", InputFileRead.Tests(f.Summary, f.Attempts))));
+        return TrxReader.Merge(runs.Where(f => f.Counts).Select(f => f.Summary).ToList());
     }
 }
 

@@ -16,7 +16,7 @@ internal static class CheckSources
         var inputs = report.Inputs;
         IReadOnlyList<string> files = gate switch
         {
-            GateNames.TestPassRate or GateNames.AnyTestFailure => inputs.Tests?.SourceFiles ?? [],
+            GateNames.TestPassRate or GateNames.AnyTestFailure or GateNames.FlakyTests => inputs.Tests?.SourceFiles ?? [],
             GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities
                 => inputs.Security?.SourceFiles ?? [],
             _ when gate.StartsWith("model.", StringComparison.Ordinal) && inputs.Model?.SourceFile is { } metrics => [metrics],

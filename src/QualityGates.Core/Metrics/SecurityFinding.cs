@@ -22,6 +22,9 @@ public sealed record SecurityFinding(string Advisory, IReadOnlyList<string> Alia
     /// <summary>The file name of the scan that first reported it; null when not known.</summary>
     public string? ScanFile { get; init; }
 
+    /// <summary>The tool that first reported it: in a SARIF file with several runs, the driver of the run that holds it; null when not known.</summary>
+    public string? Tool { get; init; }
+
     /// <summary>Where it was found when it has no package: a SARIF result's <c>uri:line</c>, a Trivy secret's or misconfiguration's target and line; null otherwise.</summary>
     public string? Location { get; init; }
 

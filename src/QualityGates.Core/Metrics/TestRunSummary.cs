@@ -32,11 +32,23 @@ public sealed record TestRunSummary
     /// </summary>
     public IReadOnlyList<string> CoverageAttachments { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Tests that failed and then passed on a retry (a later attempt of the retry extension, or a framework's own
+    /// retry the result file shows); each counts once, by its last attempt, in <see cref="Passed"/>.
+    /// </summary>
+    public int Flaky { get; init; }
+
+    /// <summary>The flaky tests by name, at most <see cref="Inputs.Trx.TrxReader.MaxFailedTestDetails"/> of them; <see cref="Flaky"/> counts them all.</summary>
+    public IReadOnlyList<FlakyTest> FlakyTests { get; init; } = Array.Empty<FlakyTest>();
+
     public int Executed => Passed + Failed;
 
     /// <summary>passed / executed, or null when nothing executed.</summary>
     public double? PassRate => Executed == 0 ? null : (double)Passed / Executed;
 }
+
+/// <summary>A test that failed and then passed on a retry: its name, how many attempts it took, and the result file of its last attempt when known.</summary>
+public sealed record FlakyTest(string Name, int Attempts, string? SourceFile = null);
 
 /// <summary>A failed test: its full name, the failure message and, where known, the file it came from.</summary>
 /// <param name="Name">The test's full name.</param>

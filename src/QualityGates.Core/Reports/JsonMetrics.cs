@@ -45,8 +45,14 @@ internal sealed class JsonTests(TestRunSummary tests)
     public bool Aborted => tests.Aborted;
     public IEnumerable<JsonFailedTest> FailedTests => tests.FailedTests.Take(MaxFailedTests).Select(f => new JsonFailedTest(f));
     public int FailedTestsOmitted => Math.Max(0, tests.FailedTests.Count - MaxFailedTests);
+
+    /// <summary>Tests that failed, then passed on a retry; the first <see cref="MaxFailedTests"/> are named with their attempts.</summary>
+    public int Flaky => tests.Flaky;
+    public IEnumerable<JsonFlakyTest> FlakyTests => tests.FlakyTests.Take(MaxFailedTests).Select(f => new JsonFlakyTest(f.Name, f.Attempts));
     public IReadOnlyList<string> SourceFiles => tests.SourceFiles;
 }
+
+internal sealed record JsonFlakyTest(string Name, int Attempts);
 
 internal sealed class JsonFailedTest(FailedTest test)
 {
@@ -192,6 +198,7 @@ internal sealed class JsonListedFinding(SecurityFinding finding) : JsonFinding(f
     public string Kind => Finding.Kind;
     public string? FixedVersion => Finding.FixedVersion;
     public string? ScanFile => Finding.ScanFile;
+    public string? Tool => Finding.Tool;
     public string? Location => Finding.Location;
     public string? Message => Finding.Message;
 }

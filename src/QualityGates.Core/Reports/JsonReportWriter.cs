@@ -45,4 +45,5 @@ public static class JsonReportWriter
     Converters = [typeof(ProductJson.TextConverter), typeof(ProductJson.NumberConverter)])]
 [JsonSerializable(typeof(JsonReport))]
 [JsonSerializable(typeof(BlockLine))]
+[JsonSerializable(typeof(JsonIncompleteRun))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -119,6 +119,35 @@ public sealed class ReportFileSet
         };
     }
 
+    /// <summary>
+    /// Replaces <c>latest.json</c>, <c>junit-gates.xml</c> and <c>gates.html</c> with the marker of a solution
+    /// run that has no verdict (<see cref="IncompleteRunReport"/>), all three or none; the timestamped reports
+    /// and <c>blocks.jsonl</c> stay as they are.
+    /// </summary>
+    /// <exception cref="QualityGatesException">As <see cref="Write(QualityGateReport, byte[])"/>.</exception>
+    public void MarkIncomplete(IncompleteRunReport incomplete)
+    {
+        Guard(Folder, () => Directory.CreateDirectory(Folder));
+        var files = new[]
+        {
+            (Path.Combine(Folder, LatestFileName), incomplete.ToJson()),
+            (Path.Combine(Folder, JUnitReportWriter.FileName), incomplete.ToJUnit()),
+            (Path.Combine(Folder, HtmlReportWriter.FileName), incomplete.ToHtml()),
+        };
+        foreach (var (path, _) in files)
+        {
+            FileKinds.EnsureWritable(path, Folder, ErrorCodes.ReportFileNotRegular);
+        }
+
+        using var staged = new StagedSet();
+        foreach (var (path, content) in files)
+        {
+            staged.Add(path, content);
+        }
+
+        staged.PublishAll();
+    }
+
     private string CreateUniqueReport(DateTimeOffset timestamp, byte[] json)
     {
         string path = Folder;

@@ -107,6 +107,7 @@ public static class SummaryLine
     {
         _ when IsPerAssembly(gate) => $"{Label(GateNames.BaseOf(gate))} of {gate[(GateNames.BaseOf(gate).Length + 1)..^1]}",
         GateNames.TestPassRate => "tests",
+        GateNames.FlakyTests => "flaky tests",
         GateNames.LineCoverage => "line coverage",
         GateNames.BranchCoverage => "branch coverage",
         GateNames.NewCodeCoverage => "new-code coverage",

@@ -9,7 +9,6 @@ using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Waivers;
 using QualityGates.Running.Solution;
-using System.Globalization;
 
 namespace QualityGates.Running;
 
@@ -21,7 +20,7 @@ namespace QualityGates.Running;
 /// come back; it never repeats a step. Every bad setting and bad file is one coded error, and with any
 /// of them nothing is judged or written, so no report is ever made from partial inputs.
 /// </summary>
-public sealed class GateRun
+public sealed partial class GateRun
 {
     private readonly TimeProvider _time;
 
@@ -53,89 +52,6 @@ public sealed class GateRun
             ? ExecuteInSolution(request, solution, ciCommands)
             : ExecuteAlone(request, ciCommands);
     }
-
-    /// <summary>
-    /// QualityGatesScope Solution or Both: the project hands its results to the solution's run folder
-    /// (judging itself too with Both); the project that completes the run judges the solution, whose
-    /// result comes back in <see cref="GateRunResult.Solution"/>. A project no solution run lists is
-    /// judged alone, with warning QG0019.
-    /// </summary>
-    private GateRunResult ExecuteInSolution(GateRunRequest request, SolutionOptions solution, TextWriter ciCommands)
-    {
-        SolutionRunFolder? run;
-        try
-        {
-            run = SolutionRunFolder.Find(solution);
-        }
-        catch (QualityGatesException ex)
-        {
-            return new GateRunResult { Diagnostics = [GateDiagnostic.From(ex)] };
-        }
-
-        if (run is null)
-        {
-            var alone = ExecuteAlone(request, ciCommands);
-            return alone with { Diagnostics = [NotInSolutionRun(solution), .. alone.Diagnostics] };
-        }
-
-        var errors = new List<QualityGatesException>();
-        GateRunResult own;
-        ProjectHandIn handIn;
-        if (solution.Scope == GateScope.Both)
-        {
-            own = ExecuteAlone(request, ciCommands);
-            if (own.Report is not { } report)
-            {
-                return own;
-            }
-
-            handIn = SolutionRequest.HandIn(request, solution, report.Inputs, own.CoverageFiles);
-        }
-        else
-        {
-            var inputWarnings = new List<GateDiagnostic>();
-            var (_, _, inputs, coverageFiles) = Prepare(request, errors, inputWarnings, _time);
-            if (errors.Count > 0)
-            {
-                return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
-            }
-
-            own = new GateRunResult { Diagnostics = inputWarnings };
-            handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles);
-        }
-
-        (int HandedIn, IReadOnlyList<ProjectHandIn>? All) handedIn;
-        try
-        {
-            handedIn = run.HandIn(handIn);
-        }
-        catch (QualityGatesException ex)
-        {
-            return own with { Diagnostics = [.. own.Diagnostics, GateDiagnostic.From(ex)] };
-        }
-
-        if (handedIn.All is not { } all)
-        {
-            var waiting = string.Create(CultureInfo.InvariantCulture,
-                $"QualityGates: {handIn.Name} handed its results to the solution gate of {run.SolutionName} ({handedIn.HandedIn} of {run.Members.Count} test projects so far); the last one judges the solution.");
-            return own with { Messages = [ConsoleText.Neutralise(waiting)] };
-        }
-
-        // The solution's errors point at the solution file, not at the project that happened to finish last.
-        var verdict = ExecuteAlone(SolutionRequest.For(request, solution, run, all), ciCommands);
-        return own with
-        {
-            Solution = verdict with
-            {
-                Diagnostics = verdict.Diagnostics.Select(d => d.File is null ? d with { File = run.SolutionFile } : d).ToList(),
-                SolutionFile = run.SolutionFile,
-            },
-        };
-    }
-
-    private static GateDiagnostic NotInSolutionRun(SolutionOptions solution) =>
-        GateDiagnostic.Warning(ErrorCodes.NotInSolutionRun, ConsoleText.Neutralise(
-            $"{solution.Source} is {solution.Scope}, but this run of {Path.GetFileNameWithoutExtension(solution.ProjectFile)} is not part of a solution run that lists it, so it was judged alone. Run dotnet test on the solution, with the solution's Directory.Solution.targets in place ({DocumentationLinks.Page("solution.md")})."));
 
     private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands)
     {

@@ -49,7 +49,7 @@ public sealed class SecurityFindingsRunTests : IDisposable
         var findings = security.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(["CVE-2019-18224", "CVE-2019-18276"], findings.Select(f => f.GetProperty("advisory").GetString()));
         Assert.Equal(
-            ["advisory", "aliases", "package", "version", "severity", "kind", "fixedVersion", "scanFile", "location", "message"],
+            ["advisory", "aliases", "package", "version", "severity", "kind", "fixedVersion", "scanFile", "tool", "location", "message"],
             findings[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(("libidn2-0", "2.0.5-1", "critical", "2.0.5-1+deb10u1", "trivy-debian-buster.json.golden"), (
             findings[0].GetProperty("package").GetString(), findings[0].GetProperty("version").GetString(), findings[0].GetProperty("severity").GetString(),

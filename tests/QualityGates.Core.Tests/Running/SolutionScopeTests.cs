@@ -10,7 +10,11 @@ using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Running;
 
-/// <summary>QualityGatesScope Solution and Both: projects hand in their results, the last one judges the solution.</summary>
+/// <summary>
+/// QualityGatesScope Solution and Both: projects hand in their results to the run the solution's build
+/// started; under Microsoft.Testing.Platform the last hand-in judges, in VSTest mode the solution's build
+/// judges after every project (<see cref="SolutionOptions.Verdict"/>).
+/// </summary>
 public sealed class SolutionScopeTests : IDisposable
 {
     private static readonly string FailSkipTrx = Fixtures.Path("trx", "guardclauses-xunit-failskip.trx");
@@ -26,15 +30,19 @@ public sealed class SolutionScopeTests : IDisposable
 
     private string ProjectFile(string name) => Path.Combine(_dir.Path, "sln", name, name + ".csproj");
 
-    private void WriteManifest(params string[] projects)
+    /// <summary>Starts a run as the solution's build does; this test process owns it.</summary>
+    private string StartRun(SolutionJudge judge, params string[] projects)
     {
-        Directory.CreateDirectory(Path.Combine(SolutionReports, "run"));
-        File.WriteAllLines(Path.Combine(SolutionReports, "run", SolutionRunFolder.ManifestFileName),
-            ["run=0123abcd", $"solution={SolutionFile}", .. projects.Select(p => "member=" + ProjectFile(p))]);
+        var started = SolutionRunStart.Start(new SolutionRunStartRequest
+        {
+            ReportFolder = SolutionReports, SolutionFile = SolutionFile, Members = projects.Select(ProjectFile).ToList(), Judge = judge,
+        });
+        Assert.Empty(started.Diagnostics);
+        return started.RunId!;
     }
 
     /// <summary>A project's request: its TRX and a Cobertura file covering <paramref name="coveredLines"/> of the shared Lib/Shared.cs (lines 1-10 coverable).</summary>
-    private GateRunRequest Project(string name, string trx, int[] coveredLines, GateScope scope = GateScope.Solution)
+    private GateRunRequest Project(string name, string trx, int[] coveredLines, GateScope scope = GateScope.Solution, string? runId = null)
     {
         var folder = Path.GetDirectoryName(ProjectFile(name))!;
         Directory.CreateDirectory(folder);
@@ -51,14 +59,18 @@ public sealed class SolutionScopeTests : IDisposable
             CoverageFilter = new() { ExcludeAssemblies = [name] },
             Reports = new ReportOptions { Folder = ".quality-gates" },
             Environment = _ => null,
-            Solution = new SolutionOptions { Scope = scope, Directory = SolutionReports, ProjectFile = ProjectFile(name) },
+            Solution = new SolutionOptions { Scope = scope, Directory = SolutionReports, ProjectFile = ProjectFile(name), RunId = runId },
         };
     }
 
+    private static GateRunRequest Verdict(GateRunRequest request) => request with { Solution = request.Solution! with { Verdict = true } };
+
+    private string RunFolder => Path.Combine(SolutionReports, "run");
+
     [Fact]
-    public void TheLastProjectJudgesTheSolutionWithTestsAddedUpAndCoverageMergedPerLine()
+    public void TheLastHandInJudgesTheSolutionWithTestsAddedUpCoverageMergedPerLineAndSaysSoInEachMessage()
     {
-        WriteManifest("A.Tests", "B.Tests", "C.Tests");
+        StartRun(SolutionJudge.LastHandIn, "A.Tests", "B.Tests", "C.Tests");
 
         var first = new GateRun().Execute(Project("A.Tests", FailSkipTrx, [1, 2, 3]), TextWriter.Null);
         var second = new GateRun().Execute(Project("B.Tests", PassingTrx, [3, 4]), TextWriter.Null);
@@ -87,24 +99,73 @@ public sealed class SolutionScopeTests : IDisposable
             [("A.Tests", each[0].Total, 3L), ("B.Tests", each[1].Total, 2L), ("C.Tests", each[2].Total, 1L)],
             solution.Projects.Select(p => (p.Name, p.Tests!.Total, p.Coverage!.LinesCovered)));
 
-        // One report folder at the solution level, with the per-project rows; the hand-ins were taken out.
+        // One report folder at the solution level, with the per-project rows; the run is over.
         Assert.Equal(Path.Combine(SolutionReports, "latest.json"), last.Solution.Files!.Latest);
         using var json = JsonDocument.Parse(File.ReadAllText(last.Solution.Files.Latest));
         Assert.Equal(["A.Tests", "B.Tests", "C.Tests"], json.RootElement.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal(0.5, json.RootElement.GetProperty("metrics").GetProperty("coverage").GetProperty("lineRate").GetDouble());
         Assert.Contains("<h2>Test projects</h2>", File.ReadAllText(last.Solution.Files.Html!));
-        Assert.Contains(" · 3 test projects · ", last.Solution.SummaryLine);
-        Assert.Empty(Directory.GetDirectories(Path.Combine(SolutionReports, "run")));
+        Assert.Empty(Directory.GetDirectories(RunFolder));
+        Assert.False(File.Exists(Path.Combine(RunFolder, SolutionRunFolder.ClaimFileName)));
 
-        // development's 60 % line minimum fails at 50 %: one error, pointing at the solution file.
+        // development's 60 % line minimum fails at 50 %: one error, pointing at the solution file, saying it is the solution's verdict and who completed it.
+        const string Whose = "Solution Shop's verdict (judged in C.Tests, whose hand-in completed the run): ";
         var error = Assert.Single(last.Solution.Diagnostics, d => d.IsError);
         Assert.Equal((ErrorCodes.LineCoverageBelowMinimum, SolutionFile), (error.Code, error.File));
+        Assert.StartsWith(Whose + "Line coverage 50.0% is below the development minimum", error.Message);
+        Assert.All(last.Solution.Diagnostics, d => Assert.StartsWith(Whose, d.Message));
+        Assert.StartsWith("QualityGates: " + Whose + "FAILED (development) Shop", last.Solution.SummaryLine);
+        Assert.Contains(" · 3 test projects · ", last.Solution.SummaryLine);
+    }
+
+    [Fact]
+    public void InVSTestModeProjectsOnlyHandInAndTheSolutionsBuildJudgesAfterAllOfThemAgainstTheSolutionFile()
+    {
+        var runId = StartRun(SolutionJudge.Solution, "A.Tests", "B.Tests");
+
+        var a = new GateRun().Execute(Project("A.Tests", FailSkipTrx, [1, 2, 3], runId: runId), TextWriter.Null);
+        var b = new GateRun().Execute(Project("B.Tests", PassingTrx, [3, 4], runId: runId), TextWriter.Null);
+
+        // Neither project judges, not even the one whose hand-in completed the set.
+        Assert.All([a, b], r => Assert.Null(r.Solution));
+        Assert.Equal("QualityGates: B.Tests handed its results to the solution gate of Shop (2 of 2 test projects so far); the solution's build judges the solution when every project's tests have run.", Assert.Single(b.Messages));
+
+        var verdict = new GateRun().Execute(Verdict(Project("A.Tests", FailSkipTrx, [1, 2, 3], runId: runId)), TextWriter.Null);
+
+        Assert.Equal(["A.Tests", "B.Tests"], verdict.Report!.Projects.Select(p => p.Name));
+        Assert.Equal((4L, 10L), (verdict.Report.Inputs.Coverage!.LinesCovered, verdict.Report.Inputs.Coverage.LinesValid));
+        Assert.Equal(SolutionFile, verdict.SolutionFile);
+        var error = Assert.Single(verdict.Diagnostics, d => d.IsError);
+        Assert.Equal((ErrorCodes.LineCoverageBelowMinimum, SolutionFile), (error.Code, error.File));
+        Assert.StartsWith("Line coverage 40.0% is below the development minimum", error.Message);
+        Assert.StartsWith("QualityGates: FAILED (development) Shop", verdict.SummaryLine);
+        Assert.Contains(" · 2 test projects · ", verdict.SummaryLine);
+        Assert.False(File.Exists(Path.Combine(RunFolder, SolutionRunFolder.ClaimFileName)));
+    }
+
+    [Fact]
+    public void AVSTestRunWhoseProjectHandedInNothingHasNoVerdictAndItsReportFilesSaySo()
+    {
+        var runId = StartRun(SolutionJudge.Solution, "A.Tests", "B.Tests");
+        new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3], runId: runId), TextWriter.Null);
+
+        var verdict = new GateRun().Execute(Verdict(Project("A.Tests", PassingTrx, [1, 2, 3], runId: runId)), TextWriter.Null);
+
+        Assert.Null(verdict.Report);
+        var error = Assert.Single(verdict.Diagnostics);
+        Assert.Equal((ErrorCodes.SolutionRunIncomplete, SolutionFile), (error.Code, error.File));
+        Assert.StartsWith("The solution's verdict of Shop cannot be made: B.Tests handed in no results: its tests did not reach the gate", error.Message);
+        using var latest = JsonDocument.Parse(File.ReadAllText(Path.Combine(SolutionReports, "latest.json")));
+        Assert.Equal("incomplete", latest.RootElement.GetProperty("status").GetString());
+        Assert.Equal(["B.Tests"], latest.RootElement.GetProperty("missingProjects").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("ended without a verdict: B.Tests handed in no results", latest.RootElement.GetProperty("message").GetString());
+        Assert.False(File.Exists(Path.Combine(RunFolder, SolutionRunFolder.ClaimFileName)));
     }
 
     [Fact]
     public void BothJudgesEachProjectAloneAndTheSolution()
     {
-        WriteManifest("A.Tests", "B.Tests");
+        StartRun(SolutionJudge.LastHandIn, "A.Tests", "B.Tests");
 
         var first = new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3, 4, 5, 6, 7], GateScope.Both), TextWriter.Null);
         var last = new GateRun().Execute(Project("B.Tests", PassingTrx, [6, 7, 8, 9, 10], GateScope.Both), TextWriter.Null);
@@ -120,7 +181,7 @@ public sealed class SolutionScopeTests : IDisposable
     [Fact]
     public void AProjectNoSolutionRunListsIsJudgedAloneWithWarningQG0019()
     {
-        WriteManifest("Other.Tests");
+        StartRun(SolutionJudge.LastHandIn, "Other.Tests");
 
         var result = new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3, 4, 5, 6, 7]), TextWriter.Null);
 
@@ -128,7 +189,45 @@ public sealed class SolutionScopeTests : IDisposable
         Assert.Null(result.Solution);
         var warning = Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.NotInSolutionRun);
         Assert.False(warning.IsError);
-        Assert.StartsWith("QualityGatesScope is Solution, but this run of A.Tests is not part of a solution run", warning.Message);
+        Assert.StartsWith("QualityGatesScope is Solution, but this run of A.Tests is not part of a solution run that lists it (the solution run ", warning.Message);
+    }
+
+    [Fact]
+    public void ATestApplicationOfAnotherDotnetTestNeverJoinsTheRunInProgress()
+    {
+        // The run in progress is owned by a process that is not an ancestor of this one: another dotnet test's.
+        var started = SolutionRunStart.Start(new SolutionRunStartRequest
+        {
+            ReportFolder = SolutionReports, SolutionFile = SolutionFile, Members = [ProjectFile("A.Tests")], Judge = SolutionJudge.LastHandIn,
+            Owner = new SolutionRunOwner(int.MaxValue - 7, DateTime.UtcNow.Ticks),
+        });
+
+        var result = new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3, 4, 5, 6, 7]), TextWriter.Null);
+
+        Assert.Null(result.Solution);
+        Assert.Contains("belongs to another dotnet test", Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.NotInSolutionRun).Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(RunFolder, started.RunId!), "*.json"));
+    }
+
+    [Fact]
+    public void AHandInForARunThatIsNotInProgressIsJudgedAloneWithWarningQG0019()
+    {
+        var result = new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3, 4, 5, 6, 7], runId: "0123abcd"), TextWriter.Null);
+
+        Assert.True(result.Passed);
+        Assert.Contains("(the solution run 0123abcd that started it is not in progress in ", Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.NotInSolutionRun).Message);
+    }
+
+    [Fact]
+    public void TheManifestOfTheOlderHookMakesQG0019SayToReplaceTheHook()
+    {
+        Directory.CreateDirectory(RunFolder);
+        File.WriteAllLines(Path.Combine(RunFolder, "manifest.txt"), ["run=42", $"solution={SolutionFile}", "member=" + ProjectFile("A.Tests")]);
+
+        var result = new GateRun().Execute(Project("A.Tests", PassingTrx, [1, 2, 3, 4, 5, 6, 7]), TextWriter.Null);
+
+        Assert.Contains("was written by an older Directory.Solution.targets; replace that file with the one in " + QualityGates.Errors.DocumentationLinks.Page("solution.md"),
+            Assert.Single(result.Diagnostics, d => d.Code == ErrorCodes.NotInSolutionRun).Message);
     }
 
     [Fact]
@@ -145,8 +244,8 @@ public sealed class SolutionScopeTests : IDisposable
     [Fact]
     public void AManifestThatIsNotOneIsQG1023NamingIt()
     {
-        WriteManifest("A.Tests");
-        var manifest = Path.Combine(SolutionReports, "run", SolutionRunFolder.ManifestFileName);
+        var runId = StartRun(SolutionJudge.LastHandIn, "A.Tests");
+        var manifest = Path.Combine(RunFolder, runId, SolutionRunFolder.ManifestFileName);
         File.AppendAllText(manifest, "members /x.csproj\n");
 
         var result = new GateRun().Execute(Project("A.Tests", PassingTrx, [1]), TextWriter.Null);
@@ -158,11 +257,26 @@ public sealed class SolutionScopeTests : IDisposable
     }
 
     [Fact]
+    public void AManifestThatIsAFifoIsQG1023AndNothingBlocks()
+    {
+        var runId = StartRun(SolutionJudge.Solution, "A.Tests");
+        var manifest = Path.Combine(RunFolder, runId, SolutionRunFolder.ManifestFileName);
+        File.Delete(manifest);
+        SpecialFiles.Fifo(manifest);
+
+        var result = SpecialFiles.Within(() => new GateRun().Execute(Project("A.Tests", PassingTrx, [1], runId: runId), TextWriter.Null));
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((ErrorCodes.SolutionRunFileInvalid, manifest), (error.Code, error.File));
+        Assert.Contains("it is a FIFO, socket or device, not a regular file", error.Message);
+    }
+
+    [Fact]
     public void AHandInThatIsNotOneIsQG1023AndNothingIsJudged()
     {
-        WriteManifest("A.Tests", "B.Tests");
+        var runId = StartRun(SolutionJudge.LastHandIn, "A.Tests", "B.Tests");
         new GateRun().Execute(Project("A.Tests", PassingTrx, [1]), TextWriter.Null);
-        var handIn = Directory.GetFiles(Path.Combine(SolutionReports, "run", "0123abcd")).Single();
+        var handIn = Directory.GetFiles(Path.Combine(RunFolder, runId), "*.json").Single();
         File.WriteAllText(handIn, "{ \"ProjectFile\": ");
 
         var result = new GateRun().Execute(Project("B.Tests", PassingTrx, [1]), TextWriter.Null);
@@ -170,20 +284,20 @@ public sealed class SolutionScopeTests : IDisposable
         Assert.Null(result.Solution);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal((ErrorCodes.SolutionRunFileInvalid, handIn), (error.Code, error.File));
-        Assert.False(File.Exists(Path.Combine(SolutionReports, "latest.json")));
+        Assert.Equal("incomplete", JsonDocument.Parse(File.ReadAllText(Path.Combine(SolutionReports, "latest.json"))).RootElement.GetProperty("status").GetString());
     }
 
     [Fact]
     public void ProjectsHandingInAtTheSameTimeJudgeTheSolutionExactlyOnce()
     {
         var names = Enumerable.Range(1, 12).Select(i => $"P{i}.Tests").ToArray();
-        WriteManifest(names);
-        var run = SolutionRunFolder.Find(new SolutionOptions { Scope = GateScope.Solution, Directory = SolutionReports, ProjectFile = ProjectFile("P1.Tests") })!;
+        StartRun(SolutionJudge.LastHandIn, names);
+        var run = SolutionRunFolder.Find(new SolutionOptions { Scope = GateScope.Solution, Directory = SolutionReports, ProjectFile = ProjectFile("P1.Tests") }, out _)!;
         var completed = new System.Collections.Concurrent.ConcurrentBag<IReadOnlyList<ProjectHandIn>>();
 
         Parallel.ForEach(names, new ParallelOptions { MaxDegreeOfParallelism = 6 }, name =>
         {
-            if (run.HandIn(new ProjectHandIn(ProjectFile(name), name, null, [], [], null)).All is { } all)
+            if (run.HandIn(new ProjectHandIn(SolutionRunFolder.Key(ProjectFile(name)), name, null, [], [], null)).All is { } all)
             {
                 completed.Add(all);
             }

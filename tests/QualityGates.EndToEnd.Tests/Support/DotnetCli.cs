@@ -14,8 +14,12 @@ public static class DotnetCli
         "GITHUB_", "TF_BUILD", "JENKINS_URL", "QUALITYGATES_"];
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns exit code and output.</summary>
+    /// <param name="killWhen">
+    /// Checked twice a second while the command runs: when it returns true, the command and every process it
+    /// started are killed (an interrupted run), and the exit code is that of the killed process.
+    /// </param>
     public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Action<string> log)
+        IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Action<string> log, Func<bool>? killWhen = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -54,7 +58,12 @@ public static class DotnetCli
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
+        var killed = killWhen is not null && KilledWhen(process, killWhen, timeout);
+        if (killed)
+        {
+            log("< killed with its process tree, as asked");
+        }
+        else if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
@@ -67,6 +76,22 @@ public static class DotnetCli
         log(text);
         log($"< exit code {process.ExitCode} after {clock.Elapsed.TotalSeconds:0.0} s");
         return (process.ExitCode, text);
+    }
+
+    private static bool KilledWhen(Process process, Func<bool> killWhen, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!process.WaitForExit(500) && clock.Elapsed < timeout)
+        {
+            if (killWhen())
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Append(StringBuilder output, string? line)

@@ -65,9 +65,11 @@ public sealed class Workspace
     }
 
     /// <summary>Runs dotnet in the workspace. MSBuild commands get error-only and warning-only file logs.</summary>
-    public CommandResult Dotnet(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <param name="killWhen">See <see cref="DotnetCli.Run"/>: kills the command and its processes when it returns true.</param>
+    public CommandResult Dotnet(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, Func<bool>? killWhen = null)
     {
-        var number = (++_commands).ToString("00", CultureInfo.InvariantCulture);
+        // Scenarios may run two commands at once (concurrent runs of one solution): each gets its own logs.
+        var number = Interlocked.Increment(ref _commands).ToString("00", CultureInfo.InvariantCulture);
         var errors = FullPath("logs", number + ".errors.log");
         var warnings = FullPath("logs", number + ".warnings.log");
         Directory.CreateDirectory(FullPath("logs"));
@@ -78,7 +80,7 @@ public sealed class Workspace
             all.Add($"-flp1:logfile={warnings};warningsonly");
         }
 
-        var (exitCode, output) = DotnetCli.Run(workingDirectory ?? Root, all, environment, TimeSpan.FromMinutes(10), Output.WriteLine);
+        var (exitCode, output) = DotnetCli.Run(workingDirectory ?? Root, all, environment, TimeSpan.FromMinutes(10), Output.WriteLine, killWhen);
         return new CommandResult(exitCode, output, ReadLines(errors), ReadLines(warnings));
     }
 

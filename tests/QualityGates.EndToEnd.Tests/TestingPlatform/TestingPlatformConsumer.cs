@@ -8,7 +8,8 @@ namespace QualityGates.EndToEnd.Tests.TestingPlatform;
 /// <c>global.json</c>'s <c>"test": { "runner": "Microsoft.Testing.Platform" }</c>. Built once per run
 /// (one solution build); scenarios (in <see cref="Collection"/>) vary the environment and the command line.
 /// Every application has the same four tests; QG_FAIL=1 makes one fail (75 %, below staging's 95 %;
-/// TUnitTests accepts 70 %). The library's coverage is below staging's 80 %: the tests never call
+/// TUnitTests accepts 70 %). MSTestTests has a fifth, <c>[Retry(2)]</c>, that fails its first attempt when
+/// QG_FLAKY=1 (MSTest 4.4+ reports each attempt). The library's coverage is below staging's 80 %: the tests never call
 /// <c>Clamp</c> nor the negative and zero paths of <c>Describe</c>.
 /// </summary>
 public static class TestingPlatformConsumer
@@ -47,6 +48,9 @@ public static class TestingPlatformConsumer
     public const string Collection = "testing platform";
 
     public const int TestsPerApplication = 4;
+
+    /// <summary>The tests of a project's application: MSTestTests has the retried one besides the four.</summary>
+    public static int TestsIn(string project) => project == MSTest ? TestsPerApplication + 1 : TestsPerApplication;
 
     public static readonly string[] Frameworks = ["net8.0", "net10.0"];
 
@@ -152,6 +156,7 @@ public static class TestingPlatformConsumer
             .ItemPackageReference("Microsoft.Testing.Extensions.TrxReport", "2.5.3"), XunitTests);
         Save(workspace, MSTest, TestProject(package).Property("EnableMSTestRunner", "true")
             .ItemPackageReference("MSTest.TestAdapter", "4.5.3").ItemPackageReference("MSTest.TestFramework", "4.5.3").ItemPackageReference("coverlet.MTP", "10.1.1"), MSTestTests);
+        workspace.Write($"{MSTest}/RetriedTests.cs", MSTestRetriedTest);
         Save(workspace, MSTest402, TestProject(package).Property("EnableMSTestRunner", "true")
             .ItemPackageReference("MSTest", "4.0.2").ItemPackageReference("coverlet.MTP", "10.0.1"), MSTestTests);
         Save(workspace, MSTestSdk, TestProject(package, ProjectBuilder.Sdk("MSTest.Sdk/4.5.3")).Property("EnableMicrosoftTestingExtensionsCodeCoverage", "false")
@@ -218,6 +223,20 @@ public static class TestingPlatformConsumer
         }
         """;
 
+    private const string MSTestRetriedTest = """
+        using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+        [TestClass]
+        public class RetriedTests
+        {
+            private static int flakyAttempts;
+
+            [TestMethod, Retry(2)]
+            public void PassesOnRetryOnRequest() =>
+                Assert.IsFalse(System.Environment.GetEnvironmentVariable("QG_FLAKY") == "1" && System.Threading.Interlocked.Increment(ref flakyAttempts) == 1, "fails its first attempt on purpose");
+        }
+        """;
+
     private const string TUnitTests = """
         using Lib;
 
@@ -250,4 +269,11 @@ public static class TestingPlatformConsumer
             [Test] public void FailsOnRequest() => Assert.That(System.Environment.GetEnvironmentVariable("QG_FAIL"), Is.Not.EqualTo("1"), "fails on purpose");
         }
         """;
+
+    /// <summary>A Microsoft.Testing.Platform test application's project (net10.0, an executable), without packages.</summary>
+    public static ProjectBuilder TestApplication() =>
+        ProjectBuilder.Sdk()
+            .Property("TargetFramework", "net10.0")
+            .Property("OutputType", "Exe")
+            .Property("IsPackable", "false");
 }

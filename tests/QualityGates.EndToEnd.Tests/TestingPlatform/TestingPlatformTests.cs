@@ -16,6 +16,7 @@ namespace QualityGates.EndToEnd.Tests.TestingPlatform;
 public sealed class TestingPlatformTests(ITestOutputHelper output)
 {
     private const string PassRateError = "error QG2001 : Test pass rate 75.0% is below the staging minimum of 95.0% (3 of 4 passed)";
+    private const string MSTestPassRateError = "error QG2001 : Test pass rate 80.0% is below the staging minimum of 95.0% (4 of 5 passed)";
     private const string CoverageError = "error QG2002 : Line coverage";
     private static readonly Dictionary<string, string> OneTestFails = new() { ["QG_FAIL"] = "1" };
 
@@ -29,12 +30,13 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
 
         // Nine applications (the multi-targeting project is two) of four tests, one failing in each.
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"total: {9 * TestsPerApplication}", run.Output);
+        Assert.Contains($"total: {(9 * TestsPerApplication) + 1}", run.Output);
         Assert.Contains("failed: 9", run.Output);
         // No check is a test node (they were "failed QG2001 quality gate tests.pass_rate").
         Assert.DoesNotContain("failed QG", run.Output);
         // Once per application that misses staging's 95 %; TUnitTests accepts 70 %.
-        Assert.Equal(8, run.Lines(PassRateError));
+        Assert.Equal(7, run.Lines(PassRateError));
+        Assert.Equal(1, run.Lines(MSTestPassRateError));
         Assert.Equal(0, run.Lines("error QG2001 : Test pass rate 75.0% is below the staging minimum of 70.0%"));
         foreach (var project in Projects.Where(p => p != Multi))
         {
@@ -109,9 +111,9 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         foreach (var (project, run) in runs)
         {
             Assert.Equal(2, run.ExitCode);
-            Assert.Equal(project == TUnit ? 0 : 1, run.Lines(PassRateError));
+            Assert.Equal(project == TUnit ? 0 : 1, run.Lines(project == MSTest ? MSTestPassRateError : PassRateError));
             Assert.Equal(project is NUnit5 or MSTest402 ? 0 : 1, run.Lines(CoverageError));
-            Assert.Contains($"total: {TestsPerApplication}", run.Output);
+            Assert.Contains($"total: {TestsIn(project)}", run.Output);
         }
 
         // The platform's own coverage summary shows the gate's verdict beside coverlet's figures.
@@ -165,7 +167,7 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         var run = workspace.DotnetPlain(["run", "--project", MSTest, "-c", "Release", "--no-build"], OneTestFails);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(1, run.Lines(PassRateError));
+        Assert.Equal(1, run.Lines(MSTestPassRateError));
     }
 
     [Theory, PostgresStore]
@@ -201,6 +203,25 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
             File.WriteAllText(settings, built);
             Execute(admin.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
+    }
+
+    [Fact]
+    public void ARetriedTestThatPassedCountsOnceAndIsGatedAsFlakyWhenAMaximumIsSet()
+    {
+        var workspace = Get(output);
+        workspace.ClearReports();
+        var flaky = new Dictionary<string, string> { ["QG_FLAKY"] = "1" };
+
+        var ungated = workspace.RunApp(MSTest, [], flaky);
+        var gated = workspace.RunApp(MSTest, ["--quality-gates-max-flaky-tests", "0"], flaky);
+
+        // MSTest's [Retry] reports the failed first attempt and the passing second under one test node.
+        Assert.Equal(0, ungated.ExitCode);
+        Assert.Contains("tests.pass_rate  PASS", ungated.Output);
+        Assert.DoesNotContain("tests.flaky", ungated.Output);
+        Assert.NotEqual(0, gated.ExitCode);
+        Assert.Equal(1, gated.Lines("error QG2030 : 1 flaky test (failed, then passed on a retry) exceeds the staging maximum of 0: "));
+        Assert.Contains("PassesOnRetryOnRequest", gated.Output);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal static class CheckSet
     {
         new TestPassRateCheck(),
         new AnyTestFailureCheck(),
+        new FlakyTestsCheck(),
         new LineCoverageCheck(),
         new BranchCoverageCheck(),
         new NewCodeCoverageCheck(),

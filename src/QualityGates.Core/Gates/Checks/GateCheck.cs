@@ -17,18 +17,19 @@ internal abstract class GateCheck
 
     /// <summary>
     /// The result for a missing input: skipped, or failed when the run requires inputs (strict mode, or
-    /// production by default). The failure says how to provide the input and how to allow its absence.
+    /// production by default). The failure says how to provide the input (<paramref name="howTo"/>, else the
+    /// group's way of naming its file) and how to allow its absence.
     /// </summary>
-    protected GateCheckResult Missing(GateOptions options, double? threshold, string what)
+    protected GateCheckResult Missing(GateOptions options, double? threshold, string what, string? howTo = null)
     {
         if (!options.RequiresInputs)
         {
-            return new GateCheckResult(Gate, GateStatus.Skipped, null, threshold, $"{what}; check skipped");
+            return new GateCheckResult(Gate, GateStatus.Skipped, null, threshold, $"{what}; check skipped" + (howTo is null ? string.Empty : ". " + howTo));
         }
 
         var who = options.Strict == true ? "strict mode" : $"the {options.ContextName} context";
         return new GateCheckResult(Gate, GateStatus.Failed, null, threshold,
-            $"{what}, and {who} requires it. {HowToProvide(Group)} To allow a run without it, set QualityGatesStrict=false (CLI: --strict false).",
+            $"{what}, and {who} requires it. {howTo ?? HowToProvide(Group)} To allow a run without it, set QualityGatesStrict=false (CLI: --strict false).",
             FailureCode);
     }
 
@@ -42,6 +43,17 @@ internal abstract class GateCheck
         GateGroup.Benchmarks => "Name the baseline's BenchmarkDotNet exports (QualityGatesBenchmarkBaselineFiles, CLI: --benchmark-baseline), or approve a run with benchmarks in the registry for this model and context.",
         _ => string.Empty,
     };
+
+    /// <summary>
+    /// What to do when a model metrics file was read but lacks <paramref name="field"/>: add it there (naming the
+    /// file). Null when no model metrics were read, where naming a file is the advice.
+    /// </summary>
+    protected static string? AddModelField(Metrics.ModelMetrics? model, string field) =>
+        model is null ? null : $"Add {field} to {ModelFile(model)}.";
+
+    /// <summary>The model metrics file by name, for messages.</summary>
+    protected static string ModelFile(Metrics.ModelMetrics model) =>
+        model.SourceFile is { } source ? $"'{Path.GetFileName(source)}'" : "the model metrics file";
 
     /// <summary>A judged result: passed with <paramref name="passMessage"/> or failed with <paramref name="failMessage"/>.</summary>
     protected GateCheckResult Judge(bool passed, double value, double threshold, string passMessage, string failMessage)

@@ -14,7 +14,7 @@ internal sealed class QualityScoreCheck : GateCheck
         var minimum = options.Thresholds.MinQualityScore;
         if (inputs.Model?.QualityScore is not double score)
         {
-            return Missing(options, minimum, "No model quality score was given");
+            return Missing(options, minimum, "No model quality score was given", AddModelField(inputs.Model, "quality_score"));
         }
 
         return Judge(score >= minimum, score, minimum,

@@ -14,7 +14,7 @@ internal sealed class ThroughputCheck : GateCheck
         var minimum = options.Thresholds.MinThroughputTokensPerSec;
         if (inputs.Model?.ThroughputTokensPerSec is not double throughput)
         {
-            return Missing(options, minimum, "No throughput was given");
+            return Missing(options, minimum, "No throughput was given", AddModelField(inputs.Model, "throughput_tokens_per_sec"));
         }
 
         return Judge(throughput >= minimum, throughput, minimum,

@@ -122,6 +122,7 @@ internal sealed class CoberturaFileParser
             else if ((object)name == _className)
             {
                 tally = TallyFor(RequiredAttribute(_filenameAttribute, "class"));
+                tally.BeginClass();
                 classDepth = depth;
             }
             else if ((object)name == _packageName)

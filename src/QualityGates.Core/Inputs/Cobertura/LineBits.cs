@@ -56,6 +56,9 @@ internal sealed class LineBits
         }
     }
 
+    /// <summary>Clears every bit, keeping the storage.</summary>
+    public void Clear() => Array.Clear(_words);
+
     public long Count()
     {
         long count = 0;

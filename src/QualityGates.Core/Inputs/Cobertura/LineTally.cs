@@ -8,8 +8,11 @@ namespace QualityGates.Inputs.Cobertura;
 /// reports of the same file are merged.
 /// </summary>
 /// <remarks>
-/// Within one report every class-level entry counts, as the producer counts it (Microsoft Code Coverage
-/// lists a line once for the method and once more for a lambda's closure class on it). Across reports
+/// Within one report every class's entry of a line counts, as the producer counts it (Microsoft Code Coverage
+/// lists a line once for the method and once more for a lambda's closure class on it). Within one class, a
+/// line listed again is the same line: gcovr 8 writes one entry per function that holds the line (each
+/// template instance, each inlined copy; gcovr's merge and <c>--merge-lines</c> make them one), so the entries
+/// of one line in one class are one entry, covered if any of them is, with the larger branch figures. Across reports
 /// the same line merges by the larger figure (<see cref="MergeFrom"/>), so a line that two runs report
 /// is counted once, and is covered if either run covered it.
 /// Before a merge, the bits hold each line's first entry and <see cref="_entries"/> the rest. After
@@ -27,12 +30,46 @@ internal sealed class LineTally
     private int _entryCount;
     private Dictionary<int, LineCounts>? _merged;
 
+    // The class being read: the lines it listed, those whose bits it set, where its entries start, and (once a
+    // line repeats in it) which entry holds each of its lines.
+    private LineBits? _classLines;
+    private LineBits? _classBits;
+    private int _classStart;
+    private Dictionary<int, int>? _classEntries;
+
+    /// <summary>Starts a class (a <c>&lt;class&gt;</c> of the report being read) whose lines follow.</summary>
+    public void BeginClass()
+    {
+        _classLines?.Clear();
+        _classBits?.Clear();
+        _classStart = _entryCount;
+        _classEntries = null;
+    }
+
     /// <summary>Adds one class-level entry of the report being read.</summary>
     public void Record(int line, bool covered, int branchesCovered, int branchesValid)
     {
+        if (line < MaxBitLine)
+        {
+            _classLines ??= new LineBits();
+            if (_classLines.Get(line))
+            {
+                RecordAgain(line, covered, branchesCovered, branchesValid);
+                return;
+            }
+
+            _classLines.Set(line);
+        }
+        else if (ClassEntryOf(line) >= 0)
+        {
+            RecordAgain(line, covered, branchesCovered, branchesValid);
+            return;
+        }
+
         if (line < MaxBitLine && !_valid.Get(line))
         {
             _valid.Set(line);
+            (_classBits ??= new LineBits()).Set(line);
             if (covered)
             {
                 _covered.Set(line);
@@ -47,6 +84,53 @@ internal sealed class LineTally
         }
 
         Append(new LineEntry(line, IsExtraEntry: true, covered, branchesCovered, branchesValid));
+    }
+
+    /// <summary>A line the current class listed before: folded into that entry (covered if either is, the larger branch figures).</summary>
+    private void RecordAgain(int line, bool covered, int branchesCovered, int branchesValid)
+    {
+        var index = ClassEntryOf(line);
+        if (_classBits?.Get(line) == true)
+        {
+            // This class's first entry of the line is in the bits (and, with branches, a branch entry).
+            if (covered)
+            {
+                _covered.Set(line);
+            }
+
+            if (index < 0)
+            {
+                if (branchesValid > 0)
+                {
+                    Append(new LineEntry(line, IsExtraEntry: false, ExtraEntryCovered: false, branchesCovered, branchesValid));
+                }
+
+                return;
+            }
+        }
+
+        var entry = _entries[index];
+        _entries[index] = entry with
+        {
+            ExtraEntryCovered = entry.ExtraEntryCovered || (entry.IsExtraEntry && covered),
+            BranchesCovered = Math.Max(entry.BranchesCovered, branchesCovered),
+            BranchesValid = Math.Max(entry.BranchesValid, branchesValid),
+        };
+    }
+
+    /// <summary>The index of the current class's entry of <paramref name="line"/>, or -1 when it has none.</summary>
+    private int ClassEntryOf(int line)
+    {
+        if (_classEntries is null)
+        {
+            _classEntries = new Dictionary<int, int>();
+            for (var i = _classStart; i < _entryCount; i++)
+            {
+                _classEntries[_entries[i].Line] = i;
+            }
+        }
+
+        return _classEntries.TryGetValue(line, out var index) ? index : -1;
     }
 
     /// <summary>Merges another report's tally of the same file: per line, the larger of each figure.</summary>
@@ -204,6 +288,7 @@ internal sealed class LineTally
             Array.Resize(ref _entries, Math.Max(8, _entries.Length * 2));
         }
 
+        _classEntries?.TryAdd(entry.Line, _entryCount);
         _entries[_entryCount++] = entry;
     }
 

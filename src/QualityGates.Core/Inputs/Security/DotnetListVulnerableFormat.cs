@@ -19,6 +19,7 @@ internal sealed class DotnetListVulnerableFormat : ISecurityScanFormat
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
+        tally.ScanTool = "dotnet list package";
         if (root.Optional("version") is { } version && version.AsFiniteNumber() != 1)
         {
             throw version.Error(ErrorCodes.WrongFileKind,

@@ -77,16 +77,19 @@ internal sealed record FindingDetails(string Kind, string Id, string? Package, s
 {
     public string? FixedVersion { get; init; }
     public string? ScanFile { get; init; }
+    public string? Tool { get; init; }
     public string? Location { get; init; }
     public string? Message { get; init; }
 
     /// <summary>Longest message kept.</summary>
     public const int MessageLength = 200;
 
-    /// <summary>A secret or misconfiguration: <paramref name="id"/> is the rule or check, at <paramref name="target"/> line <paramref name="line"/>.</summary>
-    public static FindingDetails At(string kind, string id, string target, int line, string? message) => new(kind, id, null, null)
+    /// <summary>A secret, misconfiguration or SARIF result: <paramref name="id"/> is the rule or check, at <paramref name="target"/> line <paramref name="line"/> (and <paramref name="column"/> when not 0).</summary>
+    public static FindingDetails At(string kind, string id, string target, int line, string? message, int column = 0) => new(kind, id, null, null)
     {
-        Location = target.Length == 0 ? null : line > 0 ? FormattableString.Invariant($"{target}:{line}") : target,
+        Location = target.Length == 0 ? null
+            : line <= 0 ? target
+            : column > 0 ? FormattableString.Invariant($"{target}:{line}:{column}") : FormattableString.Invariant($"{target}:{line}"),
         Message = Shorten(message),
     };
 

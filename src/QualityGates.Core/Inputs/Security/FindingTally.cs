@@ -30,6 +30,9 @@ internal sealed class FindingTally
     /// <summary>The file name of the scan being read, for <see cref="SecurityFinding.ScanFile"/>.</summary>
     public string? ScanFile { get; set; }
 
+    /// <summary>The tool whose findings are being read (a SARIF run's driver, the scanner of other formats), for <see cref="SecurityFinding.Tool"/>.</summary>
+    public string? ScanTool { get; set; }
+
     /// <summary>Adds one finding without an advisory (a secret, a misconfiguration) that reports name by <paramref name="details"/>; a null identity counts every time (nothing to match it on).</summary>
     public void Add(FindingSeverity severity, string? identity, FindingDetails details)
     {
@@ -58,9 +61,13 @@ internal sealed class FindingTally
             new FindingDetails("package", advisory, package, version) { FixedVersion = string.IsNullOrWhiteSpace(fixedVersion) ? null : fixedVersion });
     }
 
-    /// <summary>Adds a finding with its own identity (a SARIF result) that names <paramref name="advisory"/> and its <paramref name="aliases"/>.</summary>
-    public void AddResult(FindingSeverity severity, string identity, string advisory, IEnumerable<string> aliases, FindingDetails details) =>
-        Offer(Merge(severity, [identity], advisory, aliases.Where(a => !string.Equals(a, advisory, StringComparison.OrdinalIgnoreCase)).ToList(), package: null, version: null), details);
+    /// <summary>
+    /// Adds a finding known by its own <paramref name="identities"/> (a SARIF result: one per fingerprint, or its
+    /// location identity) that names <paramref name="advisory"/> and its <paramref name="aliases"/>; it is the same
+    /// finding as an earlier one that shares any of the identities.
+    /// </summary>
+    public void AddResult(FindingSeverity severity, IReadOnlyList<string> identities, string advisory, IEnumerable<string> aliases, FindingDetails details) =>
+        Offer(Merge(severity, identities, advisory, aliases.Where(a => !string.Equals(a, advisory, StringComparison.OrdinalIgnoreCase)).ToList(), package: null, version: null), details);
 
     /// <summary>Adds counts that a file states directly (the simple format has no findings to match).</summary>
     public void AddCount(FindingSeverity severity, int count) => unidentified[(int)severity] += count;
@@ -107,6 +114,7 @@ internal sealed class FindingTally
             Kind = k.Details.Kind,
             FixedVersion = k.Details.FixedVersion,
             ScanFile = k.Details.ScanFile,
+            Tool = k.Details.Tool,
             Location = k.Details.Location,
             Message = k.Details.Message,
         })
@@ -123,7 +131,7 @@ internal sealed class FindingTally
     private void Offer(int entry, FindingDetails details) => Offer(entry, entries[entry].Severity, details);
 
     private void Offer(int entry, FindingSeverity severity, FindingDetails details) =>
-        sample.Offer(entry, severity, details.ScanFile is null ? details with { ScanFile = ScanFile } : details);
+        sample.Offer(entry, severity, details with { ScanFile = details.ScanFile ?? ScanFile, Tool = details.Tool ?? ScanTool });
 
     private static readonly string[] SeverityNames = [.. Enum.GetValues<FindingSeverity>().Select(s => s.ToString().ToLowerInvariant())];
 

@@ -17,6 +17,8 @@ internal sealed class GrypeScanFormat : ISecurityScanFormat
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
+        var descriptor = root.Optional("descriptor");
+        tally.ScanTool = descriptor?.Optional("name")?.AsString() ?? "grype";
         foreach (var match in root.Required("matches").Items())
         {
             var vulnerability = match.Required("vulnerability");
@@ -31,10 +33,7 @@ internal sealed class GrypeScanFormat : ISecurityScanFormat
                 artifact.Required("name").AsString(), artifact.Optional("version")?.AsString() ?? string.Empty, FixedVersions(vulnerability));
         }
 
-        var descriptor = root.Optional("descriptor");
-        return new ScanOrigin(
-            descriptor?.Optional("name")?.AsString() ?? "grype",
-            descriptor?.Optional("timestamp")?.AsString());
+        return new ScanOrigin(tally.ScanTool, descriptor?.Optional("timestamp")?.AsString());
     }
 
     /// <summary>grype's <c>fix.versions</c> joined with " or " (a fix in each of several release lines); null when none is given.</summary>

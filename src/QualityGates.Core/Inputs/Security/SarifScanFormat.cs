@@ -19,12 +19,19 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
         CheckVersion(root);
-        string? tool = null;
+        var tools = new List<string>();
         string? timestamp = null;
         foreach (var run in root.Required("runs").Items())
         {
             var rules = SarifRuleTable.For(run);
-            tool ??= run.Required("tool").Required("driver").Optional("name")?.AsString();
+            // Each run is one tool's (§3.14.6): its findings are credited to that tool, not to the file's first.
+            var tool = run.Required("tool").Required("driver").Optional("name")?.AsString();
+            if (tool is not null && !tools.Contains(tool, StringComparer.OrdinalIgnoreCase))
+            {
+                tools.Add(tool);
+            }
+
+            tally.ScanTool = tool;
             timestamp ??= run.OptionalItems("invocations").Select(invocation => invocation.Optional("startTimeUtc")?.AsString()).FirstOrDefault(time => time is not null);
             CheckRunCompleted(run);
             foreach (var result in run.OptionalItems("results"))
@@ -33,7 +40,7 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
             }
         }
 
-        return new ScanOrigin(tool, timestamp);
+        return new ScanOrigin(tools.FirstOrDefault(), timestamp) { Tools = tools };
     }
 
     private static void ReadResult(JsonCursor result, SarifRuleTable rules, FindingTally tally)
@@ -50,18 +57,17 @@ internal sealed class SarifScanFormat : ISecurityScanFormat
             return;
         }
 
-        // SARIF has no package identity. Rule, place and message together tell one finding from
-        // another: Trivy and grype SARIF put every package of an image at the same place, and only
-        // the message names the package.
         var location = result.OptionalItems("locations").Select(l => l.Optional("physicalLocation")).FirstOrDefault(p => p is not null);
         var uri = location?.Optional("artifactLocation")?.Optional("uri")?.AsString() ?? string.Empty;
         var line = location?.Optional("region")?.Optional("startLine")?.AsCount() ?? 0;
+        // Results on one line are told apart by their column: shown when it is not the first (§3.30.5's default).
+        var column = line > 0 && location?.Optional("region")?.Optional("startColumn") is { Kind: JsonValueKind.Number } c && c.AsCount() > 1 ? c.AsCount() : 0;
         var message = result.Optional("message") is { } m
             ? m.Optional("text")?.AsString() ?? m.Optional("id")?.AsString() ?? string.Empty
             : string.Empty;
         var ruleId = SarifRuleTable.RuleIdOf(result, rule);
-        tally.AddResult(severity, FindingKey.SarifResult(ruleId, uri, line, message), ruleId, Aliases(ruleId, rule),
-            FindingDetails.At("result", ruleId, uri, line, message));
+        tally.AddResult(severity, SarifResultIdentity.Of(result, ruleId, message), ruleId, Aliases(ruleId, rule),
+            FindingDetails.At("result", ruleId, uri, line, message, column));
     }
 
     /// <summary>

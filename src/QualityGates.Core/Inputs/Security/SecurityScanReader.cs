@@ -57,6 +57,7 @@ public static class SecurityScanReader
                 ?? throw file.Root.Error(ErrorCodes.WrongFileKind, UnknownFormatMessage(file.Root));
             var before = read is null ? null : tally.ToSummary();
             tally.ScanFile = Path.GetFileName(path);
+            tally.ScanTool = null;
             var origin = format.Read(file.Root, tally);
             if (before is not null)
             {
@@ -65,7 +66,11 @@ public static class SecurityScanReader
 
             files.Add(path);
             AddOnce(formats, format.Name);
-            AddOnce(tools, origin.Tool);
+            foreach (var tool in origin.Tools)
+            {
+                AddOnce(tools, tool);
+            }
+
             timestamp ??= origin.Timestamp;
         }
 

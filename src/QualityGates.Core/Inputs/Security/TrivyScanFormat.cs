@@ -5,15 +5,19 @@ using QualityGates.Inputs.Common;
 namespace QualityGates.Inputs.Security;
 
 /// <summary>
-/// Trivy JSON in its four layouts: an object with <c>SchemaVersion</c> 2 and <c>Results[]</c>; the
-/// legacy top-level array of results (before SchemaVersion); the literal <c>null</c> that old Trivy
-/// wrote when it found nothing; and the <c>trivy k8s</c> cluster report (<c>ClusterName</c> with
-/// <c>Vulnerabilities[]</c>/<c>Misconfigurations[]</c>, or <c>Resources[]</c>, of resources that each
-/// hold <c>Results[]</c>). Each result is read by <see cref="TrivyResultReader"/>.
+/// Trivy JSON in every layout that holds findings: an object with <c>SchemaVersion</c> 2 and <c>Results[]</c>
+/// (image, fs, repo, config, sbom scans); the legacy top-level array of results (before SchemaVersion); the
+/// literal <c>null</c> that old Trivy wrote when it found nothing; and the <c>trivy k8s</c> cluster report
+/// (aquasecurity/trivy pkg/k8s/report: <c>ClusterName</c> with resources that each hold <c>Results[]</c> —
+/// <c>--report all</c> writes them under <c>Resources[]</c> (before v0.42 under <c>Vulnerabilities[]</c> and
+/// <c>Misconfigurations[]</c>), <c>--report summary</c> under <c>Findings[]</c>, its ConsolidatedReport).
+/// Each result is read by <see cref="TrivyResultReader"/>. A cluster report with any other list, and a
+/// compliance report (pkg/compliance/report: findings per control, or only their counts), are refused (QG1006):
+/// counting none of their findings would pass a gate on a cluster no one looked at.
 /// </summary>
 internal sealed class TrivyScanFormat : ISecurityScanFormat
 {
-    private static readonly string[] ClusterResourceLists = ["Vulnerabilities", "Misconfigurations", "Resources"];
+    private static readonly string[] ClusterResourceLists = ["Vulnerabilities", "Misconfigurations", "Resources", "Findings"];
 
     public string Name => "trivy";
 
@@ -23,12 +27,14 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
         JsonValueKind.Array => root.Items().Take(1).Any(first => first.Contains("Target")),
         JsonValueKind.Object => root.Contains("SchemaVersion")
             || root.Contains("ClusterName")
-            || (root.Contains("Results") && root.Contains("ArtifactName")),
+            || (root.Contains("Results") && root.Contains("ArtifactName"))
+            || IsComplianceReport(root),
         _ => false,
     };
 
     public ScanOrigin Read(JsonCursor root, FindingTally tally)
     {
+        tally.ScanTool = "trivy";
         if (root.Kind == JsonValueKind.Null)
         {
             return new ScanOrigin("trivy", null);
@@ -42,6 +48,14 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
             }
 
             return new ScanOrigin("trivy", null);
+        }
+
+        if (IsComplianceReport(root))
+        {
+            throw root.Error(ErrorCodes.WrongFileKind,
+                "this is a trivy compliance report (trivy k8s/image --compliance): it lists each control's results, "
+                + "or with --report summary only how many failed, not the scan's findings. Scan again with --format json and "
+                + "without --compliance, and give that report.");
         }
 
         if (root.Optional("SchemaVersion") is { } schemaVersion && schemaVersion.AsFiniteNumber() != 2)
@@ -65,8 +79,26 @@ internal sealed class TrivyScanFormat : ISecurityScanFormat
         return new ScanOrigin("trivy", root.Optional("CreatedAt")?.AsString());
     }
 
+    /// <summary>
+    /// A compliance report: <c>ID</c> and <c>Title</c> with the controls' results (<c>RelatedResources</c>, <c>Results[]</c>
+    /// of controls) or their summary (<c>SummaryControls[]</c>).
+    /// </summary>
+    private static bool IsComplianceReport(JsonCursor root) =>
+        root.Contains("ID") && root.Contains("Title") && (root.Contains("SummaryControls") || root.Contains("RelatedResources"));
+
     private static void ReadCluster(JsonCursor root, FindingTally tally)
     {
+        // A list this reader does not know may hold findings it would not count.
+        foreach (var name in root.PropertyNames.Where(n => !ClusterResourceLists.Contains(n, StringComparer.Ordinal)))
+        {
+            if (root.Optional(name) is { Kind: JsonValueKind.Array } unknown)
+            {
+                throw unknown.Error(ErrorCodes.WrongFileKind,
+                    $"this trivy k8s report has a list '{name}' this reader does not know (it reads {string.Join(", ", ClusterResourceLists)}); "
+                    + "its resources' findings would go uncounted.");
+            }
+        }
+
         foreach (var list in ClusterResourceLists)
         {
             foreach (var resource in root.OptionalItems(list))

@@ -4,14 +4,17 @@ namespace QualityGates.Inputs.Trx;
 
 /// <summary>
 /// The running figures of one TRX file while it streams past: counts, durations, failed-test details
-/// (bounded) and what the ResultSummary says. Turned into a <see cref="TestRunSummary"/> at the end.
+/// (bounded), retried tests and what the ResultSummary says. Turned into a <see cref="TestRunSummary"/> at the end.
 /// </summary>
 internal sealed class TrxFileAccumulator
 {
     private readonly string path;
     private readonly int failedTestBudget;
-    private readonly List<FailedTest> failedTests = new();
+    private readonly List<(FailedTest Test, TrxTestKey? Key)?> failedTests = new();
+    private readonly Dictionary<TrxTestKey, int> failedTestAt = new();
     private readonly List<string> attachmentLinks = new();
+    private readonly TrxAttemptChains attempts = new();
+    private int keptFailedTests;
 
     // Top-level results: the figures reported.
     private int total;
@@ -25,6 +28,7 @@ internal sealed class TrxFileAccumulator
     private int allExactlyPassed;
     private int allExactlyFailed;
     private int allExactErrors;
+    private DataDrivenParents parents;
 
     // Run-level errors (RunInfo outcome="Error"): the first one, and the first that says the run broke off.
     private string? firstRunError;
@@ -51,6 +55,9 @@ internal sealed class TrxFileAccumulator
     /// <summary>The writer of the file, known once the <c>ResultSummary</c> starts.</summary>
     public TrxProducer Producer { get; set; }
 
+    /// <summary>When set, every top-level result is also handed to it as it is read (the attempts of a retried run are merged from these).</summary>
+    public List<TrxResultRow>? Rows { get; init; }
+
     /// <summary>Notes the (bounded) text of a run-level error, <c>RunInfo outcome="Error"</c>.</summary>
     public void AddRunError(string text)
     {
@@ -68,46 +75,81 @@ internal sealed class TrxFileAccumulator
     public void AddAttachment(string href) => attachmentLinks.Add(href);
 
     /// <summary>True while failed tests' details are still kept; once the budget is spent they are only counted.</summary>
-    public bool KeepsFailedTestDetails => failedTests.Count < failedTestBudget;
+    public bool KeepsFailedTestDetails => keptFailedTests < failedTestBudget;
 
-    /// <summary>Counts one <c>UnitTestResult</c>; only top-level ones count as tests.</summary>
-    public void CountResult(string outcome, TrxOutcomeKind kind, bool topLevel, TimeSpan duration)
+    /// <summary>
+    /// Counts one <c>UnitTestResult</c>; only top-level ones count as tests. Returns false for a top-level
+    /// result that is an earlier attempt of a retried test already counted by a later one (its details are not kept).
+    /// </summary>
+    public bool CountResult(TrxResult result, TrxOutcomeKind kind, bool topLevel)
     {
         allResults++;
         allExecuted += kind == TrxOutcomeKind.Skipped ? 0 : 1;
-        allExactlyPassed += string.Equals(outcome, "Passed", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        allExactlyFailed += string.Equals(outcome, "Failed", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        allExactErrors += string.Equals(outcome, "Error", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        var exactlyPassed = string.Equals(result.Outcome, "Passed", StringComparison.OrdinalIgnoreCase);
+        var exactlyFailed = string.Equals(result.Outcome, "Failed", StringComparison.OrdinalIgnoreCase);
+        allExactlyPassed += exactlyPassed ? 1 : 0;
+        allExactlyFailed += exactlyFailed ? 1 : 0;
+        allExactErrors += string.Equals(result.Outcome, "Error", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (result.DataDrivenParent)
+        {
+            parents = new DataDrivenParents(parents.All + 1, parents.Passed + (exactlyPassed ? 1 : 0), parents.Failed + (exactlyFailed ? 1 : 0));
+        }
+
         if (!topLevel)
         {
-            return;
+            return true;
+        }
+
+        Rows?.Add(new TrxResultRow(result.TestId, result.TestName, kind));
+        summedDurations += result.Duration;
+        var attempt = attempts.Add(result.Key, kind, result.Start, result.TestName);
+        switch (attempt)
+        {
+            case TrxAttempt.Earlier:
+                return false;
+            case TrxAttempt.Later:
+                // The attempt before this one was counted as a failed test: this one takes its place.
+                total--;
+                failed--;
+                ForgetFailedTest(result.Key!.Value);
+                break;
         }
 
         total++;
         passed += kind == TrxOutcomeKind.Passed ? 1 : 0;
         failed += kind == TrxOutcomeKind.Failed ? 1 : 0;
-        summedDurations += duration;
+        return true;
     }
 
     /// <summary>Keeps a failed test's details if the budget allows.</summary>
-    public void AddFailedTest(string name, string message, string? stackTrace = null)
+    public void AddFailedTest(TrxTestKey? key, string name, string message, string? stackTrace = null)
     {
-        if (KeepsFailedTestDetails)
+        if (!KeepsFailedTestDetails)
         {
-            failedTests.Add(new FailedTest(name, message, path, stackTrace));
+            return;
         }
+
+        if (key is { } known)
+        {
+            ForgetFailedTest(known);
+            failedTestAt[known] = failedTests.Count;
+        }
+
+        failedTests.Add((new FailedTest(name, message, path, stackTrace), key));
+        keptFailedTests++;
     }
 
     /// <summary>Checks the counts against the Counters and builds the summary of this file.</summary>
     public TestRunSummary Finish()
     {
-        var counted = new TrxTally(allResults, allExecuted, allExactlyPassed, allExactlyFailed, allExactErrors);
+        var counted = new TrxTally(allResults, allExecuted, allExactlyPassed, allExactlyFailed, allExactErrors, parents);
         if (Counters is not null)
         {
             TrxCountersCheck.Verify(Counters, counted, Producer, path);
         }
 
         var abortReason = TrxRunStatus.AbortReason(Producer, RunOutcome, Counters, counted, abortRunError, firstRunError);
+        var flaky = attempts.Flaky();
         return new TestRunSummary
         {
             RunId = string.IsNullOrWhiteSpace(RunId) ? null : RunId.Trim(),
@@ -118,9 +160,30 @@ internal sealed class TrxFileAccumulator
             Duration = Times is { } times ? times.Finish - times.Start : summedDurations,
             Aborted = abortReason is not null,
             AbortReason = abortReason,
-            FailedTests = failedTests.ToArray(),
+            FailedTests = failedTests.Where(t => t is not null).Select(t => t!.Value.Test).ToArray(),
             SourceFiles = new[] { path },
             CoverageAttachments = TrxCoverageAttachments.Resolve(path, DeploymentRoot, attachmentLinks),
+            Flaky = flaky.Count,
+            FlakyTests = flaky.Take(failedTestBudget).Select(f => new FlakyTest(f.Name, f.Attempts, path)).ToArray(),
         };
     }
+
+    private void ForgetFailedTest(TrxTestKey key)
+    {
+        if (failedTestAt.Remove(key, out var at))
+        {
+            failedTests[at] = null;
+            keptFailedTests--;
+        }
+    }
+}
+
+/// <summary>One top-level result as the reader saw it: its test id and name (null when the file has none) and what it counted as.</summary>
+internal readonly record struct TrxResultRow(string? TestId, string? TestName, TrxOutcomeKind Kind);
+
+/// <summary>What the scanner read of one <c>UnitTestResult</c> for counting.</summary>
+internal readonly record struct TrxResult(string Outcome, string? TestId, string? TestName, TimeSpan Duration, DateTimeOffset? Start, bool DataDrivenParent)
+{
+    /// <summary>The test's identity within the file (test id and name), or null when the file gives no test id.</summary>
+    public TrxTestKey? Key => string.IsNullOrEmpty(TestId) ? null : TrxTestKey.Of(TestId, TestName ?? string.Empty);
 }

@@ -6,10 +6,11 @@ using QualityGates.Metrics;
 namespace QualityGates.Inputs.Trx;
 
 /// <summary>
-/// Streams one TRX file once, front to back, with a forward-only reader: memory stays flat however many
-/// results the file has. Only top-level <c>Results/UnitTestResult</c> elements are tests; the
+/// Streams one TRX file once, front to back, with a forward-only reader: no result's text is held however many
+/// results the file has (a retried test's attempts are recognised from a small entry per result). Only top-level <c>Results/UnitTestResult</c> elements are tests; the
 /// <c>InnerResults</c> of a data-driven MSTest test are its rows, already summed up in the parent's outcome.
-/// (An ordered test's <c>TestResultAggregation</c> is read the same way as a <c>UnitTestResult</c>.)
+/// (An ordered test's <c>TestResultAggregation</c> is read the same way as a <c>UnitTestResult</c>.) Attempts of a
+/// retried test the file shows count once (<see cref="TrxAttemptChains"/>).
 /// </summary>
 internal sealed class TrxFileScanner
 {
@@ -22,6 +23,7 @@ internal sealed class TrxFileScanner
 
     // The failed top-level result whose details are being collected (its message comes later in the file).
     private string? failedTestName;
+    private TrxTestKey? failedTestKey;
     private int failedTestDepth;
     private string? ownMessage;
     private string? innerMessage;
@@ -33,21 +35,29 @@ internal sealed class TrxFileScanner
     private string? runName;
     private string? testSettingsId;
 
-    private TrxFileScanner(string path, XmlReader reader, int failedTestBudget)
+    private TrxFileScanner(string path, XmlReader reader, int failedTestBudget, List<TrxResultRow>? rows)
     {
         this.path = path;
         this.reader = reader;
-        run = new TrxFileAccumulator(path, failedTestBudget);
+        run = new TrxFileAccumulator(path, failedTestBudget) { Rows = rows };
     }
 
     /// <summary>Reads <paramref name="path"/>, keeping at most <paramref name="failedTestBudget"/> failed tests' details.</summary>
-    public static TestRunSummary Scan(string path, int failedTestBudget)
+    public static TestRunSummary Scan(string path, int failedTestBudget) => ScanFile(path, failedTestBudget).Summary;
+
+    /// <summary>
+    /// As <see cref="Scan"/>, with what else the file says of its run: its writer and start, and, when
+    /// <paramref name="rows"/> is given, every top-level result added to it.
+    /// </summary>
+    public static TrxScan ScanFile(string path, int failedTestBudget, List<TrxResultRow>? rows = null)
     {
         using var stream = InputFile.OpenRead(path);
         using var reader = XmlInput.CreateReader(stream);
         try
         {
-            return new TrxFileScanner(path, reader, failedTestBudget).ScanAll();
+            var scanner = new TrxFileScanner(path, reader, failedTestBudget, rows);
+            var summary = scanner.ScanAll();
+            return new TrxScan(summary, scanner.run.Producer, scanner.run.Times?.Start);
         }
         catch (XmlException ex)
         {
@@ -178,20 +188,34 @@ internal sealed class TrxFileScanner
 
         var topLevel = depth == 2;
         var duration = topLevel ? TrxValueParser.Duration(reader.GetAttribute(TrxSchema.DurationAttribute), path, line) : TimeSpan.Zero;
-        run.CountResult(outcome!, kind, topLevel, duration);
+        var testId = topLevel ? reader.GetAttribute(TrxSchema.TestIdAttribute) : null;
+        var testName = topLevel ? reader.GetAttribute(TrxSchema.TestNameAttribute) : null;
+        var result = new TrxResult(outcome!, testId, testName, duration, topLevel ? StartOf() : null,
+            reader.GetAttribute(TrxSchema.ResultTypeAttribute) == TrxSchema.DataDrivenParentType);
+        if (topLevel)
+        {
+            // The previous test's details are complete; kept before this result counts, as it may be its retry.
+            KeepFailedTest();
+        }
+
+        var counted = run.CountResult(result, kind, topLevel);
         if (!topLevel)
         {
             return;
         }
 
-        KeepFailedTest();
-        if (kind == TrxOutcomeKind.Failed && run.KeepsFailedTestDetails)
+        if (counted && kind == TrxOutcomeKind.Failed && run.KeepsFailedTestDetails)
         {
-            var name = reader.GetAttribute(TrxSchema.TestNameAttribute) ?? reader.GetAttribute(TrxSchema.TestIdAttribute) ?? "(unnamed test)";
-            failedTestName = BoundedXmlText.Truncate(name, TrxReader.MaxMessageLength);
+            failedTestName = BoundedXmlText.Truncate(testName ?? testId ?? "(unnamed test)", TrxReader.MaxMessageLength);
+            failedTestKey = result.Key;
             failedTestDepth = depth;
         }
     }
+
+    /// <summary>The result's <c>startTime</c>, or null when it has none or one that is not a date (it only orders a retried test's attempts).</summary>
+    private DateTimeOffset? StartOf() =>
+        DateTimeOffset.TryParse(reader.GetAttribute(TrxSchema.StartTimeAttribute), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var start) ? start : null;
 
     private void ReadFailureMessage(int depth)
     {
@@ -218,10 +242,14 @@ internal sealed class TrxFileScanner
             return;
         }
 
-        run.AddFailedTest(failedTestName, ownMessage ?? innerMessage ?? string.Empty, string.IsNullOrWhiteSpace(stackTrace) ? null : stackTrace);
+        run.AddFailedTest(failedTestKey, failedTestName, ownMessage ?? innerMessage ?? string.Empty, string.IsNullOrWhiteSpace(stackTrace) ? null : stackTrace);
         failedTestName = null;
+        failedTestKey = null;
         stackTrace = null;
         ownMessage = null;
         innerMessage = null;
     }
 }
+
+/// <summary>One TRX file read: its summary, its writer, and the start of its run (<c>Times/@start</c>) when it has one.</summary>
+internal sealed record TrxScan(TestRunSummary Summary, TrxProducer Producer, DateTimeOffset? Start);

@@ -40,14 +40,16 @@ public sealed class TrxReader
     /// all of them; <see cref="ReadAll"/> merges them.
     /// </summary>
     public IReadOnlyList<TestRunSummary> ReadEach(IEnumerable<string> paths) =>
-        ReadFiles(paths).Where(file => file.SameRunAs is null).Select(file => file.Summary).ToList();
+        ReadFiles(paths).Where(file => file.Counts).Select(file => file.Summary).ToList();
 
     /// <summary>
     /// Reads several TRX files (the shards of a CI run, the legs of a multi-targeting project), one row per
     /// file in the order given, on every core, merged in order so the result never depends on timing. A path
     /// given twice is read once; a file holding a run an earlier file holds (the same <c>TestRun id</c> and
     /// the same bytes: an artifact downloaded twice) is a row with <see cref="TrxFileRun.SameRunAs"/> set,
-    /// counted once; the same id with other bytes counts again (<see cref="TrxFileRun.RunIdSharedWith"/>). At most <see cref="MaxFailedTestDetails"/> failed-test details are kept over all files,
+    /// counted once; the attempts of a run retried by Microsoft.Testing.Platform's retry extension are merged into
+    /// the row of the first attempt, each test counted once by its last attempt (<see cref="TrxFileRun.RetryOf"/>);
+    /// any other file with the same id and other bytes counts again (<see cref="TrxFileRun.RunIdSharedWith"/>). At most <see cref="MaxFailedTestDetails"/> failed-test details are kept over all files,
     /// the earliest first. The first file (in the order given) that fails to read stops the whole read.
     /// </summary>
     /// <exception cref="Errors.QualityGatesException">A file is missing, malformed or not TRX.</exception>
@@ -72,14 +74,17 @@ public sealed class TrxReader
         }
 
         var runs = new TrxFileRun[files.Count];
+        var scans = new TrxScan[files.Count];
         var identities = new TrxRunIdentities();
         var detailsLeft = new StrongBox<int>(MaxFailedTestDetails);
         OrderedParallel.ForEach(
             files.Count,
             // What is left when a read starts is at least what is left for it in order; the merge trims to that.
-            i => TrxFileScanner.Scan(files[i], Volatile.Read(ref detailsLeft.Value)),
-            (i, summary) =>
+            i => TrxFileScanner.ScanFile(files[i], Volatile.Read(ref detailsLeft.Value)),
+            (i, scan) =>
             {
+                scans[i] = scan;
+                var summary = scan.Summary;
                 var (sameRunAs, runIdSharedWith) = identities.Identify(files[i], summary);
                 var kept = sameRunAs is null ? Math.Min(summary.FailedTests.Count, detailsLeft.Value) : 0;
                 if (kept < summary.FailedTests.Count)
@@ -90,6 +95,7 @@ public sealed class TrxReader
                 Volatile.Write(ref detailsLeft.Value, detailsLeft.Value - kept);
                 runs[i] = new TrxFileRun(files[i], summary, sameRunAs, runIdSharedWith);
             });
+        TrxRetriedRuns.Merge(runs, scans);
         return runs;
     }
 
@@ -102,4 +108,17 @@ public sealed class TrxReader
 /// <param name="Summary">What the file holds (its failed-test details within the read's bound).</param>
 /// <param name="SameRunAs">The earlier file holding the same test run, when this file is a copy of it and counts no further; else null.</param>
 /// <param name="RunIdSharedWith">An earlier file with the same <c>TestRun id</c> but other bytes: nothing proves they are one run, so both count (a caller warns, QG0021); else null.</param>
-public sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs, string? RunIdSharedWith = null);
+public sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs, string? RunIdSharedWith = null)
+{
+    /// <summary>
+    /// For a later attempt of a run retried by Microsoft.Testing.Platform's retry extension: the file of its first
+    /// attempt, whose <see cref="Summary"/> holds the whole run (each test by its last attempt); this file counts no further. Else null.
+    /// </summary>
+    public string? RetryOf { get; init; }
+
+    /// <summary>For the attempts of a retried run: this file's attempt number, or for the first attempt how many attempts were merged into it; else 0.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>True when the file's <see cref="Summary"/> counts towards the run: it is neither a copy of an earlier file nor a later attempt.</summary>
+    public bool Counts => SameRunAs is null && RetryOf is null;
+}

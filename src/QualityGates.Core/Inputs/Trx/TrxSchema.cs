@@ -32,6 +32,10 @@ internal static class TrxSchema
     public const string TestNameAttribute = "testName";
     public const string TestIdAttribute = "testId";
     public const string DurationAttribute = "duration";
+    public const string StartTimeAttribute = "startTime";
+    /// <summary>VSTest marks a data-driven test's parent <c>resultType="DataDrivenTest"</c> once its first row arrives, and each row <c>DataDrivenDataRow</c>.</summary>
+    public const string ResultTypeAttribute = "resultType";
+    public const string DataDrivenParentType = "DataDrivenTest";
     public const string StartAttribute = "start";
     public const string FinishAttribute = "finish";
     public const string RunDeploymentRootAttribute = "runDeploymentRoot";

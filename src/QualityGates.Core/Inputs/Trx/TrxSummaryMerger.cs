@@ -39,6 +39,8 @@ internal static class TrxSummaryMerger
             FailedTests = failedTests,
             SourceFiles = sourceFiles,
             CoverageAttachments = attachments,
+            Flaky = files.Sum(file => file.Flaky),
+            FlakyTests = files.SelectMany(file => file.FlakyTests).Take(TrxReader.MaxFailedTestDetails).ToArray(),
         };
     }
 }

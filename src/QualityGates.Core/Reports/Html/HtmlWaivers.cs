@@ -26,7 +26,8 @@ internal static class HtmlWaivers
             foreach (var finding in listed)
             {
                 var location = finding.Message is null ? finding.Location ?? string.Empty : $"{finding.Location} {finding.Message}".Trim();
-                Row(page, finding.Severity, Named(finding), PackageOf(finding), finding.FixedVersion ?? string.Empty, location, finding.ScanFile ?? string.Empty);
+                var scan = finding.Tool is { } tool && security.ScanTools.Count > 1 ? $"{finding.ScanFile} ({tool})".TrimStart() : finding.ScanFile ?? string.Empty;
+                Row(page, finding.Severity, Named(finding), PackageOf(finding), finding.FixedVersion ?? string.Empty, location, scan);
             }
 
             var more = security.CountOf(severity) - listed.Count;

@@ -35,6 +35,18 @@ public sealed record SolutionOptions
     /// <summary>The project file (full path): the project's key in the run manifest.</summary>
     public string ProjectFile { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The solution run this project was started by (VSTest: the solution's build gives each project its run
+    /// id); null for a test application, which finds the run its own <c>dotnet test</c> started.
+    /// </summary>
+    public string? RunId { get; init; }
+
+    /// <summary>
+    /// True for the solution's build after every project's tests (VSTest): judge the run <see cref="RunId"/>
+    /// from its hand-ins, with this project's settings, instead of judging or handing in the project.
+    /// </summary>
+    public bool Verdict { get; init; }
+
     /// <summary>What the user calls the scope setting (<c>QualityGatesScope</c>), for errors.</summary>
     public string Source { get; init; } = "QualityGatesScope";
 

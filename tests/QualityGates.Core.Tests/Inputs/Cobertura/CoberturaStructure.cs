@@ -56,8 +56,9 @@ public sealed class CoberturaStructure : IDisposable
 
         var summary = _reader.Read(path);
 
+        // The huge line's two entries in one class are one line, covered by its first entry.
         Assert.Equal(1, summary.LinesCovered);
-        Assert.Equal(3, summary.LinesValid);
+        Assert.Equal(2, summary.LinesValid);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 * 1024 * 1024);
     }
 
