@@ -39,7 +39,7 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, answer.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            var answerJson = new CanDeployJson(model.Name, model.Version, decision.ContextName, decision.Allowed, decision.VerdictName, decision.Reason,
+            var answerJson = new CanDeployJson(model.Name, model.Version, decision.ContextName, decision.Allowed, decision.VerdictName, decision.Reason, decision.IsOverride,
                 controller.Policy.RequireStagingBeforeProduction, RegistryJson.Record(decision.Decision), RegistryJson.Warnings(answer.Warnings));
             RegistryJson.Print(output, answerJson, CliJsonContext.Default.CanDeployJson);
         }
@@ -53,5 +53,5 @@ internal sealed class CanDeployCommand(Func<string, string?> environment)
 }
 
 /// <summary><c>can-deploy --json</c>: the answer, why, and the record that decided it.</summary>
-internal sealed record CanDeployJson(string Model, string Version, string Context, bool CanDeploy, string Verdict, string Reason, bool PromotionOrder,
+internal sealed record CanDeployJson(string Model, string Version, string Context, bool CanDeploy, string Verdict, string Reason, bool Override, bool PromotionOrder,
     JsonRegistryRecord? Decision, IEnumerable<WarningJson> Warnings);

@@ -27,6 +27,7 @@ internal static class CliApplication
             new RollbackCommand(env).Create(),
             new DeploymentsCommand(env).Create(),
             new RegistryCommand(env).Create(),
+            new SettingsCommand().Create(),
         };
 
         // No response files: System.CommandLine reads any value starting with '@' as a file of more

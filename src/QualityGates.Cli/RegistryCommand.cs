@@ -54,23 +54,35 @@ internal sealed class RegistryCommand(Func<string, string?> environment)
         var to = new ApprovalRegistry(result.GetValue(_to), environment: environment);
         var copy = from.CopyTo(to);
         RegistryCommandRun.PrintWarnings(error, copy.Warnings);
+        foreach (var failure in copy.Errors.Append(copy.Stopped).OfType<RegistryCopyError>())
+        {
+            ErrorOutput.Error(error, failure.Code, failure.Message, failure.File, failure.Line);
+        }
+
         if (result.GetValue(_copyJson))
         {
-            RegistryJson.Print(output, new CopyJson(from.Location, to.Location, copy.Models, copy.Copied, RegistryJson.Warnings(copy.Warnings)),
+            RegistryJson.Print(output, new CopyJson(from.Location, to.Location, copy.Models, copy.Copied, copy.Complete,
+                copy.Errors.Select(RegistryJson.Coded), copy.Stopped is { } stopped ? RegistryJson.Coded(stopped) : null, RegistryJson.Warnings(copy.Warnings)),
                 CliJsonContext.Default.CopyJson);
         }
         else
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Copied {copy.Copied} records of {copy.Models} models from {from.Location} to {to.Location} (records already there were skipped)."));
+            var how = copy.Stopped is not null ? "; it stopped before the last model, so the rest was not copied (errors above)"
+                : copy.Errors.Count > 0 ? $"; {Count(copy.Errors.Count, "record or model was", "records or models were")} not copied (errors above)"
+                : copy.Warnings.Count > 0 ? $"; {Count(copy.Warnings.Count, "damaged source line was", "damaged source lines were")} skipped (warnings above)"
+                : string.Empty;
+            ErrorOutput.Line(output, string.Create(CultureInfo.InvariantCulture,
+                $"Copied {copy.Copied} records of {copy.Models} models from {from.Location} to {to.Location} (records already there were skipped){how}."));
         }
 
-        return ExitCodes.Passed;
+        return copy.Complete ? ExitCodes.Passed : ExitCodes.BadInput;
     }
+
+    private static string Count(int count, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
 }
 
 /// <summary><c>registry migrate --json</c>: the schema version before and after (0 for a folder registry).</summary>
 internal sealed record MigrateJson(string Registry, bool Database, int SchemaBefore, int SchemaVersion);
 
-/// <summary><c>registry copy --json</c>: how many records of how many models were copied.</summary>
-internal sealed record CopyJson(string From, string To, int Models, int Copied, IEnumerable<WarningJson> Warnings);
+/// <summary><c>registry copy --json</c>: how many records of how many models were copied, what was refused, and whether it stopped.</summary>
+internal sealed record CopyJson(string From, string To, int Models, int Copied, bool Complete, IEnumerable<CodedJson> Errors, CodedJson? Stopped, IEnumerable<WarningJson> Warnings);

@@ -21,6 +21,9 @@ internal static class RegistryJson
     public static JsonRegistryRecord? Record(RegistryRecord? record) => record is null ? null : new(record);
 
     public static IEnumerable<WarningJson> Warnings(IReadOnlyList<RegistryWarning> warnings) => warnings.Select(w => new WarningJson(w));
+
+    /// <summary>A refused record or model of <c>registry copy</c>.</summary>
+    public static CodedJson Coded(RegistryCopyError error) => new(error.Code, error.File, error.Line, error.Message);
 }
 
 /// <summary>A registry line a query skipped.</summary>
@@ -31,6 +34,9 @@ internal sealed class WarningJson(RegistryWarning warning)
     public int Line => warning.Line;
     public string Message => warning.Message;
 }
+
+/// <summary>One coded error as <c>{code, file, line, message}</c>.</summary>
+internal sealed record CodedJson(string Code, string? File, int Line, string Message);
 
 /// <summary>Every document the CLI prints, serialised without reflection (the engine's rules: <see cref="ProductJson"/>).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Metadata,

@@ -42,6 +42,11 @@ internal static class RegistryTextOutput
     public static string Details(RegistryRecord record)
     {
         var text = new StringBuilder("by ").Append(OneLine(record.By));
+        if (record.Override is not null)
+        {
+            text.Append(" [override of a blocked gate run: ").Append(OneLine(record.Override)).Append(']');
+        }
+
         if (record.Target is not null)
         {
             text.Append(", target ").Append(OneLine(record.Target));

@@ -26,7 +26,7 @@ internal sealed class StatusCommand(Func<string, string?> environment)
         RegistryCommandRun.PrintWarnings(error, status.Warnings);
         if (result.GetValue(_registry.Json))
         {
-            var contexts = shown.Select(s => new ContextStatusJson(s.ContextName, s.StatusName, s.IsApproved, RegistryJson.Record(s.LatestDecision)));
+            var contexts = shown.Select(s => new ContextStatusJson(s.ContextName, s.StatusName, s.IsApproved, s.IsOverride, RegistryJson.Record(s.LatestDecision)));
             RegistryJson.Print(output, new StatusJson(model.Name, model.Version, registry.Location, contexts, RegistryJson.Warnings(status.Warnings)),
                 CliJsonContext.Default.StatusJson);
         }
@@ -46,4 +46,4 @@ internal sealed class StatusCommand(Func<string, string?> environment)
 /// <summary><c>status --json</c>: the latest decision in each context shown.</summary>
 internal sealed record StatusJson(string Model, string Version, string Registry, IEnumerable<ContextStatusJson> Contexts, IEnumerable<WarningJson> Warnings);
 
-internal sealed record ContextStatusJson(string Context, string Status, bool Approved, JsonRegistryRecord? Decision);
+internal sealed record ContextStatusJson(string Context, string Status, bool Approved, bool Override, JsonRegistryRecord? Decision);

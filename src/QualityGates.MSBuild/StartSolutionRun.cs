@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Running.Solution;
@@ -44,7 +45,7 @@ public sealed class StartSolutionRun : Microsoft.Build.Utilities.Task, ICancelab
         if (folders.Count != 1 || !Enum.TryParse<SolutionJudge>(Judge, ignoreCase: false, out var judge))
         {
             Log.LogError(null, ErrorCodes.InvalidSetting, null, ConsoleText.Neutralise(SolutionFile), 0, 0, 0, 0, "{0}", ConsoleText.Neutralise(folders.Count > 1
-                ? $"The test projects of {solution} name different solution report folders ({string.Join(", ", folders)}); set QualityGatesSolutionReportDirectory once for all of them, in Directory.Build.props."
+                ? $"The test projects of {solution} name different solution report folders ({string.Join(", ", folders)}); set {SettingsCatalogue.SolutionReportDirectory.MSBuild} once for all of them, in Directory.Build.props."
                 : $"No solution run of {solution} can start: the solution's test projects named no solution report folder, or the judge '{Judge}' is not Solution or LastHandIn."));
             return false;
         }

@@ -1,38 +1,24 @@
-using System.Text.RegularExpressions;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.CommandLine;
-using QualityGates.Configuration;
-using QualityGates.Errors;
+using QualityGates.Configuration.Settings;
 
 namespace QualityGates.Testing.Platform;
 
 /// <summary>
-/// The test application's <c>--quality-gates-*</c> options, listed by <c>--help</c>. They override the
+/// The test application's <c>--quality-gates-*</c> options, listed by <c>--help</c>: one per setting of the
+/// catalogue that has a test-application name (and a hidden one per deprecated name). They override the
 /// MSBuild properties baked into the settings file, so a built test application can be judged against
 /// another context or threshold: <c>MyTests --quality-gates-context production</c>. A bad value is
-/// refused by the platform before any test runs, with the QG code in the message.
+/// refused by the platform before any test runs, with the QG code in the message and the catalogue's rules.
 /// </summary>
 internal sealed class GateCommandLineProvider : ICommandLineOptionsProvider
 {
-    public const string Prefix = "quality-gates-";
-    public const string Context = Prefix + "context";
-    public const string ReportDirectory = Prefix + "report-directory";
-    public const string Coverage = Prefix + "coverage";
-    public const string Enabled = Prefix + "enabled";
-    public const string NewCode = Prefix + "new-code";
-    public const string BaseRef = Prefix + "base-ref";
-    public const string NewCodeDiff = Prefix + "new-code-diff";
-    public const string Ratchet = Prefix + "ratchet";
-    public const string BaselineReport = Prefix + "baseline-report";
-    public const string WaiversFile = Prefix + "waivers-file";
-
-    /// <summary>The options that take true or false (checked with the properties' rules, QG0006).</summary>
-    private static readonly string[] Switches = [Enabled, NewCode, Ratchet];
-
-    /// <summary>One option per threshold of the catalog: <c>MinTestPassRate</c> → <c>quality-gates-min-test-pass-rate</c>.</summary>
-    public static IReadOnlyList<(ThresholdDefinition Threshold, string Option)> Thresholds { get; } = ThresholdCatalog.All
-        .Select(t => (t, Prefix + Regex.Replace(t.Name, "(?<!^)([A-Z])", "-$1").ToLowerInvariant()))
+    /// <summary>Each option's name (without <c>--</c>), its setting, and whether it is a deprecated name.</summary>
+    public static IReadOnlyList<(string Name, Setting Setting, bool Deprecated)> Options { get; } = SettingsCatalogue.All
+        .Where(s => s.TestingPlatform is not null)
+        .SelectMany(s => s.Aliases.Select(a => a.TestingPlatform).OfType<string>().Select(a => (Name: a[2..], s, true))
+            .Prepend((s.TestingPlatform![2..], s, false)))
         .ToList();
 
     public string Uid => nameof(GateCommandLineProvider);
@@ -45,52 +31,36 @@ internal sealed class GateCommandLineProvider : ICommandLineOptionsProvider
 
     public Task<bool> IsEnabledAsync() => Task.FromResult(true);
 
-    public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions()
+    public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions() => Options
+        .Select(o => new CommandLineOption(o.Name,
+            o.Deprecated ? $"Deprecated: use {o.Setting.TestingPlatform}." : $"{o.Setting.Description} Overrides {o.Setting.MSBuild}.",
+            o.Setting.Kind.Shape == SettingShape.List ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne,
+            isHidden: o.Deprecated))
+        .ToList();
+
+    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) =>
+        Validate(new SettingLayer(Adapter.TestingPlatform, fromCommandLine: true).Add("--" + commandOption.Name, arguments));
+
+    /// <summary>Refuses an old and a new name given different values (QG0031).</summary>
+    public Task<ValidationResult> ValidateCommandLineOptionsAsync(ICommandLineOptions commandLineOptions) => Validate(Read(commandLineOptions));
+
+    /// <summary>The options given, under their names, for <see cref="SettingValues.Read"/>.</summary>
+    public static SettingLayer Read(ICommandLineOptions options)
     {
-        var options = new List<CommandLineOption>
+        var layer = new SettingLayer(Adapter.TestingPlatform, fromCommandLine: true);
+        foreach (var option in Options)
         {
-            new(Context, $"Deployment context whose thresholds apply: {string.Join(", ", DeploymentContexts.Names)}. Overrides QualityGatesContext.", ArgumentArity.ExactlyOne, false),
-            new(ReportDirectory, "Folder for junit-gates.xml, the JSON report and gates.html. Overrides QualityGatesReportDirectory.", ArgumentArity.ExactlyOne, false),
-            new(Coverage, "Cobertura files (or globs) to judge instead of this run's coverage. Overrides QualityGatesCoverageFiles.", ArgumentArity.OneOrMore, false),
-            new(Enabled, "'false' runs the tests without the gate. Overrides QualityGatesEnabled.", ArgumentArity.ExactlyOne, false),
-            new(NewCode, "'true' adds coverage.new_code, the coverage of the lines this change added or modified (runs git). Overrides QualityGatesNewCode.", ArgumentArity.ExactlyOne, false),
-            new(BaseRef, "The branch or commit the change merges into, for coverage.new_code. Overrides QualityGatesBaseRef.", ArgumentArity.ExactlyOne, false),
-            new(NewCodeDiff, "WorkingTree (commits plus uncommitted and untracked files) or Head (commits only). Overrides QualityGatesNewCodeDiff.", ArgumentArity.ExactlyOne, false),
-            new(Ratchet, "'true' adds the ratchet: coverage and pass rate may not fall below the baseline. Overrides QualityGatesRatchet.", ArgumentArity.ExactlyOne, false),
-            new(BaselineReport, "A JSON gate report to ratchet against (relative to the project folder). Overrides QualityGatesBaselineReport.", ArgumentArity.ExactlyOne, false),
-            new(WaiversFile, "The waivers file (relative to the project folder). Overrides QualityGatesWaiversFile.", ArgumentArity.ExactlyOne, false),
-        };
-        options.AddRange(Thresholds.Select(t => new CommandLineOption(t.Option,
-            $"Override: {t.Threshold.Meaning}. Overrides QualityGates{t.Threshold.Name}.", ArgumentArity.ExactlyOne, false)));
-        return options;
+            if (options.TryGetOptionArgumentList(option.Name, out var arguments))
+            {
+                layer.Add("--" + option.Name, arguments);
+            }
+        }
+
+        return layer;
     }
 
-    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments)
-    {
-        try
-        {
-            var value = arguments.FirstOrDefault();
-            var source = "--" + commandOption.Name;
-            if (commandOption.Name == Context)
-            {
-                DeploymentContexts.Parse(value, source);
-            }
-            else if (Switches.Contains(commandOption.Name))
-            {
-                SwitchSetting.Parse(value, source, whenEmpty: commandOption.Name == Enabled);
-            }
-            else if (Thresholds.FirstOrDefault(t => t.Option == commandOption.Name) is { Threshold: not null } threshold)
-            {
-                ThresholdCatalog.Apply(GateThresholds.Default, threshold.Threshold.Name, value, source);
-            }
-
-            return ValidationResult.ValidTask;
-        }
-        catch (QualityGatesException ex)
-        {
-            return ValidationResult.InvalidTask($"{ex.Code}: {ex.Message}");
-        }
-    }
-
-    public Task<ValidationResult> ValidateCommandLineOptionsAsync(ICommandLineOptions commandLineOptions) => ValidationResult.ValidTask;
+    private static Task<ValidationResult> Validate(SettingLayer layer) =>
+        SettingValues.Read(Adapter.TestingPlatform, layer).Errors.FirstOrDefault() is { } error
+            ? ValidationResult.InvalidTask($"{error.Code}: {error.Message}")
+            : ValidationResult.ValidTask;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Testing.Platform.CommandLine;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -56,38 +57,36 @@ internal static class GateSessionRun
                 $"Quality gates cannot run: the settings file '{file.Path}' that QualityGates.MSBuild's build targets write next to the test application is missing. Build the test project with the QualityGates.MSBuild package referenced.")]);
         }
 
-        var errors = new List<QualityGatesException>();
-        if (!GateRunSettings.Enabled(file, options, errors) && errors.Count == 0)
+        var settings = GateRunSettings.Settings(file, options);
+        if (!settings.Switch(SettingsCatalogue.Enabled) && settings.Errors.Count == 0)
         {
             return null;
         }
 
-        var request = GateRunSettings.Read(file, options, Environment.GetEnvironmentVariable, errors) with
-        {
-            Run = new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles },
-            // Set by the build only for a leg of a multi-targeting project: the JUnit case names carry it.
-            TargetFramework = file["TargetFramework"],
-        };
+        var errors = settings.Errors.ToList();
+        // The settings' own warnings (QG0030) are input warnings too, so the report files list them: native
+        // dotnet test shows nothing of an application that exits 0.
+        var warnings = settings.Warnings.Concat(NotCobertura(runCoverageFiles, producersWithoutCobertura)).ToList();
+        var request = SettingsRequest.Build(settings,
+            GateRunSettings.Context(file, Environment.GetEnvironmentVariable, new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles, Warnings = warnings }), errors);
         if (errors.Count > 0)
         {
             // Report the request's own mistakes too, so one run names every bad setting.
-            return new GateSessionResult(new GateRunResult { Diagnostics = [.. errors.Select(GateDiagnostic.From), .. GateRun.Check(request)] }, []);
+            return new GateSessionResult(new GateRunResult { Diagnostics = [.. settings.Warnings, .. errors.Select(GateDiagnostic.From), .. GateRun.Check(request)] }, []);
         }
 
         var ciLines = new List<string>();
         using var commands = new LineWriter(ciLines.Add);
         var run = new GateRun().Execute(request, commands);
-        if (runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0)
-        {
-            run = run with
-            {
-                Diagnostics = [.. run.Diagnostics, GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
-                    $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")],
-            };
-        }
-
         return new GateSessionResult(run, ciLines);
     }
+
+    /// <summary>QG5010 when coverage figures came without a Cobertura report; an input warning, so the report files list it too.</summary>
+    private static IReadOnlyList<GateDiagnostic> NotCobertura(IReadOnlyList<string> runCoverageFiles, IReadOnlyList<string> producersWithoutCobertura) =>
+        runCoverageFiles.Count == 0 && producersWithoutCobertura.Count > 0
+            ? [GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura,
+                $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")]
+            : [];
 
     private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>
         new(new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() }, []);

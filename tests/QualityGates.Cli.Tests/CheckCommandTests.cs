@@ -11,13 +11,34 @@ public class CheckCommandTests
     public void PassesUnderDevelopmentWithTheFixtureCounts()
     {
         var run = CliRun.Of("check", "--context", "development", "--model", "guard:1.0",
-            "--test-results", GuardClausesTrx, "--min-code-coverage", "0.4", "--coverage", GuardClausesCoverage);
+            "--test-results", GuardClausesTrx, "--min-line-coverage", "0.4", "--coverage", GuardClausesCoverage);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("tests.pass_rate", run.Output);
         Assert.Contains("99.7%", run.Output); // 959 of 962 executed
         Assert.Contains("49.9%", run.Output); // 295 of 591 lines
         Assert.Empty(run.ErrorCodes);
+    }
+
+    [Fact]
+    public void AnOldOptionNameStillWorksWithWarningQG0030()
+    {
+        var run = CliRun.Of("check", "--context", "development", "--test-results", GuardClausesTrx, "--coverage", GuardClausesCoverage, "--min-code-coverage", "0.4");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("QG0030", run.WarningCodes[0]);
+        Assert.Contains("warning QG0030 : --min-code-coverage is deprecated; use --min-line-coverage instead (the old name still works).", run.Error);
+    }
+
+    [Fact]
+    public void EveryBadOptionIsOneErrorBeforeAnythingIsJudged()
+    {
+        var run = CliRun.Of("check", "--context", "prod", "--test-results", GuardClausesTrx, "--new-code-diff", "Both", "--max-waiver-days", "2147483647");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["QG0001", "QG0011", "QG0003"], run.ErrorCodes);
+        Assert.Contains("--max-waiver-days is 2147483647, but it must be a whole number from 0 to 3650.", run.Error);
+        Assert.Empty(run.Output);
     }
 
     [Fact]

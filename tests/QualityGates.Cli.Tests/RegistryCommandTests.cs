@@ -47,6 +47,41 @@ public sealed class RegistryCommandTests
     }
 
     [Fact]
+    public void AHandApprovalAfterABlockedGateNeedsAnOverrideThatHistoryStatusAndCanDeployShow()
+    {
+        using var cli = new RegistryCli();
+        var blocked = CliRun.In(cli.Environment, ["check", "--context", "staging", "--model", "guard:1.0", "--test-results", Fixtures.Path("trx", "guardclauses-xunit-failskip.trx"),
+            "--coverage", Fixtures.Path("cobertura", "coverlet-collector", "guardclauses-failskip.coverage.cobertura.xml"), "--report-dir", Path.Combine(cli.Root, "reports"),
+            "--approve-on-pass", "--registry", cli.Folder]);
+        Assert.Equal(1, blocked.ExitCode);
+
+        var plain = cli.Run("approve", "--model", "guard:1.0", "--context", "staging", "--approved-by", "mallory");
+        var noReason = cli.Run("approve", "--model", "guard:1.0", "--context", "staging", "--override-block");
+        var reasonAlone = cli.Run("approve", "--model", "guard:1.0", "--context", "staging", "--reason", "why");
+        var overridden = cli.Run("approve", "--model", "guard:1.0", "--context", "staging", "--approved-by", "alice", "--override-block", "--reason", "coverage tool miscounts generated code");
+        var history = cli.Run("history", "--model", "guard:1.0");
+        var status = cli.Run("status", "--model", "guard:1.0", "--context", "staging", "--json");
+        var canDeploy = cli.Run("can-deploy", "--model", "guard:1.0", "--context", "staging", "--json");
+
+        Assert.Equal((1, 2, 2, 0), (plain.ExitCode, noReason.ExitCode, reasonAlone.ExitCode, overridden.ExitCode));
+        Assert.Equal(["QG3030"], plain.ErrorCodes);
+        Assert.Contains("error QG3030 : guard:1.0 was blocked by its latest staging gate run (recorded by ci-runner at ", plain.Error);
+        Assert.Contains("approve --override-block --reason \"why\"", plain.Error);
+        Assert.Equal(["QG4001"], noReason.ErrorCodes);
+        Assert.Equal(["QG4001"], reasonAlone.ErrorCodes);
+        Assert.StartsWith("Approved guard:1.0 for staging by alice [override of a blocked gate run: coverage tool miscounts generated code].", overridden.Output);
+        Assert.Contains("approved     by alice [override of a blocked gate run: coverage tool miscounts generated code]", history.Output);
+        using var statusJson = JsonDocument.Parse(status.Output);
+        var staging = statusJson.RootElement.GetProperty("contexts")[0];
+        Assert.True(staging.GetProperty("override").GetBoolean());
+        Assert.Equal("coverage tool miscounts generated code", staging.GetProperty("decision").GetProperty("override").GetString());
+        Assert.Equal(0, canDeploy.ExitCode);
+        using var canDeployJson = JsonDocument.Parse(canDeploy.Output);
+        Assert.True(canDeployJson.RootElement.GetProperty("override").GetBoolean());
+        Assert.EndsWith("overriding its blocked gate run: coverage tool miscounts generated code", canDeployJson.RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public void RefusesAFailingReportWithExitOneAndTheReason()
     {
         using var cli = new RegistryCli();

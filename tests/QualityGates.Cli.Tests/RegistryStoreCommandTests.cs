@@ -55,6 +55,33 @@ public sealed class RegistryStoreCommandTests
             (databaseRecord.GetProperty("id").GetString(), databaseRecord.GetProperty("timestamp").GetString()));
     }
 
+    [Theory, PostgresStore]
+    public void CopyGoesOnPastARefusedRecordNamesItAndExitsTwo(string store)
+    {
+        Assert.Equal(PostgresStoreAttribute.Name, store);
+        using var cli = new RegistryCli();
+        using var database = new TestPostgres();
+        Assert.Equal(0, In(cli, cli.Folder, "approve", "--model", "alpha:1", "--context", "staging").ExitCode);
+        Assert.Equal(0, In(cli, cli.Folder, "approve", "--model", "beta:1", "--context", "staging").ExitCode);
+        Assert.Equal(0, In(cli, database.Registry, "approve", "--model", "gamma:1", "--context", "staging").ExitCode);
+
+        // A record in the folder under an id the database already holds for another model (a line copied by hand).
+        var gammaId = JsonDocument.Parse(In(cli, database.Registry, "history", "--model", "gamma", "--json").Output).RootElement.GetProperty("records")[0].GetProperty("id").GetString()!;
+        var alpha = File.ReadAllText(cli.FileOf("alpha"));
+        var id = JsonDocument.Parse(alpha).RootElement.GetProperty("id").GetString()!;
+        File.AppendAllText(cli.FileOf("alpha"), alpha.Replace(id, gammaId, StringComparison.Ordinal).Replace("\"staging\"", "\"development\"", StringComparison.Ordinal));
+
+        var copy = CliRun.In(cli.Environment, ["registry", "copy", "--from", cli.Folder, "--to", database.Registry, "--json"]);
+
+        Assert.Equal(2, copy.ExitCode);
+        Assert.Equal(["QG3034"], copy.ErrorCodes);
+        Assert.Contains($"{cli.FileOf("alpha")}(2): error QG3034 : The record {gammaId} (alpha:1, approved for development) was not copied to postgresql://", copy.Error);
+        using var json = JsonDocument.Parse(copy.Output);
+        Assert.Equal((2, 2, false), (json.RootElement.GetProperty("models").GetInt32(), json.RootElement.GetProperty("copied").GetInt32(), json.RootElement.GetProperty("complete").GetBoolean()));
+        Assert.Equal("QG3034", json.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal(0, In(cli, database.Registry, "can-deploy", "--model", "beta:1", "--context", "staging").ExitCode);
+    }
+
     [Fact]
     public void MigrateOnAFolderSaysThereIsNothingToMigrate()
     {
@@ -71,7 +98,7 @@ public sealed class RegistryStoreCommandTests
     {
         using var cli = new RegistryCli();
 
-        var run = In(cli, "postgresql://ci@127.0.0.1:1/qualitygates?connect_timeout=5", "status", "--model", "veran:v6.2");
+        var run = In(cli, "postgresql://ci@127.0.0.1:1/qualitygates?connect_timeout=2", "status", "--model", "veran:v6.2");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(["QG3020"], run.ErrorCodes);

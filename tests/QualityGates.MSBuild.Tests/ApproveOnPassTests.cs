@@ -20,7 +20,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void ApprovesAPassingRunFromTheReportJustWritten()
     {
         var run = NewRun().Passing();
-        run.Task.ApprovedBy = "qa@example.com";
+        run.Set("ApprovedBy", "qa@example.com");
 
         Assert.True(run.Execute());
 
@@ -53,7 +53,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void ResolvesARelativeRegistryAgainstTheProjectFolderAndDefaultsToModelsRegistry()
     {
         var run = NewRun().Passing();
-        run.Task.Registry = null;
+        run.Set("Registry", (string?)null);
         run.Environment["QUALITYGATES_USER"] = "ci-bot";
 
         Assert.True(run.Execute());
@@ -69,7 +69,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void WritesNothingWhenOff()
     {
         var run = NewRun().Passing();
-        run.Task.ApproveOnPass = null;
+        run.Set("ApproveOnPass", (string?)null);
 
         Assert.True(run.Execute());
 
@@ -80,8 +80,8 @@ public sealed class ApproveOnPassTests : IDisposable
     public void WarnsAndApprovesNothingWhenThePassingGateJudgedNothing()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Model"];
+        run.Set("Context", "development");
+        run.Set("Checks", ["Model"]);
 
         Assert.True(run.Execute());
 
@@ -111,7 +111,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void RefusesAnEmptyVersionBeforeJudging()
     {
         var run = NewRun().Passing();
-        run.Task.ModelVersion = "";
+        run.Set("ModelVersion", "");
 
         Assert.False(run.Execute());
 
@@ -125,7 +125,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void RefusesAModelNameThatCannotBeARegistryFile()
     {
         var run = NewRun().Passing();
-        run.Task.ModelName = "CON";
+        run.Set("ModelName", "CON");
 
         Assert.False(run.Execute());
 
@@ -136,7 +136,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void MakesARefusedApproverAnErrorButKeepsThePassingVerdict()
     {
         var run = NewRun().Passing();
-        run.Task.ApprovedBy = "qa\u0007bell";
+        run.Set("ApprovedBy", "qa\u0007bell");
         run.Task.DeferErrors = true;
 
         Assert.True(run.Execute());
@@ -166,8 +166,8 @@ public sealed class ApproveOnPassTests : IDisposable
     {
         using var database = new TestPostgres();
         var run = NewRun().Passing();
-        run.Task.Registry = database.Registry;
-        run.Task.ApprovedBy = "qa@example.com";
+        run.Set("Registry", database.Registry);
+        run.Set("ApprovedBy", "qa@example.com");
 
         Assert.True(run.Execute(), store);
 
@@ -181,7 +181,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void MakesAnUnreachableDatabaseAnErrorNamingTheHostAndKeepsTheVerdict()
     {
         var run = NewRun().Passing();
-        run.Task.Registry = "postgresql://ci@127.0.0.1:1/qualitygates?connect_timeout=5";
+        run.Set("Registry", "postgresql://ci@127.0.0.1:1/qualitygates?connect_timeout=5");
 
         Assert.False(run.Execute());
 
@@ -196,7 +196,7 @@ public sealed class ApproveOnPassTests : IDisposable
     public void RefusesARegistryConnectionStringHoldingAPasswordWithoutEchoingIt()
     {
         var run = NewRun().Passing();
-        run.Task.Registry = "Host=db.example.com;Database=qualitygates;Username=ci;Password=hunter2";
+        run.Set("Registry", "Host=db.example.com;Database=qualitygates;Username=ci;Password=hunter2");
 
         Assert.False(run.Execute());
 
@@ -212,10 +212,10 @@ public sealed class ApproveOnPassTests : IDisposable
     private TaskRun NewRun()
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
-        run.Task.ModelName = Model.Name;
-        run.Task.ModelVersion = Model.Version;
-        run.Task.ApproveOnPass = "true";
-        run.Task.Registry = "registry";
+        run.Set("ModelName", Model.Name);
+        run.Set("ModelVersion", Model.Version);
+        run.Set("ApproveOnPass", "true");
+        run.Set("Registry", "registry");
         return run;
     }
 }

@@ -2,7 +2,7 @@ using QualityGates.MSBuild.Tests.Support;
 
 namespace QualityGates.MSBuild.Tests;
 
-/// <summary>The benchmark gates through the task's BenchmarkFiles and BenchmarkBaselineFiles, as the build log shows them.</summary>
+/// <summary>The benchmark gates through the task's QualityGatesBenchmarkFiles and QualityGatesBenchmarkBaselineFiles settings, as the build log shows them.</summary>
 public sealed class BenchmarkTaskTests : IDisposable
 {
     private const string SumCsv = "QualityGates.BenchmarkSubject.ParseBenchmarks.SumCsv";
@@ -13,10 +13,9 @@ public sealed class BenchmarkTaskTests : IDisposable
     private TaskRun Run(string current, string? baseline)
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
-        run.Task.BenchmarkFiles = [Fixtures.Path("benchmarks", current, "*-report-full.json")];
-        run.Task.BenchmarkBaselineFiles = baseline is null ? [] : [Fixtures.Path("benchmarks", baseline, "*-report-full.json")];
-        run.Task.Checks = ["Benchmarks"];
-        return run;
+        return run.Set("BenchmarkFiles", Fixtures.Path("benchmarks", current, "*-report-full.json"))
+            .Set("BenchmarkBaselineFiles", baseline is null ? [] : [Fixtures.Path("benchmarks", baseline, "*-report-full.json")])
+            .Set("Checks", "Benchmarks");
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class BenchmarkTaskTests : IDisposable
     public void ABaselineWithoutBenchmarkFilesNamesTheProperties()
     {
         var run = Run("base", "base");
-        run.Task.BenchmarkFiles = [];
+        run.Set("BenchmarkFiles", []);
 
         Assert.False(run.Execute());
 

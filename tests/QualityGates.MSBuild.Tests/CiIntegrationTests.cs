@@ -84,7 +84,7 @@ public sealed class CiIntegrationTests : IDisposable
         var summary = Path.Combine(_temp.Path, "summary.md");
         var outputs = Path.Combine(_temp.Path, "outputs.txt");
         GitHub(run, summary, outputs);
-        run.Task.CiIntegration = "false";
+        run.Set("CiIntegration", "false");
 
         Assert.False(run.Execute());
 
@@ -126,7 +126,7 @@ public sealed class CiIntegrationTests : IDisposable
     public void RejectsAWordForTheCiSwitchNamingTheProperty()
     {
         var run = NewRun().Passing();
-        run.Task.CiIntegration = "off";
+        run.Set("CiIntegration", "off");
 
         Assert.False(run.Execute());
 
@@ -156,8 +156,8 @@ public sealed class CiIntegrationTests : IDisposable
     private TaskRun NewRun()
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
-        run.Task.ModelName = "Tests";
-        run.Task.ModelVersion = "1.0";
+        run.Set("ModelName", "Tests");
+        run.Set("ModelVersion", "1.0");
         return run;
     }
 }

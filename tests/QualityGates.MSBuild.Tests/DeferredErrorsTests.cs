@@ -67,7 +67,7 @@ public sealed class DeferredErrorsTests : IDisposable
     public void StillLogsABadSettingAtOnceWithNoVerdict()
     {
         var run = NewRun().BlockedByCoverage();
-        run.Task.Context = "prod";
+        run.Set("Context", "prod");
         run.Task.DeferErrors = true;
 
         Assert.False(run.Execute());
@@ -100,7 +100,7 @@ public sealed class DeferredErrorsTests : IDisposable
         Assert.Equal([GateFixtures.Coverage], run.Task.JudgedCoverageFiles.Select(f => f.ItemSpec));
 
         var noCoverage = NewRun().Passing();
-        noCoverage.Task.CoverageFiles = [];
+        noCoverage.Set("CoverageFiles", []);
         Assert.True(noCoverage.Execute());
         Assert.Empty(noCoverage.Task.JudgedCoverageFiles);
     }

@@ -18,7 +18,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void RejectsAnAbbreviatedContextNamingTheProperty()
     {
         var run = NewRun();
-        run.Task.Context = "prod";
+        run.Set("Context", "prod");
 
         Assert.False(run.Execute());
 
@@ -46,7 +46,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void NamesTheMissingModelMetricsFile()
     {
         var run = NewRun();
-        run.Task.ModelMetricsFile = "metrics/model.json";
+        run.Set("ModelMetricsFile", "metrics/model.json");
 
         Assert.False(run.Execute());
 
@@ -59,7 +59,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void RejectsAWordForASwitchNamingTheProperty()
     {
         var run = NewRun();
-        run.Task.Strict = "yes";
+        run.Set("Strict", "yes");
 
         Assert.False(run.Execute());
 
@@ -74,9 +74,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void ChecksTheCoverageReportSettingWithTheOthers(string value, string tool, string code, string message)
     {
         var run = NewRun();
-        run.Task.CoverageReport = value;
+        run.Set("CoverageReport", value);
         run.Task.CoverageReportTool = tool;
-        run.Task.TestResultFiles = [PassingTrx];
+        run.Set("TestResultFiles", [PassingTrx]);
 
         Assert.False(run.Execute());
 
@@ -90,21 +90,22 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     [Fact]
     public void LogsOneErrorPerBadSetting()
     {
-        var run = NewRun().Threshold("MinCodeCoverage", "abc");
-        run.Task.Context = "prod";
-        run.Task.FailOnAnyTestFailure = "1";
-        run.Task.Checks = ["Tests", "Lint"];
+        var run = NewRun().Threshold("MinLineCoverage", "abc");
+        run.Set("Context", "prod");
+        run.Set("FailOnAnyTestFailure", "1");
+        run.Set("Checks", ["Tests", "Lint"]);
 
         Assert.False(run.Execute());
 
-        Assert.Equal(["QG0006", "QG0009", "QG0001", "QG0002"], run.Engine.ErrorCodes);
+        // In the catalogue's order, the order of docs/settings.md.
+        Assert.Equal(["QG0001", "QG0009", "QG0006", "QG0002"], run.Engine.ErrorCodes);
     }
 
     [Fact]
     public void ABadKeepReportsIsASettingErrorNamingTheProperty()
     {
         var run = NewRun();
-        run.Task.KeepReports = "all";
+        run.Set("KeepReports", "all");
 
         Assert.False(run.Execute());
 
@@ -117,9 +118,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void FailsCoverageBelowTheProductionMinimumWithOneCodedError()
     {
         var run = NewRun();
-        run.Task.Context = "production";
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [PassingCoverage];
+        run.Set("Context", "production");
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [PassingCoverage]);
 
         Assert.False(run.Execute());
 
@@ -134,9 +135,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void PassesWithoutErrorsAndReturnsOneItemPerCheck()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [PassingCoverage];
+        run.Set("Context", "development");
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [PassingCoverage]);
 
         Assert.True(run.Execute());
 
@@ -178,9 +179,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void PassesARunWithAFewFailedTestsWhenThePassRateMeetsTheContext()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.TestResultFiles = [FailSkipTrx];
+        run.Set("Context", "development");
+        run.Set("Checks", ["Tests"]);
+        run.Set("TestResultFiles", [FailSkipTrx]);
 
         Assert.True(run.Execute());
 
@@ -190,15 +191,45 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     [Fact]
     public void EchoesEveryInputAtLowImportanceWithOnePrefix()
     {
-        var run = NewRun().Threshold("MinCodeCoverage", "0.85");
-        run.Task.Context = "staging";
+        var run = NewRun().Threshold("MinLineCoverage", "0.85");
+        run.Set("Context", "staging");
+        run.Set("Registry", "postgresql://ci:secret@db.example.com/qg");
 
         run.Execute();
 
         var inputs = run.Engine.MessagesAt(MessageImportance.Low).Where(m => m.StartsWith("[input] ", StringComparison.Ordinal)).ToList();
         Assert.Contains("[input] QualityGatesContext=staging", inputs);
-        Assert.Contains("[input] QualityGatesMinCodeCoverage=0.85", inputs);
+        Assert.Contains("[input] QualityGatesMinLineCoverage=0.85", inputs);
+        Assert.DoesNotContain(inputs, i => i.Contains("secret", StringComparison.Ordinal));
         Assert.Contains(run.Engine.MessagesAt(MessageImportance.Low), m => m.StartsWith("[timing] quality gates took ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnOldPropertyNameStillGatesWithWarningQG0030OnTheProject()
+    {
+        var run = NewRun().Passing().Threshold("MinCodeCoverage", "0.99");
+
+        Assert.False(run.Execute());
+
+        var warning = Assert.Single(run.Engine.Warnings, w => w.Code == "QG0030");
+        Assert.Equal("QualityGatesMinCodeCoverage is deprecated; use QualityGatesMinLineCoverage instead (the old name still works).", warning.Message);
+        Assert.Equal(RecordingBuildEngine.ProjectFile, warning.File);
+        Assert.Equal(["QG2002"], run.Engine.ErrorCodes);
+    }
+
+    [Fact]
+    public void AnItemTheCatalogueDoesNotKnowIsAnError()
+    {
+        var run = NewRun().Passing();
+        var item = new Microsoft.Build.Utilities.TaskItem("QualityGatesMinCodeCoverag");
+        item.SetMetadata("Value", "0.5");
+        run.Task.Settings = [.. run.Task.Settings, item];
+
+        Assert.False(run.Execute());
+
+        var error = Assert.Single(run.Engine.Errors);
+        Assert.Equal("QG0009", error.Code);
+        Assert.Contains("'QualityGatesMinCodeCoverag' is not a quality gates setting", error.Message);
     }
 
     [Fact]
@@ -212,8 +243,8 @@ public sealed class EvaluateQualityGatesTests : IDisposable
         File.Copy(PassingTrx, fresh);
         File.SetLastWriteTimeUtc(fresh, DateTime.UtcNow);
         var run = NewRun();
-        run.Task.Context = "production";
-        run.Task.Checks = ["Tests"];
+        run.Set("Context", "production");
+        run.Set("Checks", ["Tests"]);
         run.Task.RunResultsDirectory = results;
         run.Task.RunStartedUtc = DateTime.UtcNow.AddMinutes(-1).ToString("o");
 
@@ -240,9 +271,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void SplitsAListGivenAsOneEscapedCommandLineValue()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests;Coverage"];
-        run.Task.TestResultFiles = [PassingTrx];
+        run.Set("Context", "development");
+        run.Set("Checks", ["Tests;Coverage"]);
+        run.Set("TestResultFiles", [PassingTrx]);
 
         Assert.True(run.Execute());
 
@@ -253,8 +284,8 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void ReadsOnlyTheCoberturaReportsOfCoverletMSBuild()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.TestResultFiles = [PassingTrx];
+        run.Set("Context", "development");
+        run.Set("TestResultFiles", [PassingTrx]);
         run.Task.RunCoverageFiles = [Path.Combine(_temp.Path, "coverage.json"), PassingCoverage];
 
         Assert.True(run.Execute());
@@ -266,9 +297,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void RunsModelAndSecurityChecksOnlyWhenTheirFilesAreNamed()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [PassingCoverage];
+        run.Set("Context", "development");
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [PassingCoverage]);
 
         Assert.True(run.Execute());
 
@@ -279,10 +310,10 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void ANamedScanAddsTheSecurityChecks()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [PassingCoverage];
-        run.Task.SecurityScanFiles = [Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden")];
+        run.Set("Context", "development");
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [PassingCoverage]);
+        run.Set("SecurityScanFiles", [Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden")]);
 
         Assert.False(run.Execute());
 
@@ -294,10 +325,10 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void AllBringsBackEveryCheck()
     {
         var run = NewRun();
-        run.Task.Context = "development";
-        run.Task.Checks = ["All"];
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [PassingCoverage];
+        run.Set("Context", "development");
+        run.Set("Checks", ["All"]);
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [PassingCoverage]);
 
         Assert.True(run.Execute());
 
@@ -310,9 +341,9 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     {
         // Taranis.EDlib 83.4% and Taranis.EDlib.Mock 27.3% of lines: only the second is below 50%.
         var run = NewRun().Threshold("MinCodeCoverage", "0.5");
-        run.Task.CoverageStat = "minimum";
-        run.Task.Checks = ["Coverage"];
-        run.Task.CoverageFiles = [Fixtures.Path("cobertura", "third-party", "irongut-CodeCoverageSummary-coverage.cobertura.xml")];
+        run.Set("CoverageStat", "minimum");
+        run.Set("Checks", ["Coverage"]);
+        run.Set("CoverageFiles", [Fixtures.Path("cobertura", "third-party", "irongut-CodeCoverageSummary-coverage.cobertura.xml")]);
 
         Assert.False(run.Execute());
 
@@ -325,7 +356,7 @@ public sealed class EvaluateQualityGatesTests : IDisposable
     public void AnUnknownCoverageStatIsASettingErrorNamingTheProperty()
     {
         var run = NewRun();
-        run.Task.CoverageStat = "Average";
+        run.Set("CoverageStat", "Average");
 
         Assert.False(run.Execute());
 

@@ -34,7 +34,7 @@ public sealed class FieldCaseTaskTests : IDisposable
     public void FailOnAnyTestFailureCountsTheMtpTimeoutAsAFailedTest()
     {
         var run = TestsOnly(MtpTimeoutTrx);
-        run.Task.FailOnAnyTestFailure = "true";
+        run.Set("FailOnAnyTestFailure", "true");
 
         Assert.False(run.Execute());
 
@@ -59,7 +59,7 @@ public sealed class FieldCaseTaskTests : IDisposable
     public void AllowAbortedRunJudgesThePartialResults()
     {
         var run = TestsOnly(AbortedTrx());
-        run.Task.AllowAbortedRun = "true";
+        run.Set("AllowAbortedRun", "true");
 
         Assert.True(run.Execute());
 
@@ -71,8 +71,8 @@ public sealed class FieldCaseTaskTests : IDisposable
     public void FailOnAnyTestFailureStillFailsAnAllowedAbortedRun()
     {
         var run = TestsOnly(AbortedTrx());
-        run.Task.AllowAbortedRun = "true";
-        run.Task.FailOnAnyTestFailure = "true";
+        run.Set("AllowAbortedRun", "true");
+        run.Set("FailOnAnyTestFailure", "true");
 
         Assert.False(run.Execute());
 
@@ -85,7 +85,7 @@ public sealed class FieldCaseTaskTests : IDisposable
     public void RejectsAWordForAllowAbortedRunNamingTheProperty()
     {
         var run = TestsOnly(MtpTimeoutTrx);
-        run.Task.AllowAbortedRun = "yes";
+        run.Set("AllowAbortedRun", "yes");
 
         Assert.False(run.Execute());
 
@@ -110,9 +110,9 @@ public sealed class FieldCaseTaskTests : IDisposable
     private TaskRun TestsOnly(string trx)
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.TestResultFiles = [trx];
+        run.Set("Context", "development");
+        run.Set("Checks", ["Tests"]);
+        run.Set("TestResultFiles", [trx]);
         return run;
     }
 

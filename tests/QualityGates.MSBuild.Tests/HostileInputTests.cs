@@ -20,8 +20,8 @@ public sealed class HostileInputTests : IDisposable
     {
         var trx = _temp.Write(Smuggled, "<TestRun");
         var run = NewRun();
-        run.Task.Checks = ["Tests"];
-        run.Task.TestResultFiles = [trx];
+        run.Set("Checks", ["Tests"]);
+        run.Set("TestResultFiles", [trx]);
 
         Assert.False(run.Execute());
 
@@ -55,10 +55,10 @@ public sealed class HostileInputTests : IDisposable
     {
         var victim = _temp.Write("victim.txt", "keep\n");
         var run = NewRun();
-        SpecialFiles.Link(Path.Combine(run.Task.ReportDirectory, "latest.json"), victim);
-        run.Task.Checks = ["Tests"];
-        run.Task.TestResultFiles = [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")];
-        run.Task.Context = "development";
+        SpecialFiles.Link(Path.Combine(run.ReportDirectory, "latest.json"), victim);
+        run.Set("Checks", ["Tests"]);
+        run.Set("TestResultFiles", [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")]);
+        run.Set("Context", "development");
 
         Assert.False(run.Execute());
 

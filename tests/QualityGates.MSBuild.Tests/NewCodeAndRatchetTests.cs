@@ -37,9 +37,9 @@ public sealed class NewCodeAndRatchetTests : IDisposable
     private TaskRun NewCodeRun(string folder)
     {
         var run = new TaskRun(folder, Path.Combine(folder, ".quality-gates"));
-        run.Task.Checks = ["Coverage"];
-        run.Task.NewCode = "true";
-        run.Task.CoverageFiles = [_temp.Write("coverage.xml", ThreeOfTenCovered)];
+        run.Set("Checks", ["Coverage"]);
+        run.Set("NewCode", "true");
+        run.Set("CoverageFiles", [_temp.Write("coverage.xml", ThreeOfTenCovered)]);
         return run.Threshold("MinCodeCoverage", "0").Threshold("MinNewCodeLines", "1");
     }
 
@@ -49,7 +49,7 @@ public sealed class NewCodeAndRatchetTests : IDisposable
         var repository = Diverged();
         repository.Git("checkout", "--quiet", "feature");
         var run = NewCodeRun(repository.Path);
-        run.Task.BaseRef = "main";
+        run.Set("BaseRef", "main");
 
         Assert.False(run.Execute());
 
@@ -84,7 +84,7 @@ public sealed class NewCodeAndRatchetTests : IDisposable
     {
         var repository = Diverged();
         var run = NewCodeRun(repository.Path);
-        run.Task.NewCodeDiff = "Index";
+        run.Set("NewCodeDiff", "Index");
 
         Assert.False(run.Execute());
 
@@ -97,18 +97,18 @@ public sealed class NewCodeAndRatchetTests : IDisposable
     public void TheRatchetBlocksACoverageDropAgainstTheRegistrysLastApproval()
     {
         var approved = new TaskRun(_temp.Path, Path.Combine(_temp.Path, "approved")).Passing();
-        approved.Task.ModelName = "veran";
-        approved.Task.ModelVersion = "v6.1";
-        approved.Task.ApproveOnPass = "true";
-        approved.Task.Registry = "registry";
+        approved.Set("ModelName", "veran");
+        approved.Set("ModelVersion", "v6.1");
+        approved.Set("ApproveOnPass", "true");
+        approved.Set("Registry", "registry");
         Assert.True(approved.Execute());
 
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, "next")).Passing().Threshold("MinCodeCoverage", "0");
-        run.Task.ModelName = "veran";
-        run.Task.ModelVersion = "v6.2";
-        run.Task.Registry = "registry";
-        run.Task.Ratchet = "true";
-        run.Task.CoverageFiles = [_temp.Write("lower.xml", ThreeOfTenCovered)];
+        run.Set("ModelName", "veran");
+        run.Set("ModelVersion", "v6.2");
+        run.Set("Registry", "registry");
+        run.Set("Ratchet", "true");
+        run.Set("CoverageFiles", [_temp.Write("lower.xml", ThreeOfTenCovered)]);
 
         Assert.False(run.Execute());
 

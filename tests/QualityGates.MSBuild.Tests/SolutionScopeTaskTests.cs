@@ -29,11 +29,11 @@ public sealed class SolutionScopeTaskTests : IDisposable
         Directory.CreateDirectory(folder);
         var run = new TaskRun(folder, Path.Combine(folder, ".quality-gates"));
         run.Task.ProjectFile = ProjectFile(name);
-        run.Task.Context = "production";
-        run.Task.Checks = ["Tests"];
-        run.Task.TestResultFiles = [trx];
-        run.Task.Scope = scope;
-        run.Task.SolutionReportDirectory = SolutionReports;
+        run.Set("Context", "production");
+        run.Set("Checks", ["Tests"]);
+        run.Set("TestResultFiles", [trx]);
+        run.Set("Scope", scope);
+        run.Set("SolutionReportDirectory", SolutionReports);
         run.Task.SolutionRunId = runId;
         run.Task.DeferErrors = true;
         return run;
@@ -86,7 +86,7 @@ public sealed class SolutionScopeTaskTests : IDisposable
         // The solution's build then judges with its first project's settings (production, 100 % pass rate fails on B's failed tests).
         var verdict = Project("A.Tests", PassingTrx, runId: start.RunId).Threshold("MinTestPassRate", "1");
         verdict.Task.SolutionVerdict = true;
-        verdict.Task.SummaryAsWarning = "true";
+        verdict.Set("SummaryAsWarning", "true");
         Assert.True(verdict.Execute());
 
         Assert.Empty(verdict.Engine.Errors);
@@ -188,7 +188,7 @@ public sealed class SolutionScopeTaskTests : IDisposable
     public void WithoutASolutionRunTheProjectIsJudgedAloneWithWarningQG0019()
     {
         var run = Project("A.Tests", PassingTrx, scope: "Both");
-        run.Task.SolutionReportDirectory = null;
+        run.Set("SolutionReportDirectory", (string?)null);
 
         Assert.True(run.Execute());
 
@@ -206,6 +206,6 @@ public sealed class SolutionScopeTaskTests : IDisposable
 
         var error = Assert.Single(run.Engine.Errors);
         Assert.Equal("QG0018", error.Code);
-        Assert.Equal("QualityGatesScope is 'Solutions'; allowed values are Project, Solution and Both.", error.Message);
+        Assert.Equal("QualityGatesScope is 'Solutions', which is not a scope; use Project (each test project judged alone), Solution (one verdict over the solution's test projects) or Both (each project and the solution).", error.Message);
     }
 }

@@ -13,11 +13,11 @@ public sealed class WaiverTaskTests : IDisposable
     private TaskRun SecurityRun(string today)
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
-        run.Task.Context = "production";
-        run.Task.Strict = "false";
-        run.Task.Checks = ["Security"];
-        run.Task.SecurityScanFiles = [Scan];
-        run.Task.WaiversFile = "config/waivers.json";
+        run.Set("Context", "production");
+        run.Set("Strict", "false");
+        run.Set("Checks", ["Security"]);
+        run.Set("SecurityScanFiles", [Scan]);
+        run.Set("WaiversFile", "config/waivers.json");
         run.Environment["QUALITYGATES_TODAY"] = today;
         _temp.Write("config/waivers.json", """
             { "waivers": [ { "advisory": "CVE-2019-18224", "owner": "team-platform@example.com",
@@ -62,6 +62,6 @@ public sealed class WaiverTaskTests : IDisposable
 
         var error = Assert.Single(run.Engine.Errors);
         Assert.Equal("QG0014", error.Code);
-        Assert.StartsWith("QualityGatesWarnHighVulnerabilities is 3, on the failing side of the production MaxHighVulnerabilities (≤ 2)", error.Message);
+        Assert.StartsWith("QualityGatesWarnHighVulnerabilities is 3, on the failing side of the production QualityGatesMaxHighVulnerabilities (≤ 2)", error.Message);
     }
 }

@@ -17,7 +17,7 @@ public sealed class WebhookTests : IDisposable
     {
         using var server = new LocalHttpServer(status: 200);
         var run = NewRun().BlockedByCoverage();
-        run.Task.WebhookUrl = server.Url(SecretPath).ToString();
+        run.Set("WebhookUrl", server.Url(SecretPath).ToString());
 
         Assert.False(run.Execute());
 
@@ -41,15 +41,15 @@ public sealed class WebhookTests : IDisposable
     {
         using var quiet = new LocalHttpServer(status: 200);
         var run = NewRun().Passing();
-        run.Task.WebhookUrl = quiet.Url().ToString();
+        run.Set("WebhookUrl", quiet.Url().ToString());
 
         Assert.True(run.Execute());
         Assert.Null(quiet.WaitForRequest(seconds: 0.5));
 
         using var server = new LocalHttpServer(status: 200);
         var always = NewRun().Passing();
-        always.Task.WebhookUrl = server.Url().ToString();
-        always.Task.WebhookAlways = "true";
+        always.Set("WebhookUrl", server.Url().ToString());
+        always.Set("WebhookAlways", "true");
 
         Assert.True(always.Execute());
         using var payload = JsonDocument.Parse(server.WaitForRequest()!.Body);
@@ -73,8 +73,8 @@ public sealed class WebhookTests : IDisposable
     {
         using var server = new LocalHttpServer(status: 500);
         var run = NewRun().Passing();
-        run.Task.WebhookUrl = server.Url(SecretPath).ToString();
-        run.Task.WebhookAlways = "true";
+        run.Set("WebhookUrl", server.Url(SecretPath).ToString());
+        run.Set("WebhookAlways", "true");
 
         Assert.True(run.Execute());
 
@@ -91,8 +91,8 @@ public sealed class WebhookTests : IDisposable
     {
         using var server = new LocalHttpServer(neverAnswer: true);
         var run = NewRun().BlockedByCoverage();
-        run.Task.WebhookUrl = server.Url().ToString();
-        run.Task.WebhookTimeout = "0.5";
+        run.Set("WebhookUrl", server.Url().ToString());
+        run.Set("WebhookTimeout", "0.5");
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         run.Execute();
@@ -113,8 +113,8 @@ public sealed class WebhookTests : IDisposable
     public void RejectsABadValueNamingThePropertyBeforeJudging(string value, string property, string code, string message)
     {
         var run = NewRun().BlockedByCoverage();
-        run.Task.WebhookUrl = "https://hooks.example.com/x";
-        typeof(EvaluateQualityGates).GetProperty(property)!.SetValue(run.Task, value);
+        run.Set("WebhookUrl", "https://hooks.example.com/x");
+        run.Set(property, value);
 
         Assert.False(run.Execute());
 
@@ -128,8 +128,8 @@ public sealed class WebhookTests : IDisposable
     private TaskRun NewRun()
     {
         var run = new TaskRun(_temp.Path, Path.Combine(_temp.Path, ".quality-gates"));
-        run.Task.ModelName = "Tests";
-        run.Task.ModelVersion = "1.0";
+        run.Set("ModelName", "Tests");
+        run.Set("ModelVersion", "1.0");
         return run;
     }
 }

@@ -39,6 +39,14 @@ public sealed class DefaultsTests
     }
 
     [Fact]
+    public void AnEmptyReportFolderIsTheDefaultOneNeverTheProjectFolder()
+    {
+        var empty = PackageEvaluation.Of(PackageEvaluation.TestProject(), new Dictionary<string, string> { ["QualityGatesReportDirectory"] = " " });
+
+        Assert.EndsWith("/Probe.Tests/.quality-gates/", empty["_QualityGatesReportDirectory"].Replace('\\', '/'));
+    }
+
+    [Fact]
     public void TakesACommandLineContextOverTheProjects()
     {
         var project = PackageEvaluation.Of(PackageEvaluation.TestProject().Property("QualityGatesContext", "production"),

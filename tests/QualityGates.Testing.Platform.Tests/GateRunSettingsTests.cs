@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Testing.Platform.CommandLine;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Testing;
 
@@ -15,7 +16,7 @@ public sealed class GateRunSettingsTests : IDisposable
     [Fact]
     public void OptionsOverrideTheProjectsPropertiesAndErrorsNameTheOption()
     {
-        var file = Settings("QualityGatesContext=staging", "QualityGatesMinTestPassRate=0.9", "QualityGatesMinCodeCoverage=0.7");
+        var file = Settings("QualityGatesContext=staging", "QualityGatesMinTestPassRate=0.9", "QualityGatesMinLineCoverage=0.7");
         var options = new Options { ["quality-gates-context"] = ["production"], ["quality-gates-min-test-pass-rate"] = ["0.8"] };
         var errors = new List<QualityGatesException>();
 
@@ -25,29 +26,32 @@ public sealed class GateRunSettingsTests : IDisposable
         Assert.Equal(("production", "--quality-gates-context"), (request.Context, request.ContextSource));
         var overrides = request.Overrides.Where(o => o.Value is not null).ToDictionary(o => o.Name, o => (o.Value, o.Source));
         Assert.Equal(("0.8", "--quality-gates-min-test-pass-rate"), overrides["MinTestPassRate"]);
-        Assert.Equal(("0.7", "QualityGatesMinCodeCoverage"), overrides["MinCodeCoverage"]);
+        Assert.Equal(("0.7", "QualityGatesMinLineCoverage"), overrides["MinCodeCoverage"]);
     }
 
     [Fact]
-    public void BenchmarkFilesAndTheirBaselineComeFromTheSettingsFile()
+    public void BenchmarkFilesComeFromTheSettingsFileAndTheBaselineOptionOverridesIt()
     {
         var file = Settings("QualityGatesBenchmarkFiles=bench/new/*-report-full.json;/abs/other-report-full.json", "QualityGatesBenchmarkBaselineFiles=bench/base/*-report-full.json", "QualityGatesRegistry=registry");
+        var options = new Options { ["quality-gates-benchmark-baseline-files"] = ["main/*-report-full.json"] };
         var errors = new List<QualityGatesException>();
 
-        var request = GateRunSettings.Read(file, new Options(), _ => null, errors);
+        var request = GateRunSettings.Read(file, options, _ => null, errors);
 
         Assert.Empty(errors);
         Assert.Equal(["bench/new/*-report-full.json", "/abs/other-report-full.json"], request.Benchmarks!.Files);
-        Assert.Equal(["bench/base/*-report-full.json"], request.Benchmarks.BaselineFiles);
-        Assert.Equal(("registry", "QualityGatesBenchmarkFiles"), (request.Benchmarks.Registry, request.Benchmarks.FilesSource));
+        Assert.Equal(["main/*-report-full.json"], request.Benchmarks.BaselineFiles);
+        Assert.Equal("registry", request.Benchmarks.Registry);
+        Assert.Equal(("QualityGatesBenchmarkFiles", "--quality-gates-benchmark-baseline-files"),
+            (request.Names.SourceOf(SettingsCatalogue.BenchmarkFiles), request.Names.SourceOf(SettingsCatalogue.BenchmarkBaselineFiles)));
         Assert.Null(GateRunSettings.Read(Settings("QualityGatesBenchmarkFiles="), new Options(), _ => null, errors).Benchmarks);
     }
 
     [Fact]
     public void TheWaiversFileWarningLevelsAndLongestWaiverComeFromTheSettingsFile()
     {
-        var file = Settings("QualityGatesWaiversFile=config/waivers.json", "QualityGatesWarnCodeCoverage=0.9", "QualityGatesMaxWaiverDays=30");
-        var options = new Options { ["quality-gates-warn-code-coverage"] = ["0.95"] };
+        var file = Settings("QualityGatesWaiversFile=config/waivers.json", "QualityGatesWarnLineCoverage=0.9", "QualityGatesMaxWaiverDays=30");
+        var options = new Options { ["quality-gates-warn-line-coverage"] = ["0.95"] };
         var errors = new List<QualityGatesException>();
 
         var request = GateRunSettings.Read(file, options, _ => null, errors);
@@ -55,8 +59,24 @@ public sealed class GateRunSettingsTests : IDisposable
         Assert.Empty(errors);
         Assert.Equal(("config/waivers.json", "QualityGatesWaiversFile"), (request.WaiversFile, request.WaiversFileSource));
         var overrides = request.Overrides.Where(o => o.Value is not null).ToDictionary(o => o.Name, o => (o.Value, o.Source));
-        Assert.Equal(("0.95", "--quality-gates-warn-code-coverage"), overrides["WarnCodeCoverage"]);
+        Assert.Equal(("0.95", "--quality-gates-warn-line-coverage"), overrides["WarnCodeCoverage"]);
         Assert.Equal(("30", "QualityGatesMaxWaiverDays"), overrides["MaxWaiverDays"]);
+    }
+
+    [Fact]
+    public void TheLegsTargetFrameworkAndTheFlakyMaximumComeFromTheSettingsFile()
+    {
+        var file = Settings("TargetFramework=net8.0", "QualityGatesMaxFlakyTests=2");
+        var errors = new List<QualityGatesException>();
+
+        var request = GateRunSettings.Read(file, new Options { ["quality-gates-max-flaky-tests"] = ["0"] }, _ => null, errors);
+        var single = GateRunSettings.Read(Settings("TargetFramework="), new Options(), _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("net8.0", null), (request.TargetFramework, single.TargetFramework));
+        // The option overrides the property, as for every threshold.
+        var flaky = Assert.Single(request.Overrides, o => o.Name == "MaxFlakyTests");
+        Assert.Equal(("0", "--quality-gates-max-flaky-tests"), (flaky.Value, flaky.Source));
     }
 
     [Fact]
@@ -126,7 +146,7 @@ public sealed class GateRunSettingsTests : IDisposable
     [Fact]
     public void ReportsGoToTheProjectsReportFolderAndPathsResolveAgainstTheProject()
     {
-        var file = Settings($"ProjectDirectory={_temp.Path}", $"ReportDirectory={_temp.Path}/.quality-gates/net10.0/", "QualityGatesCoverageFiles=cov/a.xml;cov/b.xml");
+        var file = Settings($"ProjectDirectory={_temp.Path}", $"QualityGatesReportDirectory={_temp.Path}/.quality-gates/net10.0/", "QualityGatesCoverageFiles=cov/a.xml;cov/b.xml");
         var errors = new List<QualityGatesException>();
 
         var request = GateRunSettings.Read(file, new Options(), _ => null, errors);
@@ -168,26 +188,26 @@ public sealed class GateRunSettingsTests : IDisposable
         var errors = new List<QualityGatesException>();
 
         GateRunSettings.Read(file, new Options(), _ => null, errors);
-        GateRunSettings.Enabled(file, new Options(), errors);
 
+        // In the catalogue's order.
         Assert.Equal([ErrorCodes.InvalidBoolean, ErrorCodes.InvalidBoolean], errors.Select(e => e.Code));
-        Assert.Contains("QualityGatesStrict", errors[0].Message);
-        Assert.Contains("QualityGatesEnabled", errors[1].Message);
+        Assert.Contains("QualityGatesEnabled", errors[0].Message);
+        Assert.Contains("QualityGatesStrict", errors[1].Message);
     }
 
     [Fact]
     public void TheEnabledOptionSwitchesTheGateOff()
     {
-        var errors = new List<QualityGatesException>();
+        var settings = GateRunSettings.Settings(Settings("QualityGatesEnabled=true"), new Options { ["quality-gates-enabled"] = ["false"] });
 
-        Assert.False(GateRunSettings.Enabled(Settings("QualityGatesEnabled=true"), new Options { ["quality-gates-enabled"] = ["false"] }, errors));
-        Assert.Empty(errors);
+        Assert.False(settings.Switch(SettingsCatalogue.Enabled));
+        Assert.Empty(settings.Errors);
     }
 
     [Fact]
     public void TheSolutionScopeComesFromTheSettingsTheBuildWrote()
     {
-        var file = Settings("QualityGatesScope=Both", "ProjectFile=/src/A.Tests/A.Tests.csproj", "SolutionReportDirectory=/src/.quality-gates/");
+        var file = Settings("QualityGatesScope=Both", "ProjectFile=/src/A.Tests/A.Tests.csproj", "QualityGatesSolutionReportDirectory=/src/.quality-gates/");
         var errors = new List<QualityGatesException>();
 
         var request = GateRunSettings.Read(file, new Options(), name => name == "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID" ? "a1b2" : null, errors);
@@ -203,8 +223,13 @@ public sealed class GateRunSettingsTests : IDisposable
         Assert.Equal("QG0018", Assert.Single(errors).Code);
     }
 
-    private GateSettingsFile Settings(params string[] lines) =>
-        GateSettingsFile.Read(_temp.Write("app" + GateSettingsFile.Extension, string.Join('\n', lines)));
+    /// <summary>A settings file as the build writes it: every key, the ones not in <paramref name="lines"/> empty.</summary>
+    private GateSettingsFile Settings(params string[] lines)
+    {
+        var given = lines.Select(l => l.Split('=', 2)[0]).ToHashSet();
+        var all = lines.Concat(GateSettingsFile.Keys.Where(k => !given.Contains(k)).Select(k => k + "="));
+        return GateSettingsFile.Read(_temp.Write("app" + GateSettingsFile.Extension, string.Join('\n', all)));
+    }
 
     /// <summary>The options given on the test application's command line.</summary>
     private sealed class Options : Dictionary<string, string[]>, ICommandLineOptions

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Npgsql;
+using Xunit;
 using Xunit.Sdk;
 
 namespace QualityGates.Testing;
@@ -28,7 +29,13 @@ public sealed class TestPostgres : IDisposable
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 
     /// <summary>True when a server is configured, or on CI (where a missing server must fail, not skip).</summary>
-    public static bool Available => ConnectionString is not null || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool Available => ConnectionString is not null || OnCi;
+
+    /// <summary>The CA certificate the shared server's TLS certificate (for "localhost") is signed with; null when the server has no TLS.</summary>
+    public static string? RootCertificate => Environment.GetEnvironmentVariable("QUALITYGATES_TEST_POSTGRES_ROOTCERT") is { Length: > 0 } file ? file : null;
+
+    /// <summary>True on CI, where a missing server must fail the tests, not skip them.</summary>
+    public static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public string Schema { get; }
 
@@ -68,4 +75,25 @@ public sealed class PostgresStoreAttribute : DataAttribute
     }
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Name]];
+}
+
+/// <summary>
+/// A test that needs a PostgreSQL installation: the shared server (with its TLS certificate, for
+/// <paramref name="tls"/>), or the programs to run a server of its own (<see cref="PostgresCluster"/>).
+/// Skipped, saying why, when they are missing (never on CI).
+/// </summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute(bool tls = false, bool ownServer = false)
+    {
+        if (TestPostgres.OnCi)
+        {
+            return;
+        }
+
+        Skip = !TestPostgres.Available ? TestPostgres.SkipReason
+            : tls && TestPostgres.RootCertificate is null ? "The test PostgreSQL server has no TLS: set QUALITYGATES_TEST_POSTGRES_ROOTCERT to its CA certificate (.ci/postgres.sh does)."
+            : ownServer && PostgresCluster.BinDirectory is null ? $"No PostgreSQL programs to start a server of the test's own: set {PostgresCluster.BinVariable} (.ci/postgres.sh does)."
+            : null;
+    }
 }

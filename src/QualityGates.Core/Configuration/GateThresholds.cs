@@ -2,7 +2,8 @@ namespace QualityGates.Configuration;
 
 /// <summary>
 /// A full set of thresholds. Rates are fractions (0.95 = 95 %); <see cref="MaxMemoryIncreasePercent"/>
-/// is in percent (15.0 = 15 %), as in the seed. Use <see cref="For"/> for a context's set and
+/// is in percent (15.0 = 15 %), as in the seed and the JSON report, though its setting
+/// (QualityGatesMaxMemoryIncrease) is a fraction like every other change against a baseline. Use <see cref="For"/> for a context's set and
 /// <see cref="ThresholdCatalog"/> to override single values.
 /// </summary>
 public sealed record GateThresholds

@@ -50,6 +50,13 @@ public static class ErrorCodes
     public const string WaiversFileNotFound = "QG0016";
     /// <summary>The test clock (QUALITYGATES_TODAY) is not a date written yyyy-MM-dd.</summary>
     public const string TestClockInvalid = "QG0017";
+    // QG0030-QG0049: the settings catalogue.
+    /// <summary>Warning: a setting was given under its old name, which still works (e.g. QualityGatesMinCodeCoverage for QualityGatesMinLineCoverage).</summary>
+    public const string DeprecatedSetting = "QG0030";
+    /// <summary>A setting was given under its old and its new name, with different values.</summary>
+    public const string DeprecatedSettingConflict = "QG0031";
+    /// <summary>The test application's settings file (written by the build) is damaged: a key unknown, repeated or missing, a line without '=', or the file too large.</summary>
+    public const string SettingsFileInvalid = "QG0032";
     // QG0060-QG0064: packaging and SDK support.
     /// <summary>
     /// Warning: the SDK's test targets are unknown and lack the _VSTestConsole target the fallback calls;
@@ -215,6 +222,17 @@ public static class ErrorCodes
     public const string RegistrySchemaTooNew = "QG3022";
     /// <summary>The registry connection string is not valid, or holds a password (which must come from the environment).</summary>
     public const string RegistryConnectionStringInvalid = "QG3023";
+    // QG3030-QG3049: the registry's promises (overrides of blocked runs, copies, database locks and parameters).
+    /// <summary>A hand approval was refused: the version's latest gate run in that context was blocked; approving it needs an explicit override with a reason.</summary>
+    public const string ApprovalOverBlockedRun = "QG3030";
+    /// <summary>An override was asked for, but the version's latest gate run in that context is not blocked (or the approval is from a newer passing report): there is nothing to override.</summary>
+    public const string NothingToOverride = "QG3031";
+    /// <summary>The registry database waited longer than its lock timeout for a lock another session holds (the session is named when the server shows it).</summary>
+    public const string RegistryDatabaseLocked = "QG3032";
+    /// <summary>The registry connection string asks for a libpq parameter or value the PostgreSQL client cannot honour; it is refused rather than ignored.</summary>
+    public const string RegistryConnectionParameterUnsupported = "QG3033";
+    /// <summary><c>registry copy</c> could not copy a record or a model: the destination refused it (the record and the reason are named); the copy went on with the rest.</summary>
+    public const string RegistryRecordNotCopied = "QG3034";
 
     // 4xxx CLI
     /// <summary>The command line is not valid (unknown option, missing value).</summary>

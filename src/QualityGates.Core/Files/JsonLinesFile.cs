@@ -37,21 +37,57 @@ public static class JsonLinesFile
     }
 
     /// <summary>
+    /// Writes <paramref name="jsonLine"/> as the first line of the file, creating it, unless another writer
+    /// has written to it first (then nothing is written, and false says so). A writer that decided what to
+    /// append from a file that did not exist yet uses it, so a line another writer appended in between
+    /// is never passed over.
+    /// </summary>
+    public static bool AppendToEmpty(string path, string jsonLine, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.ReportFileNotRegular)
+    {
+        ThrowIfNotOneLine(jsonLine);
+        var bytes = Encoding.UTF8.GetBytes(jsonLine + "\n");
+        FileKinds.EnsureWritable(path, Path.GetDirectoryName(Path.GetFullPath(path)), notRegularCode);
+        return WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
+        {
+            using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            if (stream.Length > 0)
+            {
+                return false;
+            }
+
+            AppendWhole(stream, bytes);
+            return true;
+        });
+    }
+
+    /// <summary>
     /// Reads the existing file and appends the line <paramref name="decide"/> makes of its content (null:
     /// nothing), holding the exclusive lock throughout, so no other append lands between the read and the
     /// write. Exceptions from <paramref name="decide"/> pass through, with nothing written.
     /// </summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.ReportNotWritten"/> when the file cannot be read or written.</exception>
     public static void AppendAfterRead(string path, Func<byte[], string?> decide, TimeSpan? lockTimeout = null,
+        string notRegularCode = ErrorCodes.ReportFileNotRegular) =>
+        AppendAfterRead(path, 0, (_, content) => decide(content), lockTimeout, notRegularCode);
+
+    /// <summary>
+    /// As <see cref="AppendAfterRead(string, Func{byte[], string?}, TimeSpan?, string)"/>, reading only from
+    /// byte <paramref name="readFrom"/> on (for a reader that has seen the start of an append-only file),
+    /// or from the start when the file is shorter; <paramref name="decide"/> is told where its bytes begin.
+    /// The lock is then held for what is new, not for the whole file.
+    /// </summary>
+    public static void AppendAfterRead(string path, long readFrom, Func<long, byte[], string?> decide, TimeSpan? lockTimeout = null,
         string notRegularCode = ErrorCodes.ReportFileNotRegular)
     {
         FileKinds.EnsureWritable(path, Path.GetDirectoryName(Path.GetFullPath(path)), notRegularCode);
         WithRetry(path, lockTimeout, ErrorCodes.ReportNotWritten, "append to", () =>
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            var from = readFrom <= stream.Length ? readFrom : 0;
+            stream.Seek(from, SeekOrigin.Begin);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            var line = decide(buffer.ToArray());
+            var line = decide(from, buffer.ToArray());
             if (line is not null)
             {
                 ThrowIfNotOneLine(line);
@@ -94,7 +130,14 @@ public static class JsonLinesFile
     /// the snapshot never ends in the middle of a line being written. Null when the file does not exist.
     /// </summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InputFileUnreadable"/> when the file cannot be read; <paramref name="notRegularCode"/> when it is not a regular file.</exception>
-    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile)
+    public static byte[]? ReadAll(string path, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile) =>
+        ReadFrom(path, 0, lockTimeout, notRegularCode)?.Bytes;
+
+    /// <summary>
+    /// As <see cref="ReadAll"/>, from byte <paramref name="readFrom"/> on (for a reader that has seen the start
+    /// of an append-only file), or from the start when the file is shorter; says where the bytes begin.
+    /// </summary>
+    public static (long From, byte[] Bytes)? ReadFrom(string path, long readFrom, TimeSpan? lockTimeout = null, string notRegularCode = ErrorCodes.InputNotARegularFile)
     {
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)
@@ -108,12 +151,14 @@ public static class JsonLinesFile
                 $"'{path}' is {FileKinds.Describe(kind)}, not a regular file; it is not read.", path);
         }
 
-        return WithRetry(path, lockTimeout, ErrorCodes.InputFileUnreadable, "read", () =>
+        return WithRetry<(long, byte[])?>(path, lockTimeout, ErrorCodes.InputFileUnreadable, "read", () =>
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var from = readFrom <= stream.Length ? readFrom : 0;
+            stream.Seek(from, SeekOrigin.Begin);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            return buffer.ToArray();
+            return (from, buffer.ToArray());
         });
     }
 

@@ -13,6 +13,36 @@ public static class GateDescriptions
         or GateNames.BranchCoverage or GateNames.QualityScore or GateNames.Throughput
         or GateNames.NewCodeCoverage or GateNames.RatchetLineCoverage or GateNames.RatchetBranchCoverage or GateNames.RatchetTestPassRate;
 
+    /// <summary>
+    /// A person's name for a gate, used wherever a line is read rather than parsed (the summary line):
+    /// "line coverage", "line coverage of MyLib" for a per-assembly gate. Every gate of
+    /// <see cref="GateNames.All"/> has one; a gate without one reads as its name's words ("benchmarks mean time").
+    /// </summary>
+    public static string Label(string gate) => gate switch
+    {
+        _ when GateNames.IsPerAssembly(gate) => $"{Label(GateNames.BaseOf(gate))} of {gate[(GateNames.BaseOf(gate).Length + 1)..^1]}",
+        GateNames.TestPassRate => "tests",
+        GateNames.AnyTestFailure => "failed tests",
+        GateNames.FlakyTests => "flaky tests",
+        GateNames.LineCoverage => "line coverage",
+        GateNames.BranchCoverage => "branch coverage",
+        GateNames.NewCodeCoverage => "new-code coverage",
+        GateNames.RatchetLineCoverage => "line coverage ratchet",
+        GateNames.RatchetBranchCoverage => "branch coverage ratchet",
+        GateNames.RatchetTestPassRate => "pass rate ratchet",
+        GateNames.QualityScore => "quality score",
+        GateNames.Regression => "regression",
+        GateNames.LatencyIncrease => "latency increase",
+        GateNames.MemoryIncrease => "memory increase",
+        GateNames.Throughput => "throughput",
+        GateNames.CriticalVulnerabilities => "critical vulnerabilities",
+        GateNames.HighVulnerabilities => "high vulnerabilities",
+        GateNames.MediumVulnerabilities => "medium vulnerabilities",
+        GateNames.BenchmarkTime => "benchmark time",
+        GateNames.BenchmarkAllocated => "benchmark allocations",
+        _ => gate.Replace('.', ' ').Replace('_', ' '),
+    };
+
     /// <summary>"≥" for a minimum, "≤" for a maximum.</summary>
     public static string Comparator(string gate) => IsMinimum(gate) ? "≥" : "≤";
 

@@ -48,6 +48,9 @@ public static class GateNames
         var bracket = gate.IndexOf('[', StringComparison.Ordinal);
         return bracket > 0 && gate.EndsWith(']') ? gate[..bracket] : gate;
     }
+    /// <summary>True for a per-assembly gate (<c>coverage.line[MyLib]</c>).</summary>
+    public static bool IsPerAssembly(string gate) => BaseOf(gate).Length != gate.Length;
+
     // Issue 12: new-code coverage and the ratchet.
     /// <summary>Coverage of the coverable lines the change added or modified (fraction 0–1).</summary>
     public const string NewCodeCoverage = "coverage.new_code";

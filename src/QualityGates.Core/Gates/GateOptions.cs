@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 
 namespace QualityGates.Gates;
 
@@ -42,6 +43,8 @@ public sealed record GateOptions
     public Waivers.WaiverSet? Waivers { get; init; }
     /// <summary>Whether every assembly must meet the coverage minimum too (<see cref="CoverageStat.Minimum"/>), or only the total (the default).</summary>
     public CoverageStat CoverageStat { get; init; }
+    /// <summary>How messages name settings in the mode that is running.</summary>
+    public SettingNames Names { get; init; } = SettingNames.For(Adapter.MSBuild);
     /// <summary>The context's name as shown in messages ("production").</summary>
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 
@@ -23,6 +24,28 @@ public sealed record QualityGateReport
     public IReadOnlyList<GateCheckResult> Checks { get; init; } = Array.Empty<GateCheckResult>();
     /// <summary>Things a person should know that did not change the verdict (e.g. a throwing event handler).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The coded warnings of the run that made this report (<see cref="Running.GateRun"/>), in the order it
+    /// printed them: a project judged alone (QG0019), the inputs' (QG0021, QG5010, a solution's projects'),
+    /// a throwing event handler (QG5004), the warning band and waivers (QG2018, QG2021, QG2019, QG2020),
+    /// tolerated failed tests (QG2013) and new code outside the coverage (QG2022). Paths are shown as the
+    /// report shows input files. Empty for a report made by the gate alone; see <see cref="AllWarnings"/>.
+    /// </summary>
+    public IReadOnlyList<GateDiagnostic> RunWarnings { get; init; } = [];
+
+    /// <summary>
+    /// What the report files list as warnings: <see cref="RunWarnings"/>, then each of <see cref="Warnings"/>
+    /// they do not already hold (as QG5004), so a report made by the gate alone still shows its handler failures.
+    /// </summary>
+    public IReadOnlyList<GateDiagnostic> AllWarnings
+    {
+        get
+        {
+            var handlers = Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)).Where(w => !RunWarnings.Contains(w)).ToList();
+            return handlers.Count == 0 ? RunWarnings : [.. RunWarnings, .. handlers];
+        }
+    }
 
     /// <summary>Each waiver of the run's context and what became of it (applied, unused, expired); empty without a waivers file.</summary>
     public IReadOnlyList<Waivers.WaiverOutcome> Waivers { get; init; } = [];

@@ -23,12 +23,13 @@ internal static class GateInputLoader
     /// <summary>Reads the inputs; <paramref name="coverageFiles"/> are the Cobertura files resolved for the run (full paths).</summary>
     /// <param name="request">The run's settings and inputs.</param>
     /// <param name="errors">Where each bad input's coded error goes.</param>
-    /// <param name="warnings">Where input warnings go (QG0021: two TRX files share a run id but not their bytes).</param>
+    /// <param name="warnings">Where input warnings go (QG0021: two TRX files share a run id but not their bytes; then the adapter's, <see cref="RunInputs.Warnings"/>).</param>
     /// <param name="coverageFiles">The Cobertura files resolved for the run.</param>
     public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings, out IReadOnlyList<string> coverageFiles)
     {
         var read = new List<InputFileRead>();
         var tests = ReadTests(request, errors, read, warnings);
+        warnings.AddRange(request.Run.Warnings);
         var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
         if (testMetrics is not null)
         {
@@ -64,7 +65,7 @@ internal static class GateInputLoader
     private static NewCodeCoverage NewCode(GateRunRequest request, NewCodeOptions options, CoverageAccumulator merged)
     {
         var diff = ParseDiff(options);
-        var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram).Read(options.BaseRef, options.BaseRefSource, diff);
+        var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram, request.Names).Read(options.BaseRef, options.BaseRefSource, diff);
         return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter), merged.Assemblies, request.CoverageFilter);
     }
 

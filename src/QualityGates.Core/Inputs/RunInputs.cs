@@ -34,4 +34,10 @@ public sealed record RunInputs
     /// coverlet.MTP's <c>coverage.cobertura.&lt;timestamp&gt;.xml</c>; only <c>*.cobertura.*xml</c> ones are read.
     /// </summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = [];
+
+    /// <summary>
+    /// Warnings the adapter found about this run's results before the gate (e.g. QG5010, a coverage producer
+    /// that named no Cobertura report): printed and reported among the run's input warnings.
+    /// </summary>
+    public IReadOnlyList<Errors.GateDiagnostic> Warnings { get; init; } = [];
 }

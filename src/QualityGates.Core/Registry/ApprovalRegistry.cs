@@ -53,30 +53,36 @@ public sealed class ApprovalRegistry
     /// <summary>
     /// Copies every record of every model into <paramref name="destination"/>, in order, with ids and
     /// timestamps unchanged; records the destination already holds (same id) are skipped, so a copy can be
-    /// run again. Returns the number of models and of records copied, and the source records skipped as corrupt.
+    /// run again. Each record the destination refuses is reported in the result and the copy goes on; only
+    /// a registry that cannot be used at all stops it (<see cref="RegistryCopyResult.Stopped"/>).
     /// </summary>
-    public RegistryCopyResult CopyTo(ApprovalRegistry destination)
-    {
-        var models = 0;
-        var copied = 0;
-        var warnings = new List<RegistryWarning>();
-        foreach (var name in _store.ModelNames())
-        {
-            var read = _store.Read(name);
-            warnings.AddRange(read.Warnings);
-            models++;
-            copied += destination._store.Import(name, read.Value);
-        }
-
-        return new RegistryCopyResult(models, copied, warnings);
-    }
+    public RegistryCopyResult CopyTo(ApprovalRegistry destination) => RegistryCopier.Copy(_store, destination._store);
 
     /// <summary>
     /// Approves a version for a context by hand. A null <c>approvedBy</c> (here and in every method
-    /// below) means the CI or OS user (<see cref="RegistryUser"/>).
+    /// below) means the CI or OS user (<see cref="RegistryUser"/>). Refused (QG3030) when the version's
+    /// latest gate run in the context was blocked: that needs <see cref="ApproveOverridingBlock"/>.
     /// </summary>
-    public RegistryRecord Approve(ModelIdentity model, DeploymentContext context, string? approvedBy = null, string? notes = null) =>
-        Append(NewRecord(RegistryRecordKind.Approved, model, context, approvedBy, "approved by") with { Notes = RegistryText.Notes(notes, "The notes") });
+    public RegistryRecord Approve(ModelIdentity model, DeploymentContext context, string? approvedBy = null, string? notes = null)
+    {
+        var checkedNotes = RegistryText.Notes(notes, "The notes");
+        return ApproveChecked(model, context, overrideReason: null, report: null,
+            checkedModel => NewRecord(RegistryRecordKind.Approved, checkedModel, context, approvedBy, "approved by") with { Notes = checkedNotes });
+    }
+
+    /// <summary>
+    /// Approves a version for a context by hand although its latest gate run there was blocked, recording
+    /// why (<see cref="RegistryRecord.Override"/>), so the history, the status and <c>can-deploy</c> show the
+    /// approval as an override. Refused (QG3031) when the latest gate run there was not blocked: there is
+    /// nothing to override.
+    /// </summary>
+    public RegistryRecord ApproveOverridingBlock(ModelIdentity model, DeploymentContext context, string reason, string? approvedBy = null, string? notes = null)
+    {
+        var checkedReason = RegistryText.Reason(reason, "The override reason");
+        var checkedNotes = RegistryText.Notes(notes, "The notes");
+        return ApproveChecked(model, context, checkedReason, report: null,
+            checkedModel => NewRecord(RegistryRecordKind.Approved, checkedModel, context, approvedBy, "approved by") with { Notes = checkedNotes });
+    }
 
     /// <summary>
     /// Approves the version a gate run judged, in the context it ran for. Refused (QG3003) when the report
@@ -105,15 +111,30 @@ public sealed class ApprovalRegistry
         ModelIdentity? expectedModel = null,
         DeploymentContext? expectedContext = null,
         string? approvedBy = null,
-        string? notes = null)
+        string? notes = null) =>
+        ApproveFromReportFile(reportFile, expectedModel, expectedContext, approvedBy, notes, overrideReason: null);
+
+    /// <summary>
+    /// As <see cref="ApproveFromReportFile(string, ModelIdentity?, DeploymentContext?, string?, string?)"/>; a saved
+    /// report no newer than the version's latest, blocked gate run in the context is an older run, so approving
+    /// from it needs <paramref name="overrideReason"/> (QG3030 without it), and that reason is refused (QG3031)
+    /// when there is no such block.
+    /// </summary>
+    public RegistryRecord ApproveFromReportFile(
+        string reportFile,
+        ModelIdentity? expectedModel,
+        DeploymentContext? expectedContext,
+        string? approvedBy,
+        string? notes,
+        string? overrideReason)
     {
         var saved = JsonReportReader.Read(Path.GetFullPath(reportFile));
         var model = ReportApprovalRules.Check(reportFile, saved.Model, saved.Context, saved.Checks, expectedModel, expectedContext);
-        return Append(NewRecord(RegistryRecordKind.Approved, model, saved.Context, approvedBy, "approved by") with
-        {
-            Notes = RegistryText.Notes(notes, "The notes"),
-            Report = ReportReference.From(saved),
-        });
+        var checkedNotes = RegistryText.Notes(notes, "The notes");
+        var checkedReason = overrideReason is null ? null : RegistryText.Reason(overrideReason, "The override reason");
+        var report = ReportReference.From(saved);
+        return ApproveChecked(model, saved.Context, checkedReason, report,
+            checkedModel => NewRecord(RegistryRecordKind.Approved, checkedModel, saved.Context, approvedBy, "approved by") with { Notes = checkedNotes, Report = report });
     }
 
     /// <summary>Rejects a version for a context; it may not be deployed there until approved again.</summary>
@@ -192,9 +213,24 @@ public sealed class ApprovalRegistry
         return (new ModelLedger(read.Value), read.Warnings);
     }
 
-    /// <summary>Reads the model's records and appends what <paramref name="decide"/> makes of them, with no other append in between (throw to refuse).</summary>
-    internal RegistryRecord AppendChecked(string modelName, Func<ModelLedger, RegistryRecord> decide) =>
-        _store.AppendChecked(modelName, records => decide(new ModelLedger(records)));
+    /// <summary>Reads the records of the model version and appends what <paramref name="decide"/> makes of them, with no other append in between (throw to refuse).</summary>
+    internal RegistryRecord AppendChecked(ModelIdentity model, Func<ModelLedger, RegistryRecord> decide) =>
+        _store.AppendChecked(model.Name, model.Version, records => decide(new ModelLedger(records)));
+
+    /// <summary>
+    /// Appends the approval <paramref name="build"/> makes, in one step with the check that guards it: over a
+    /// blocked gate run only with an override reason, and an override only over a blocked gate run.
+    /// </summary>
+    private RegistryRecord ApproveChecked(ModelIdentity model, DeploymentContext context, string? overrideReason, ReportReference? report, Func<ModelIdentity, RegistryRecord> build)
+    {
+        var checkedModel = Checked(model);
+        _store.LocationOf(checkedModel.Name);
+        return AppendChecked(checkedModel, ledger =>
+        {
+            BlockOverride.Check(ledger, checkedModel, context, overrideReason, report);
+            return build(checkedModel) with { Override = overrideReason };
+        });
+    }
 
     internal RegistryRecord NewRecord(RegistryRecordKind kind, ModelIdentity model, DeploymentContext context, string? by, string byWhat)
     {
@@ -221,6 +257,3 @@ public sealed class ApprovalRegistry
 
     internal RegistryRecord Append(RegistryRecord record) => _store.Append(record);
 }
-
-/// <summary>What <see cref="ApprovalRegistry.CopyTo"/> did: the models read, the records appended, and the source records skipped as corrupt.</summary>
-public sealed record RegistryCopyResult(int Models, int Copied, IReadOnlyList<RegistryWarning> Warnings);

@@ -24,16 +24,34 @@ internal interface IRegistryStore
     RegistryRecord Append(RegistryRecord record);
 
     /// <summary>
-    /// Reads the model's records and appends the record <paramref name="decide"/> builds from them as one
-    /// step: no other record of the model is appended in between, so a check (may this version be
-    /// deployed?) and its record cannot interleave with another writer's decision. <paramref name="decide"/>
-    /// throws to refuse; then nothing is written.
+    /// Reads the records of one version of the model and appends the record <paramref name="decide"/> builds
+    /// from them as one step: no other record of the model is appended in between, so a check (may this
+    /// version be deployed? was its gate blocked?) and its record cannot interleave with another writer's
+    /// decision. Every such check is about one version, so only its records are read (in order).
+    /// <paramref name="decide"/> throws to refuse; then nothing is written.
     /// </summary>
-    RegistryRecord AppendChecked(string modelName, Func<IReadOnlyList<RegistryRecord>, RegistryRecord> decide);
+    RegistryRecord AppendChecked(string modelName, string version, Func<IReadOnlyList<RegistryRecord>, RegistryRecord> decide);
 
     /// <summary>
     /// Appends, in order, the given records of one model that the store does not hold yet (same id), for
-    /// copying a registry; returns how many were appended.
+    /// copying a registry: each is checked with <see cref="RegistryRecordRules"/> first, and one the store
+    /// refuses (a broken rule, another record under its id) is reported and skipped while the rest go in.
     /// </summary>
-    int Import(string modelName, IReadOnlyList<RegistryRecord> records);
+    RegistryImport Import(string modelName, IReadOnlyList<RegistryRecord> records);
 }
+
+/// <summary>What <see cref="IRegistryStore.Import"/> did: how many records it appended, and each one it refused, with why.</summary>
+internal sealed record RegistryImport(int Added, IReadOnlyList<RegistryRefusal> Refused)
+{
+    /// <summary>The refusal of a record that breaks <see cref="RegistryRecordRules"/>, or null.</summary>
+    public static RegistryRefusal? Refusal(RegistryRecord record) =>
+        RegistryRecordRules.Problem(record) is { } problem ? new RegistryRefusal(record, "it " + problem) : null;
+
+    /// <summary>The refusal of a record whose id the destination already holds for another record (model, version, kind or context differ), or null when it holds this one.</summary>
+    public static RegistryRefusal? Conflict(RegistryRecord record, (string Model, string Kind, string Version, string Context) held) =>
+        held == (record.Model.Name, record.KindName, record.Model.Version, record.ContextName) ? null
+            : new RegistryRefusal(record, $"the destination already holds another record under its id ({held.Model}:{held.Version}, {held.Kind} for {held.Context})");
+}
+
+/// <summary>A record a store would not take, and why (to follow "was not copied: ").</summary>
+internal sealed record RegistryRefusal(RegistryRecord Record, string Reason);

@@ -34,6 +34,10 @@ internal sealed class ModelLedger(IReadOnlyList<RegistryRecord> records)
     public bool ApprovedBefore(string version, DeploymentContext context, int index) =>
         records.Take(index).Any(r => r.Kind == RegistryRecordKind.Approved && r.Context == context && IsVersion(r, version));
 
+    /// <summary>The version's latest gate run in the context: a blocked run, or an approval from a passing report; null when it has none.</summary>
+    public RegistryRecord? LatestGateRun(string version, DeploymentContext context) =>
+        records.LastOrDefault(r => r.IsGateRun && r.Context == context && IsVersion(r, version));
+
     public IReadOnlyList<ContextStatus> Status(string version) =>
         Enum.GetValues<DeploymentContext>().Select(c => new ContextStatus(c, LatestDecision(version, c))).ToList();
 

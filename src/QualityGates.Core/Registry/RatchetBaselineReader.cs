@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Inputs.Common;
@@ -32,7 +33,7 @@ internal static class RatchetBaselineReader
         if (request.Model is not { } model)
         {
             throw new QualityGatesException(ErrorCodes.RatchetNeedsModel,
-                $"{options.Source} takes its baseline from the registry's last approval for the model and context, but no model was given; name the model (QualityGatesModel, --model) or a baseline report (QualityGatesBaselineReport, --baseline-report).");
+                $"{options.Source} takes its baseline from the registry's last approval for the model and context, but no model was given; name the model ({request.Names.ModelSettings}) or a baseline report ({request.Names.Of(SettingsCatalogue.BaselineReport)}).");
         }
 
         var (file, source, missing) = LastApprovedReport.Find(options.Registry, model, context, request.Environment, request.BaseDirectory);

@@ -12,50 +12,14 @@ internal static class RegistryLogReader
 {
     private static readonly byte[] RecordStart = Encoding.UTF8.GetBytes(RegistryRecordJson.LinePrefix);
 
+    /// <summary>Every sound record of a whole file, and a warning for every line skipped.</summary>
     public static (List<RegistryRecord> Records, List<RegistryWarning> Warnings) Read(byte[] content, string file)
     {
-        var records = new List<RegistryRecord>();
-        var warnings = new List<RegistryWarning>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var start = HasByteOrderMark(content) ? 3 : 0;
-        var lineNumber = 0;
-        while (start < content.Length)
-        {
-            lineNumber++;
-            var end = Array.IndexOf(content, (byte)'\n', start);
-            var complete = end >= 0;
-            var line = new ReadOnlyMemory<byte>(content, start, (complete ? end : content.Length) - start);
-            start = complete ? end + 1 : content.Length;
-            if (line.Length > 0 && line.Span[^1] == (byte)'\r')
-            {
-                line = line[..^1]; // a hand edit on Windows
-            }
-
-            if (line.Span.Trim((byte)' ').IsEmpty)
-            {
-                continue;
-            }
-
-            var record = ReadLine(line, file, lineNumber, complete, warnings);
-            if (record is null)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue(record.Id, out var first))
-            {
-                warnings.Add(new RegistryWarning(file, lineNumber, $"The line repeats the record of line {first} (id {record.Id}); the copy is skipped."));
-                continue;
-            }
-
-            seen.Add(record.Id, lineNumber);
-            records.Add(record);
-        }
-
-        return (records, warnings);
+        var view = new RegistryFileCursor(file).ReadWhole(content);
+        return ([.. view.Records], [.. view.Warnings]);
     }
 
-    private static RegistryRecord? ReadLine(ReadOnlyMemory<byte> line, string file, int lineNumber, bool complete, List<RegistryWarning> warnings)
+    internal static RegistryRecord? ReadLine(ReadOnlyMemory<byte> line, string file, int lineNumber, bool complete, List<RegistryWarning> warnings)
     {
         var problem = TryParse(line, file, lineNumber, out var record);
         if (record is not null)
@@ -92,6 +56,6 @@ internal static class RegistryLogReader
         }
     }
 
-    private static bool HasByteOrderMark(byte[] content) =>
+    internal static bool HasByteOrderMark(byte[] content) =>
         content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
 }

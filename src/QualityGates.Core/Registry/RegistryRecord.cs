@@ -24,6 +24,11 @@ public sealed record RegistryRecord
     public string? Reason { get; init; }
     /// <summary>The deployment target (cluster, slot, host) of a deployment or a targeted rollback.</summary>
     public string? Target { get; init; }
+    /// <summary>
+    /// For an approval made although the version's latest gate run in the context was blocked: why the
+    /// block was overridden (<c>approve --override-block --reason</c>). Null for every other record.
+    /// </summary>
+    public string? Override { get; init; }
     /// <summary>The gate report an approval or a blocked run came from, when there was one.</summary>
     public ReportReference? Report { get; init; }
 
@@ -37,6 +42,9 @@ public sealed record RegistryRecord
 
     /// <summary>True for approvals, rejections, blocked runs and rollbacks: the records that decide whether a version may ship.</summary>
     public bool IsDecision => Kind != RegistryRecordKind.Deployed;
+
+    /// <summary>True for the records of gate runs: a blocked run, or an approval from a passing report.</summary>
+    public bool IsGateRun => Kind == RegistryRecordKind.Blocked || (Kind == RegistryRecordKind.Approved && Report is not null);
 }
 
 /// <summary>One check of the gate report behind a registry record: its gate name, status and failure code.</summary>

@@ -5,7 +5,8 @@ namespace QualityGates.Registry;
 
 /// <summary>
 /// A record as one line of JSON: the typed records below (<see cref="ProductJson"/>). Every member is always
-/// present (null when it does not apply) and <c>schemaVersion</c> comes first, which the reader relies on to
+/// present (null when it does not apply), except <c>override</c> and the report's <c>waivers</c>, which are
+/// written only when they hold something (so older lines read and copy byte-identically); <c>schemaVersion</c> comes first, which the reader relies on to
 /// find a record's start after a torn line. A database keeps the same line in its <c>record</c> column.
 /// </summary>
 public static class RegistryRecordJson
@@ -38,6 +39,11 @@ public sealed class JsonRegistryRecord(RegistryRecord record)
     public string? Notes => record.Notes;
     public string? Reason => record.Reason;
     public string? Target => record.Target;
+
+    /// <summary>Only on approvals that overrode a blocked gate run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Override => record.Override;
+
     public JsonRegistryReport? Report => record.Report is { } report ? new(report) : null;
 }
 

@@ -48,12 +48,12 @@ internal static class RegistryRecordParser
             Notes = OptionalText(root, "notes"),
             Reason = OptionalText(root, "reason"),
             Target = OptionalText(root, "target"),
+            Override = OptionalText(root, "override"),
             Report = Report(root),
             File = file,
             Line = lineNumber,
         };
-        RequireKindMembers(record);
-        return record;
+        return RegistryRecordRules.Problem(record) is { } problem ? throw new FormatException(problem) : record;
     }
 
     private static JsonDocument ParseJson(ReadOnlyMemory<byte> line)
@@ -92,24 +92,6 @@ internal static class RegistryRecordParser
         }
 
         throw new FormatException($"has the unknown context '{name}'");
-    }
-
-    private static void RequireKindMembers(RegistryRecord record)
-    {
-        if (record.Kind is RegistryRecordKind.Rejected or RegistryRecordKind.RolledBack && string.IsNullOrWhiteSpace(record.Reason))
-        {
-            throw new FormatException($"is a {record.KindName} record without a reason");
-        }
-
-        if (record.Kind == RegistryRecordKind.Deployed && string.IsNullOrWhiteSpace(record.Target))
-        {
-            throw new FormatException("is a deployment record without a target");
-        }
-
-        if (record.Id.Length == 0 || record.By.Length == 0)
-        {
-            throw new FormatException("has an empty id or by");
-        }
     }
 
     private static ReportReference? Report(JsonElement root)

@@ -24,6 +24,12 @@ internal static class RegistryText
     /// <summary>Optional notes; null when blank.</summary>
     public static string? Notes(string? value, string source) => Check(value, source, MaxTextLength, allowLineBreaks: true);
 
+    /// <summary>What is wrong with a stored one-line value (who, target, id) by the rules it was written under; null when nothing is.</summary>
+    public static string? NameProblem(string value) => string.IsNullOrWhiteSpace(value) ? "is empty" : Problem(value, MaxNameLength, allowLineBreaks: false);
+
+    /// <summary>What is wrong with a stored reason or note by the rules it was written under; null when nothing is.</summary>
+    public static string? TextProblem(string value) => string.IsNullOrWhiteSpace(value) ? "is empty" : Problem(value, MaxTextLength, allowLineBreaks: true);
+
     private static string? Check(string? value, string source, int maxLength, bool allowLineBreaks)
     {
         var text = value?.Trim();
@@ -32,23 +38,28 @@ internal static class RegistryText
             return null;
         }
 
+        return Problem(text, maxLength, allowLineBreaks) is { } problem ? throw Invalid(source, problem) : text;
+    }
+
+    private static string? Problem(string text, int maxLength, bool allowLineBreaks)
+    {
         if (text.Length > maxLength)
         {
-            throw Invalid(source, $"is {text.Length} characters long; at most {maxLength} are allowed");
+            return $"is {text.Length} characters long; at most {maxLength} are allowed";
         }
 
         if (text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
         {
-            throw Invalid(source, allowLineBreaks ? "contains a control character other than a line break or tab" : "contains a control character or line break");
+            return allowLineBreaks ? "contains a control character other than a line break or tab" : "contains a control character or line break";
         }
 
         // Bidi overrides and zero-width characters make one name look like another ("alice" approving as "ecila").
         if (ConsoleText.FirstHidden(allowLineBreaks ? text.Replace("\r", string.Empty).Replace("\n", string.Empty).Replace("\t", string.Empty) : text) is { } hidden)
         {
-            throw Invalid(source, $"contains the invisible character {hidden} (a bidi override, zero-width or format character)");
+            return $"contains the invisible character {hidden} (a bidi override, zero-width or format character)";
         }
 
-        return text;
+        return null;
     }
 
     private static QualityGatesException Missing(string source) => Invalid(source, "is missing or empty");

@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;
@@ -62,7 +63,7 @@ internal static class ReportApprovalRules
     /// <summary>The report's model; QG3003 when it names none, since records are kept per model.</summary>
     public static ModelIdentity CheckNamed(string? reportFile, ModelIdentity? reportModel) =>
         reportModel ?? throw new QualityGatesException(ErrorCodes.ReportDoesNotMatch,
-            $"{Name(reportFile)} names no model, so the registry cannot record it; run the gate with the model named (--model name:version, or QualityGatesModelName and QualityGatesModelVersion).",
+            $"{Name(reportFile)} names no model, so the registry cannot record it; run the gate with the model named ({SettingNames.For(Adapter.Cli).ModelSettings}, or {SettingNames.For(Adapter.MSBuild).ModelSettings}).",
             reportFile);
 
     private static string Name(string? reportFile) => reportFile is null ? "The gate report" : $"Report '{reportFile}'";

@@ -6,8 +6,8 @@ using QualityGates.Gates;
 namespace QualityGates.Reports;
 
 /// <summary>
-/// Writes <c>junit-gates.xml</c>: one <c>&lt;testsuite&gt;</c> with one <c>&lt;testcase&gt;</c> per check,
-/// valid against Jenkins' JUnit schema. Suite and case names never contain run-specific values
+/// Writes <c>junit-gates.xml</c>: one <c>&lt;testsuite&gt;</c> with one <c>&lt;testcase&gt;</c> per check (and a
+/// passing <see cref="WarningsCaseName"/> case when the run has warnings), valid against Jenkins' JUnit schema. Suite and case names never contain run-specific values
 /// (timestamps, versions, figures), so Jenkins tracks each gate's history across builds. The legs of a
 /// multi-targeting project each write a file; their <see cref="QualityGateReport.TargetFramework"/> goes into
 /// suite, class and case names so that a glob reading both never merges two legs into one case (the
@@ -20,6 +20,13 @@ public static class JUnitReportWriter
     public const string FileName = "junit-gates.xml";
 
     private const string SuitePrefix = "QualityGates";
+
+    /// <summary>
+    /// The passing case that lists the run's warnings in its <c>&lt;system-out&gt;</c>, written only when the run
+    /// has some: Jenkins shows a case's output on its page, never fails a build for it, and shows a suite's
+    /// own output only on cases that have none (the checks that passed have theirs).
+    /// </summary>
+    public const string WarningsCaseName = "warnings";
 
     /// <summary>
     /// "QualityGates.&lt;model name&gt;", or "QualityGates" when the report names no model; then " (net8.0)"
@@ -95,10 +102,11 @@ public static class JUnitReportWriter
         var cases = Cases(report);
         var failures = cases.Count(c => c.Status == GateStatus.Failed);
         var skipped = cases.Count(c => c.Status == GateStatus.Skipped);
+        var warnings = report.AllWarnings;
 
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", SuiteName(report));
-        xml.WriteAttributeString("tests", Count(cases.Count));
+        xml.WriteAttributeString("tests", Count(cases.Count + (warnings.Count > 0 ? 1 : 0)));
         xml.WriteAttributeString("failures", Count(failures));
         xml.WriteAttributeString("errors", "0");
         xml.WriteAttributeString("skipped", Count(skipped));
@@ -131,7 +139,34 @@ public static class JUnitReportWriter
             WriteCase(xml, report, className, check);
         }
 
+        if (warnings.Count > 0)
+        {
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("name", WarningsCaseName + FrameworkSuffix(report));
+            xml.WriteAttributeString("classname", className);
+            xml.WriteAttributeString("time", "0");
+            xml.WriteElementString("system-out", ReportText.ForXml(WarningsText(warnings)));
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement();
+    }
+
+    /// <summary>One line per warning: "QG2019: message (file, line 4)".</summary>
+    private static string WarningsText(IReadOnlyList<Errors.GateDiagnostic> warnings)
+    {
+        var text = new StringBuilder(warnings.Count == 1 ? "1 warning" : Count(warnings.Count) + " warnings")
+            .Append(" (none changed the verdict):");
+        foreach (var warning in warnings)
+        {
+            text.Append('\n').Append(warning.Code).Append(": ").Append(warning.Message);
+            if (warning.File is { } file)
+            {
+                text.Append(" (").Append(file).Append(warning.Line > 0 ? ", line " + Count(warning.Line) : string.Empty).Append(')');
+            }
+        }
+
+        return text.ToString();
     }
 
     private static void WriteCase(XmlWriter xml, QualityGateReport report, string className, GateCheckResult check)

@@ -36,12 +36,25 @@ internal sealed class JsonReport(QualityGateReport report, CiBuildInfo? ci)
     /// <summary>Per kind read from several files, see <see cref="InputMerge"/>.</summary>
     public IEnumerable<JsonMerge> Merged => InputMerge.Of(report.Inputs.Files).Select(m => new JsonMerge(m));
 
-    public IReadOnlyList<string> Warnings => report.Warnings;
+    /// <summary>Each warning's message (<see cref="QualityGateReport.AllWarnings"/>); <see cref="WarningDetails"/> has their codes.</summary>
+    public IEnumerable<string> Warnings => report.AllWarnings.Select(w => w.Message);
+
+    /// <summary>The same warnings with code, file and line (the registry commands' <c>warnings</c> shape).</summary>
+    public IEnumerable<JsonWarning> WarningDetails => report.AllWarnings.Select(w => new JsonWarning(w));
 
     /// <summary>Every waiver of the context with its state.</summary>
     public IEnumerable<JsonWaiver> Waivers => report.Waivers.Select(o => JsonWaiver.Of(o.Waiver, o.State));
 
     public JsonCi? Ci => ci is null ? null : new(ci);
+}
+
+/// <summary>One coded warning of the run; <c>file</c> and <c>line</c> are null when not known.</summary>
+internal sealed class JsonWarning(Errors.GateDiagnostic warning)
+{
+    public string Code => warning.Code;
+    public string? File => warning.File;
+    public int? Line => warning.Line > 0 ? warning.Line : null;
+    public string Message => warning.Message;
 }
 
 /// <summary>Counts of checks by status (the report's and the webhook's <c>summary</c>).</summary>

@@ -7,7 +7,7 @@ namespace QualityGates.Reports;
 
 /// <summary>
 /// The run as Markdown for a CI build summary (GitHub's step summary, Azure's build summary): a
-/// verdict heading, a table of every check, then the failed tests. Always within a byte budget:
+/// verdict heading, a table of every check, the run's warnings, then the failed tests. Always within a byte budget:
 /// rows that do not fit are left out with a note saying how many and where the full report is.
 /// </summary>
 public static class MarkdownSummary
@@ -93,6 +93,14 @@ public static class MarkdownSummary
                 + $"{MarkdownText.Cell(GateDescriptions.FormatThreshold(c.Gate, c.Threshold))} | {MarkdownText.Cell(c.Message, MaxMessageLength)} |\n", 1))
             .ToList();
 
+        var warnings = report.AllWarnings;
+        if (warnings.Count > 0)
+        {
+            blocks.Add((string.Create(CultureInfo.InvariantCulture,
+                $"\n**Warnings**: {warnings.Count} (none changed the verdict)\n\n| Code | Warning |\n| --- | --- |\n"), 0));
+            blocks.AddRange(warnings.Select(w => ($"| {MarkdownText.Cell(w.Code)} | {MarkdownText.Cell(w.Message, MaxMessageLength)}{Where(w)} |\n", 1)));
+        }
+
         var tests = report.Inputs.Tests;
         if (tests is { FailedTests.Count: > 0 })
         {
@@ -142,6 +150,11 @@ public static class MarkdownSummary
         blocks.AddRange(findings.Select(f =>
             ($"| {f.Severity} | {MarkdownText.Cell(f.ToString(), MaxTestTextLength)} | {MarkdownText.Cell(f.ScanFile)} |\n", 1)));
     }
+
+    /// <summary>" (in `file:line`)" for a warning about a file; empty otherwise.</summary>
+    private static string Where(Errors.GateDiagnostic warning) =>
+        warning.File is not { } file ? string.Empty
+            : " (in " + MarkdownText.Cell(warning.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}:{warning.Line}") : file) + ")";
 
     private static string Status(GateStatus status) => status switch
     {

@@ -41,12 +41,12 @@ public static class SummaryLine
         }
 
         // Passed per-assembly checks (QualityGatesCoverageStat=Minimum) are one figure; a failed one stands alone.
-        foreach (var check in judged.Where(c => !(c.Passed && IsPerAssembly(c.Gate))))
+        foreach (var check in judged.Where(c => !(c.Passed && GateNames.IsPerAssembly(c.Gate))))
         {
             line.Append(" · ").Append(Figure(report, check));
         }
 
-        foreach (var passed in judged.Where(c => c.Passed && IsPerAssembly(c.Gate)).GroupBy(c => GateNames.BaseOf(c.Gate)))
+        foreach (var passed in judged.Where(c => c.Passed && GateNames.IsPerAssembly(c.Gate)).GroupBy(c => GateNames.BaseOf(c.Gate)))
         {
             line.Append(" · ").Append(Label(passed.Key)).Append(" of ")
                 .Append(passed.Count() == 1 ? "1 assembly" : passed.Count().ToString(CultureInfo.InvariantCulture) + " assemblies")
@@ -88,7 +88,7 @@ public static class SummaryLine
             : 0;
 
     /// <summary>The text of the tolerated-failures warning, or null when no failed test was tolerated.</summary>
-    public static string? ToleratedFailuresMessage(QualityGateReport report)
+    public static string? ToleratedFailuresMessage(QualityGateReport report, Configuration.Settings.SettingNames names)
     {
         var tolerated = ToleratedFailures(report);
         if (tolerated == 0)
@@ -99,30 +99,11 @@ public static class SummaryLine
         var tests = report.Inputs.Tests!;
         var check = report.Checks.First(c => c.Gate == GateNames.TestPassRate);
         return ConsoleLine(string.Create(CultureInfo.InvariantCulture,
-            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); set QualityGatesFailOnAnyTestFailure=true (CLI: --fail-on-any-test-failure) to fail on any failed test."));
+            $"{FailedTests(tolerated)} tolerated by the {report.ContextName} minimum pass rate of {GateDescriptions.FormatValue(check.Gate, check.Threshold)} ({tests.Passed} of {tests.Executed} passed); {names.Set(Configuration.Settings.SettingsCatalogue.FailOnAnyTestFailure, "true")} to fail on any failed test."));
     }
 
-    /// <summary>A person's name for a gate ("line coverage"); the gate name itself when it has none.</summary>
-    public static string Label(string gate) => gate switch
-    {
-        _ when IsPerAssembly(gate) => $"{Label(GateNames.BaseOf(gate))} of {gate[(GateNames.BaseOf(gate).Length + 1)..^1]}",
-        GateNames.TestPassRate => "tests",
-        GateNames.FlakyTests => "flaky tests",
-        GateNames.LineCoverage => "line coverage",
-        GateNames.BranchCoverage => "branch coverage",
-        GateNames.NewCodeCoverage => "new-code coverage",
-        GateNames.RatchetLineCoverage => "line coverage ratchet",
-        GateNames.RatchetBranchCoverage => "branch coverage ratchet",
-        GateNames.RatchetTestPassRate => "pass rate ratchet",
-        GateNames.QualityScore => "quality score",
-        GateNames.Throughput => "throughput",
-        GateNames.CriticalVulnerabilities => "critical vulnerabilities",
-        GateNames.HighVulnerabilities => "high vulnerabilities",
-        GateNames.MediumVulnerabilities => "medium vulnerabilities",
-        GateNames.BenchmarkTime => "benchmark time",
-        GateNames.BenchmarkAllocated => "benchmark allocations",
-        _ => gate,
-    };
+    /// <summary>A person's name for a gate ("line coverage"), as <see cref="GateDescriptions.Label"/> gives it.</summary>
+    public static string Label(string gate) => GateDescriptions.Label(gate);
 
     private static string Figure(QualityGateReport report, GateCheckResult check)
     {
@@ -164,7 +145,6 @@ public static class SummaryLine
     /// <summary>" WARN" or " WAIVED" after the figure of a check in its warning band or waived (issue 13); empty otherwise.</summary>
     private static string Tier(GateCheckResult check) =>
         check.Status is GateStatus.Warning or GateStatus.Waived ? " " + SummaryTable.StatusWord(check.Status) : string.Empty;
-    private static bool IsPerAssembly(string gate) => GateNames.BaseOf(gate).Length != gate.Length;
 
     private static string FailedTests(int count) =>
         count == 1 ? "1 failed test" : count.ToString(CultureInfo.InvariantCulture) + " failed tests";

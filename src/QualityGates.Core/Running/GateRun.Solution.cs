@@ -42,8 +42,10 @@ public sealed partial class GateRun
 
         if (run is null)
         {
-            var alone = ExecuteAlone(request, ciCommands);
-            return alone with { Diagnostics = [NotInSolutionRun(solution, notInRun), .. alone.Diagnostics] };
+            var notListed = NotInSolutionRun(solution, notInRun);
+            var alone = ExecuteAlone(request, ciCommands, earlier: [notListed]);
+            // A bad setting or input stops the run before judging: the warning is still said.
+            return alone.Report is null ? alone with { Diagnostics = [notListed, .. alone.Diagnostics] } : alone;
         }
 
         var errors = new List<QualityGatesException>();
@@ -57,7 +59,7 @@ public sealed partial class GateRun
                 return own;
             }
 
-            handIn = SolutionRequest.HandIn(request, solution, report.Inputs, own.CoverageFiles);
+            handIn = SolutionRequest.HandIn(request, solution, report.Inputs, own.CoverageFiles, own.InputWarnings);
         }
         else
         {
@@ -69,7 +71,7 @@ public sealed partial class GateRun
             }
 
             own = new GateRunResult { Diagnostics = inputWarnings };
-            handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles);
+            handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles, inputWarnings);
         }
 
         (int HandedIn, IReadOnlyList<ProjectHandIn>? All) handedIn;
@@ -90,7 +92,7 @@ public sealed partial class GateRun
         }
 
         // Every message of this verdict says whose it is: it is printed among this project's output.
-        var verdict = Judged(run, ExecuteAlone(SolutionRequest.For(request, solution, run, all), ciCommands),
+        var verdict = Judged(run, ExecuteAlone(SolutionRequest.For(request, solution, run, all), ciCommands, handedIn: SolutionRequest.Warnings(all)),
             ConsoleText.Neutralise($"Solution {run.SolutionName}'s verdict (judged in {handIn.Name}, whose hand-in completed the run): "));
         return own with { Solution = verdict };
     }
@@ -126,7 +128,7 @@ public sealed partial class GateRun
             return new GateRunResult { Diagnostics = diagnostics, SolutionFile = run.SolutionFile };
         }
 
-        return Judged(run, ExecuteAlone(SolutionRequest.For(request, solution, run, handedIn), ciCommands), prefix: null);
+        return Judged(run, ExecuteAlone(SolutionRequest.For(request, solution, run, handedIn), ciCommands, handedIn: SolutionRequest.Warnings(handedIn)), prefix: null);
     }
 
     /// <summary>Ends <paramref name="run"/> and points the verdict's diagnostics and summary line at the solution file, each message after <paramref name="prefix"/>.</summary>

@@ -41,8 +41,12 @@ public sealed partial class GateRun
     /// <returns>
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
-    /// code and gate), then errors of the report files (QG5001) and the registry (QG3xxx), and warnings
-    /// (QG0021 inputs, QG5004 handler, the warning tier and waivers: QG2018, QG2021, QG2019, QG2020, then QG3002 nothing to approve, QG5003 CI output, QG5002 webhook).
+    /// code and gate); the warnings the report files list too (<see cref="QualityGateReport.RunWarnings"/>:
+    /// QG0019 judged alone, QG0021, QG5010, QG1082 and QG2052 inputs, QG5004 handler, the warning tier and waivers QG2018,
+    /// QG2021, QG2019, QG2020, QG2013 tolerated failed tests, QG2022 new code); then what came after the files
+    /// were written: the report files' error or pruning warning (QG5001), the registry's errors (QG3xxx) or
+    /// QG3002 nothing to approve (these warnings are also in the CI server's summary), QG5003 CI output and
+    /// QG5002 webhook.
     /// </returns>
     public GateRunResult Execute(GateRunRequest request, TextWriter ciCommands)
     {
@@ -53,7 +57,11 @@ public sealed partial class GateRun
             : ExecuteAlone(request, ciCommands);
     }
 
-    private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands)
+    /// <param name="request">The run.</param>
+    /// <param name="ciCommands">See <see cref="Execute"/>.</param>
+    /// <param name="earlier">Warnings the run found before judging (QG0019), printed and reported first.</param>
+    /// <param name="handedIn">Warnings the solution's projects printed when they handed in, reported again (in the solution's report) but not printed again.</param>
+    private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands, IReadOnlyList<GateDiagnostic>? earlier = null, IReadOnlyList<GateDiagnostic>? handedIn = null)
     {
         var errors = new List<QualityGatesException>();
         var inputWarnings = new List<GateDiagnostic>();
@@ -77,27 +85,22 @@ public sealed partial class GateRun
             }).ToList(),
             Benchmarks = inputs.Benchmarks?.WithPaths(path => RepositoryRoot.Display(path, root, abbreviateOutside: false)),
         };
-        var report = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
+        var judged = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
 
+        // Every warning known before the files are written goes into them, so a run whose console output
+        // nobody sees (native dotnet test shows nothing of an application that exits 0) still leaves them.
+        var warnings = RunWarnings(judged, request.Names, earlier, inputWarnings);
+        GateDiagnostic Shown(GateDiagnostic w) => w.File is null ? w : w with { File = RepositoryRoot.Display(w.File, root, abbreviateOutside: false) };
+        var report = judged with { RunWarnings = warnings.Concat(handedIn ?? []).Select(Shown).ToList() };
         var diagnostics = report.FailedChecks
             .Select(c => new GateDiagnostic(DiagnosticSeverity.Error, c.Code ?? string.Empty, c.Message, Gate: c.Gate))
-            .Concat(inputWarnings)
-            .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
-            .Concat(WaiverDiagnostics.For(report))
+            .Concat(warnings)
             .ToList();
-        if (SummaryLine.ToleratedFailuresMessage(report) is { } tolerated)
-        {
-            diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.TestFailuresTolerated, tolerated));
-        }
-
-        if (Gates.Checks.NewCodeCoverageCheck.UntestedWarning(report) is { } untested)
-        {
-            diagnostics.Add(untested);
-        }
 
         var ci = CiBuildInfo.FromEnvironment(request.Environment);
         var folder = request.Reports.FolderFor(request.BaseDirectory);
         var json = folder is not null || request.Reports.Json ? JsonReportWriter.ToUtf8(report, ci) : null;
+        var written = diagnostics.Count;
         var files = WriteReports(report, json, folder, request, root, diagnostics);
         if (files?.PruneProblem is { } pruning)
         {
@@ -105,7 +108,9 @@ public sealed partial class GateRun
         }
 
         var record = registry?.Record(report, files?.Json, diagnostics);
-        diagnostics.AddRange(CiReporter.Report(report, files, ciCommands, request.Publish, request.Environment, ci));
+        // The CI server's summary is written after the registry: it also lists the warnings that came after the report files.
+        var later = diagnostics.Skip(written).Where(d => !d.IsError).Select(Shown);
+        diagnostics.AddRange(CiReporter.Report(report with { RunWarnings = [.. report.RunWarnings, .. later] }, files, ciCommands, request.Publish, request.Environment, ci));
 
         return new GateRunResult
         {
@@ -117,7 +122,29 @@ public sealed partial class GateRun
             CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
             SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), root, abbreviateOutside: false)),
             InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).Concat(InputMerge.Of(report.Inputs.Files).Select(m => m.ConsoleLine)).ToList(),
+            InputWarnings = inputWarnings,
         };
+    }
+
+    /// <summary>The run's warnings before its files are written, in the order printed (see <see cref="QualityGateReport.RunWarnings"/>).</summary>
+    private static List<GateDiagnostic> RunWarnings(QualityGateReport report, Configuration.Settings.SettingNames names, IReadOnlyList<GateDiagnostic>? earlier, IReadOnlyList<GateDiagnostic> inputWarnings)
+    {
+        var warnings = (earlier ?? [])
+            .Concat(inputWarnings)
+            .Concat(report.Warnings.Select(w => GateDiagnostic.Warning(ErrorCodes.EventHandlerFailed, w)))
+            .Concat(WaiverDiagnostics.For(report))
+            .ToList();
+        if (SummaryLine.ToleratedFailuresMessage(report, names) is { } tolerated)
+        {
+            warnings.Add(GateDiagnostic.Warning(ErrorCodes.TestFailuresTolerated, tolerated));
+        }
+
+        if (Gates.Checks.NewCodeCoverageCheck.UntestedWarning(report, names) is { } untested)
+        {
+            warnings.Add(untested);
+        }
+
+        return warnings;
     }
 
     private static string EnsureTrailingSlash(string folder) =>
@@ -199,7 +226,7 @@ public sealed partial class GateRun
         }
 
         string SourceOf(string name) => request.Overrides.LastOrDefault(o => o.Name == name && !string.IsNullOrWhiteSpace(o.Value))?.Source
-            ?? $"the {(context is { } c ? DeploymentContexts.NameOf(c) : "default")} {name}";
+            ?? $"the {(context is { } c ? DeploymentContexts.NameOf(c) : "default")} {request.Names.Of(Configuration.Settings.SettingsCatalogue.ForThresholdNamed(name))}";
         errors.AddRange(WarningLevels.Check(thresholds, SourceOf));
         var waivers = context is { } judged ? WaiverLoader.Load(request, judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
 
@@ -209,6 +236,7 @@ public sealed partial class GateRun
                 Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
                 Waivers = waivers, NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null, CoverageStat = request.CoverageStat,
                 Benchmarks = request.Benchmarks is not null,
+                Names = request.Names,
             }
             : null;
     }
@@ -286,47 +314,4 @@ public sealed partial class GateRun
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>What a <see cref="GateRun"/> produced.</summary>
-public sealed record GateRunResult
-{
-    /// <summary>The verdict, or null when a bad setting or input stopped the run before judging.</summary>
-    public QualityGateReport? Report { get; init; }
-
-    /// <summary>Every coded error and warning, in the order to print them; see <see cref="GateRun.Execute"/>.</summary>
-    public IReadOnlyList<GateDiagnostic> Diagnostics { get; init; } = [];
-
-    /// <summary>The report folder's files, or null when no folder was asked for or it could not be written.</summary>
-    public ReportFiles? Files { get; init; }
-
-    /// <summary>The JSON report's text (the same bytes as the report file) when <see cref="ReportOptions.Json"/> asked for it.</summary>
-    public string? Json { get; init; }
-
-    /// <summary>The registry record written (approved or blocked), or null.</summary>
-    public RegistryRecord? RegistryRecord { get; init; }
-
-    /// <summary>True when the run was judged and no check failed.</summary>
-    public bool Passed => Report is { AllPassed: true };
-
-    /// <summary>The Cobertura files the gate read (full paths), for a coverage report; empty when none.</summary>
-    public IReadOnlyList<string> CoverageFiles { get; init; } = [];
-
-    /// <summary>The run's one-line summary (<see cref="Reports.SummaryLine"/>) for the adapter to print; null without a report.</summary>
-    public string? SummaryLine { get; init; }
-
-    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), then one per kind of input merged from several files (<see cref="Inputs.InputMerge.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
-    public IReadOnlyList<string> InputLines { get; init; } = [];
-
-    /// <summary>Lines for the adapter to print at high importance, already neutralised (e.g. a project that handed its results to the solution gate).</summary>
-    public IReadOnlyList<string> Messages { get; init; } = [];
-
-    /// <summary>
-    /// The solution's verdict when this project's hand-in completed the solution run (QualityGatesScope
-    /// Solution or Both); the adapter prints it as it prints its own. Null otherwise.
-    /// </summary>
-    public GateRunResult? Solution { get; init; }
-
-    /// <summary>For a solution's verdict: the solution file (full path) its diagnostics and summary line point at; null otherwise.</summary>
-    public string? SolutionFile { get; init; }
 }

@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Inputs.Cobertura;
@@ -13,6 +14,9 @@ namespace QualityGates.Running;
 /// </summary>
 public sealed record GateRunRequest
 {
+    /// <summary>How messages name settings: in the vocabulary of the adapter that is running (MSBuild properties by default).</summary>
+    public SettingNames Names { get; init; } = SettingNames.For(Adapter.MSBuild);
+
     /// <summary>The context as written; null or empty means <see cref="DefaultContext"/>.</summary>
     public string? Context { get; init; }
 
@@ -200,12 +204,6 @@ public sealed record BenchmarkOptions
 
     /// <summary>The registry to look the last approval up in (as <see cref="RegistryOptions.Folder"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c>.</summary>
     public string? Registry { get; init; }
-
-    /// <summary>What the user calls the benchmark files setting (<c>QualityGatesBenchmarkFiles</c>, <c>--benchmarks</c>), for errors.</summary>
-    public string FilesSource { get; init; } = "benchmark files";
-
-    /// <summary>What the user calls the baseline setting (<c>QualityGatesBenchmarkBaselineFiles</c>, <c>--benchmark-baseline</c>), for errors.</summary>
-    public string BaselineSource { get; init; } = "benchmark baseline";
 
     /// <summary>True when a baseline is named (else the registry is asked).</summary>
     public bool BaselineNamed => BaselineFiles.Any(f => !string.IsNullOrWhiteSpace(f));

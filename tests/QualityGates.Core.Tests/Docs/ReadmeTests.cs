@@ -44,6 +44,6 @@ public class ReadmeTests
     [Fact]
     public void EveryThresholdHasARow()
     {
-        Assert.All(ThresholdCatalog.All, d => Assert.Contains($"`{d.Name}`", Readme.Value));
+        Assert.All(ThresholdCatalog.All, d => Assert.Contains($"`{d.SettingName}`", Readme.Value));
     }
 }

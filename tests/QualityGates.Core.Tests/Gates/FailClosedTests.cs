@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using static QualityGates.Tests.Gates.GateEvaluation;
@@ -18,9 +19,29 @@ public class FailClosedTests
         Assert.Equal(ErrorCodes.LineCoverageBelowMinimum, check.Code);
         Assert.StartsWith("No coverage results were given, and the production context requires it. Collect coverage: dotnet test --collect \"XPlat Code Coverage\"", check.Message);
         Assert.Contains("coverlet.msbuild", check.Message);
-        Assert.Contains("coverlet.MTP", check.Message);
-        Assert.Contains("QualityGatesStrict=false", check.Message);
+        Assert.Contains("QualityGatesCoverageFiles", check.Message);
+        Assert.EndsWith("To allow a run without it, set QualityGatesStrict=false.", check.Message);
         Assert.True(report.Strict);
+    }
+
+    [Fact]
+    public void EachModeIsToldHowToProvideTheInputInItsOwnWords()
+    {
+        string Message(Adapter mode) => new QualityGate(new GateOptions(DeploymentContext.Production) { Names = SettingNames.For(mode) })
+            .Evaluate(new GateInputs { Tests = TestRun(passed: 10, failed: 0) }, null).Check(GateNames.LineCoverage).Message;
+
+        var cli = Message(Adapter.Cli);
+        var platform = Message(Adapter.TestingPlatform);
+
+        Assert.Contains("Name the Cobertura files (--coverage)", cli);
+        Assert.EndsWith("To allow a run without it, pass --strict false.", cli);
+        // A test application refuses --collect and --strict: it is told what it accepts.
+        Assert.Contains("coverlet.MTP", platform);
+        Assert.Contains("(--quality-gates-coverage)", platform);
+        Assert.EndsWith("To allow a run without it, pass --quality-gates-strict false.", platform);
+        Assert.DoesNotContain("--collect", platform);
+        Assert.DoesNotContain(" --strict", platform);
+        Assert.DoesNotContain("QualityGates", platform.Replace("--quality-gates-", string.Empty, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,7 +54,10 @@ public sealed class GoldenRecordTests
             CoverageAttachments = ["/builds/Veran.Tests/TestResults/5b8e/coverage.cobertura.xml"],
         };
         var handIn = new ProjectHandIn("/builds/Veran.Tests/Veran.Tests.csproj", "Veran.Tests", tests,
-            ["/builds/Veran.Tests/TestResults/5b8e/coverage.cobertura.xml"], ["Veran.Tests"], new CoverageCounts(410, 500, 33, 40));
+            ["/builds/Veran.Tests/TestResults/5b8e/coverage.cobertura.xml"], ["Veran.Tests"], new CoverageCounts(410, 500, 33, 40))
+        {
+            Warnings = [new HandInWarning("QG0021", "Two TRX files share run id 5b8e but not their bytes.", "/builds/Veran.Tests/TestResults/run.trx", 0)],
+        };
         var actual = GoldenFile.Normalise(handIn.ToUtf8());
 
         Assert.Equal(GoldenFile.Expected(Path.Combine(GoldenReportTests.Folder, "solution-hand-in.json"), actual), actual);

@@ -31,6 +31,25 @@ public class MarkdownSummaryTests
     }
 
     [Fact]
+    public void TheRunsWarningsFollowTheChecksEachInItsCell()
+    {
+        var report = SampleReports.Passing() with
+        {
+            RunWarnings =
+            [
+                new Errors.GateDiagnostic(Errors.DiagnosticSeverity.Warning, "QG2020", "waiver | <b>unused</b>", "qualitygates.waivers.json", 4),
+                Errors.GateDiagnostic.Warning("QG2013", "1 failed test tolerated"),
+            ],
+        };
+
+        var markdown = MarkdownSummary.Render(report, null, MarkdownSummary.GitHubStepSummaryLimit)!;
+
+        Assert.Contains("|\n\n**Warnings**: 2 (none changed the verdict)\n\n| Code | Warning |\n| --- | --- |\n"
+            + "| QG2020 | waiver &#124; &lt;b&gt;unused&lt;/b&gt; (in qualitygates.waivers.json:4) |\n| QG2013 | 1 failed test tolerated |\n", markdown);
+        Assert.DoesNotContain("**Warnings**", MarkdownSummary.Render(SampleReports.Passing(), null, MarkdownSummary.GitHubStepSummaryLimit)!);
+    }
+
+    [Fact]
     public void LongMessagesAreCutAndFailedTestsAreCapped()
     {
         var report = GitHubActionsIntegrationTests.WithFailedTests(SampleReports.Failing(), 500, new string('m', 5000)) with

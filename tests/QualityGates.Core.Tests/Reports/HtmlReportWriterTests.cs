@@ -134,6 +134,23 @@ public class HtmlReportWriterTests
         Assert.Contains("<tr><td><code>latency_ms</code></td><td class=\"num\">100</td><td class=\"num\">95</td></tr>", html);
     }
 
+    /// <summary>Right after the checks: a run that passed with warnings shows them nowhere else a person looks.</summary>
+    [Fact]
+    public void ListsTheRunsWarningsEscapedWithTheirFileAfterTheChecks()
+    {
+        var report = SampleReports.Passing() with
+        {
+            RunWarnings = [new Errors.GateDiagnostic(Errors.DiagnosticSeverity.Warning, "QG2020", "<script>alert(1)</script> & more", "/repo/config/qualitygates.waivers.json", 4)],
+        };
+
+        var html = HtmlReportWriter.ToHtml(report, repositoryRoot: "/repo");
+
+        Assert.Contains("<section id=\"warnings\">\n<h2>Warnings (1)</h2>\n<table class=\"warnings\">\n<thead><tr><th>Code</th><th>Warning</th></tr></thead>\n<tbody>\n"
+            + "<tr><td><code>QG2020</code></td><td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more<br><span class=\"note\">in <code>config/qualitygates.waivers.json:4</code></span></td></tr>\n", html);
+        Assert.True(html.IndexOf("<section id=\"checks\">", StringComparison.Ordinal) < html.IndexOf("<section id=\"warnings\">", StringComparison.Ordinal));
+        Assert.DoesNotContain("id=\"warnings\"", HtmlReportWriter.ToHtml(SampleReports.Passing()));
+    }
+
     [Fact]
     public void IsSelfContained()
     {

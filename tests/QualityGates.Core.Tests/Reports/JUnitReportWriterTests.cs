@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 using QualityGates.Reports;
@@ -147,6 +148,35 @@ public sealed class JUnitReportWriterTests
         Assert.StartsWith("QG2001: " + cleaned.Replace('\r', '\n') + "\nGate: tests.pass_rate", failure.Value);
         Assert.Equal(cleaned.Replace('\r', '\n'), Case(suite, GateNames.LineCoverage).Element("skipped")!.Value);
         Assert.Equal(cleaned.Replace('\r', '\n'), Case(suite, GateNames.QualityScore).Element("system-out")!.Value);
+    }
+
+    /// <summary>The run's warnings go into one passing case's output, so Jenkins shows them without failing the build; hostile text stays valid.</summary>
+    [Fact]
+    public void WarningsAreOnePassingCaseWhoseOutputListsThemAndTheSuiteStillValidates()
+    {
+        const string hostile = "Boom <xml> & ]]> \u0001 \uD800 é";
+        var report = SampleReports.Passing() with
+        {
+            TargetFramework = "net8.0",
+            Warnings = ["handler threw"],
+            RunWarnings =
+            [
+                new GateDiagnostic(DiagnosticSeverity.Warning, "QG2020", hostile, "qualitygates.waivers.json", 4),
+                GateDiagnostic.Warning("QG2013", "2 failed tests tolerated"),
+            ],
+        };
+
+        var xml = JUnitReportWriter.ToXml(report);
+
+        Assert.Empty(JUnitSchema.Validate(xml));
+        var suite = SingleSuite(xml);
+        Assert.Equal(report.Checks.Count + 1, (int)suite.Attribute("tests")!);
+        Assert.Equal("0", (string?)suite.Attribute("failures"));
+        var warnings = suite.Elements("testcase").Last();
+        Assert.Equal(("warnings (net8.0)", JUnitReportWriter.ClassName(report)), ((string?)warnings.Attribute("name"), (string?)warnings.Attribute("classname")));
+        Assert.Equal(
+            "3 warnings (none changed the verdict):\nQG2020: Boom <xml> & ]]>   é (qualitygates.waivers.json, line 4)\nQG2013: 2 failed tests tolerated\nQG5004: handler threw",
+            warnings.Element("system-out")!.Value);
     }
 
     [Fact]

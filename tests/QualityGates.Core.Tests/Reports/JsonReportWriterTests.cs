@@ -15,7 +15,7 @@ public sealed class JsonReportWriterTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["schemaVersion", "modelName", "modelVersion", "context", "timestamp", "strict", "allPassed", "summary", "checks", "thresholds", "metrics", "inputs", "merged", "warnings", "waivers", "ci"],
+            ["schemaVersion", "modelName", "modelVersion", "context", "timestamp", "strict", "allPassed", "summary", "checks", "thresholds", "metrics", "inputs", "merged", "warnings", "warningDetails", "waivers", "ci"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("veran", root.GetProperty("modelName").GetString());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;
@@ -127,6 +128,14 @@ public sealed class BenchmarkGateTests : IDisposable
         Assert.EndsWith("; 4 removed benchmarks not compared", Check(removed, GateNames.BenchmarkTime).Message, StringComparison.Ordinal);
         var warning = Assert.Single(removed.Diagnostics, d => d.Code == ErrorCodes.BenchmarksUnpaired);
         Assert.Contains("removed, only in the baseline (4): QualityGates.BenchmarkSubject.TextBenchmarks.Reverse(Length: 1024)", warning.Message, StringComparison.Ordinal);
+        // Like every warning of a run, it is in the report files too.
+        Assert.Contains(removed.Report.RunWarnings, w => w.Code == ErrorCodes.BenchmarksUnpaired);
+        using (var json = JsonDocument.Parse(File.ReadAllBytes(removed.Files!.Json)))
+        {
+            Assert.Contains(json.RootElement.GetProperty("warningDetails").EnumerateArray(), w => w.GetProperty("code").GetString() == ErrorCodes.BenchmarksUnpaired);
+        }
+
+        Assert.Contains(ErrorCodes.BenchmarksUnpaired, File.ReadAllText(removed.Files.JUnit), StringComparison.Ordinal);
         Assert.Equal(4, added.Report!.Inputs.Benchmarks!.New.Count);
         Assert.Contains("new, only in this run (4)", Assert.Single(added.Diagnostics, d => d.Code == ErrorCodes.BenchmarksUnpaired).Message, StringComparison.Ordinal);
     }
@@ -234,7 +243,10 @@ public sealed class BenchmarkGateTests : IDisposable
     [Fact]
     public void ABaselineWithoutBenchmarkResultsIsASettingError()
     {
-        var request = new GateRunRequest { BaseDirectory = _dir.Path, Benchmarks = new BenchmarkOptions { BaselineFiles = [BenchmarkFixtures.AllFull("base")], BaselineSource = "--benchmark-baseline", FilesSource = "--benchmarks" } };
+        var request = new GateRunRequest
+        {
+            BaseDirectory = _dir.Path, Names = SettingNames.For(Adapter.Cli), Benchmarks = new BenchmarkOptions { BaselineFiles = [BenchmarkFixtures.AllFull("base")] },
+        };
 
         var error = Assert.Single(new GateRun().Execute(request, TextWriter.Null).Diagnostics);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs;
 using QualityGates.Inputs.Trx;
 using QualityGates.Metrics;
 using QualityGates.Running;
@@ -239,6 +240,27 @@ public sealed class SolutionScopeTests : IDisposable
 
         Assert.NotNull(result.Report);
         Assert.Contains(result.Diagnostics, d => d.Code == ErrorCodes.NotInSolutionRun);
+        // Under native dotnet test a passing application's output is never shown: its reports say it was judged alone.
+        Assert.Equal(ErrorCodes.NotInSolutionRun, result.Report.AllWarnings[0].Code);
+        using var json = JsonDocument.Parse(File.ReadAllText(result.Files!.Latest));
+        Assert.Equal(ErrorCodes.NotInSolutionRun, json.RootElement.GetProperty("warningDetails")[0].GetProperty("code").GetString());
+    }
+
+    /// <summary>A project's input warnings, printed when it handed in, are listed in the solution's report after its name, and not printed again.</summary>
+    [Fact]
+    public void TheSolutionsReportListsTheWarningsEachProjectHandedIn()
+    {
+        StartRun(SolutionJudge.LastHandIn, "A.Tests", "B.Tests");
+        var warning = GateDiagnostic.Warning(ErrorCodes.CoverageReportNotCobertura, "The coverage producer X named no Cobertura report.");
+
+        var a = new GateRun().Execute(Project("A.Tests", PassingTrx, [1]) with { Run = new RunInputs { Warnings = [warning] } }, TextWriter.Null);
+        var b = new GateRun().Execute(Project("B.Tests", PassingTrx, [2]), TextWriter.Null);
+
+        Assert.Equal([warning], a.Diagnostics);
+        var solution = b.Solution!;
+        Assert.Equal([(ErrorCodes.CoverageReportNotCobertura, "A.Tests: " + warning.Message)], solution.Report!.AllWarnings.Select(w => (w.Code, w.Message)));
+        Assert.DoesNotContain(solution.Diagnostics, d => d.Code == ErrorCodes.CoverageReportNotCobertura);
+        Assert.Contains("A.Tests: " + warning.Message, File.ReadAllText(solution.Files!.Latest));
     }
 
     [Fact]

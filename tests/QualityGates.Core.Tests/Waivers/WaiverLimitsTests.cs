@@ -49,7 +49,8 @@ public sealed class WaiverLimitsTests : IDisposable
             Groups = GateGroup.Security,
             BaseDirectory = _dir.Path,
             SecurityScanFiles = [_dir.Write("scan.json", """{ "critical_vulnerabilities": 0, "high_vulnerabilities": 0, "medium_vulnerabilities": 0, "low_vulnerabilities": 0 }""")],
-            Overrides = [new ThresholdOverride("MaxWaiverDays", "2147483647", "QualityGatesMaxWaiverDays")],
+            // The longest waiver a setting may allow: from the calendar's last day, any day more is past its end.
+            Overrides = [new ThresholdOverride("MaxWaiverDays", ThresholdCatalog.MaxWaiverDays.ToString(System.Globalization.CultureInfo.InvariantCulture), "QualityGatesMaxWaiverDays")],
             Environment = name => name == WaiverSet.TodayVariable ? "9999-12-31" : null,
         }, TextWriter.Null);
 

@@ -104,7 +104,7 @@ public sealed class WaiverRunTests : IDisposable
         Assert.Equal([(ErrorCodes.WaiverExpiryTooFar, 2), (ErrorCodes.WaiverExpiryTooFar, 5)], result.Diagnostics.Select(d => (d.Code, d.Line)));
         var error = result.Diagnostics[0];
         Assert.Contains("expires 2027-01-31, more than 90 days after today (2026-06-01)", error.Message);
-        Assert.Contains("the production context allows (the production MaxWaiverDays)", error.Message);
+        Assert.Contains("the production context allows (the production QualityGatesMaxWaiverDays)", error.Message);
     }
 
     [Fact]

@@ -55,8 +55,8 @@ public sealed class WarningTierTests
         });
 
         Assert.Equal([ErrorCodes.WarningLevelOnWrongSide, ErrorCodes.WarningLevelOnWrongSide, ErrorCodes.WarningLevelOnWrongSide], diagnostics.Select(d => d.Code));
-        Assert.StartsWith("QualityGatesWarnCodeCoverage is 85.0%, on the failing side of the production MinCodeCoverage (≥ 90.0%)", diagnostics[0].Message);
-        Assert.StartsWith("QualityGatesWarnNewCodeCoverage is 85.0%, on the failing side of the production MinNewCodeCoverage (≥ 90.0%)", diagnostics[1].Message);
-        Assert.StartsWith("--warn-medium-vulnerabilities is 11, on the failing side of the production MaxMediumVulnerabilities (≤ 10)", diagnostics[2].Message);
+        Assert.StartsWith("QualityGatesWarnCodeCoverage is 85.0%, on the failing side of the production QualityGatesMinLineCoverage (≥ 90.0%)", diagnostics[0].Message);
+        Assert.StartsWith("QualityGatesWarnNewCodeCoverage is 85.0%, on the failing side of the production QualityGatesMinNewCodeCoverage (≥ 90.0%)", diagnostics[1].Message);
+        Assert.StartsWith("--warn-medium-vulnerabilities is 11, on the failing side of the production QualityGatesMaxMediumVulnerabilities (≤ 10)", diagnostics[2].Message);
     }
 }

@@ -33,6 +33,8 @@ public sealed class NewCodeCoverageTests(ITestOutputHelper output)
 
             Assert.NotEqual(0, run.ExitCode);
             Assert.Equal(["QG2014"], run.GateErrorCodes);
+            // The line minimum's old name still works, with a deprecation warning that names the new one.
+            Assert.Contains("QualityGatesMinCodeCoverage is deprecated; use QualityGatesMinLineCoverage instead", Assert.Single(run.Warnings, w => w.Contains("QG0030", StringComparison.Ordinal)));
             var error = Assert.Single(run.Errors);
             Assert.Contains("New-code coverage 25.0% is below the staging minimum of 80.0% (1 of 4 coverable new lines covered since ", error, StringComparison.Ordinal);
             Assert.Contains("the merge base with main (from GITHUB_BASE_REF)); uncovered new lines: Lib/Calculator.cs 17-19", error, StringComparison.Ordinal);

@@ -37,6 +37,31 @@ public sealed class SolutionScopeTestingPlatformTests(ITestOutputHelper output)
         Assert.Empty(Directory.GetDirectories(workspace.FullPath(".quality-gates", "run")));
     }
 
+    /// <summary>
+    /// <c>--no-build</c> starts no solution run, so each application is judged alone (QG0019); both pass and exit 0,
+    /// and the SDK shows nothing of an application that exits 0: only their report files can say so.
+    /// </summary>
+    [Fact]
+    public void WithoutABuildEachApplicationIsJudgedAloneAndOnlyItsReportsCanSaySo()
+    {
+        var workspace = Shared.Get(output);
+
+        var run = workspace.TestNative(["--solution", "Shop.slnx", "--no-build"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("QG0019", run.Output);
+        foreach (var project in new[] { "A.Tests", "B.Tests" })
+        {
+            var folder = workspace.FullPath(project, ".quality-gates");
+            using var latest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "latest.json")));
+            var warning = Assert.Single(latest.RootElement.GetProperty("warningDetails").EnumerateArray());
+            Assert.Equal("QG0019", warning.GetProperty("code").GetString());
+            Assert.Contains($"this run of {project} is not part of a solution run", warning.GetProperty("message").GetString());
+            Assert.Contains("warnings", GateReports.In(folder).TestCases);
+            Assert.Contains("<code>QG0019</code>", File.ReadAllText(Path.Combine(folder, "gates.html")));
+        }
+    }
+
     [Fact]
     public async Task TwoRunsOfTheSolutionAtOnceEachGetTheirOwnVerdict()
     {

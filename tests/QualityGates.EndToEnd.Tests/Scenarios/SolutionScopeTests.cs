@@ -40,7 +40,7 @@ public sealed partial class SolutionScopeTests(ITestOutputHelper output)
         var workspace = Shared.Get(output);
 
         var run = workspace.Dotnet(["test", "Shop.sln", "--no-build", "-tl:off", "-m:2", "--collect", "XPlat Code Coverage",
-            "-p:QualityGatesScope=Solution", "-p:QualityGatesContext=development", "-p:QualityGatesMinCodeCoverage=0.99"]);
+            "-p:QualityGatesScope=Solution", "-p:QualityGatesContext=development", "-p:QualityGatesMinLineCoverage=0.99"]);
 
         // The 99 % line minimum fails (the union covers 19 of 20 lines): one error, for the solution, logged by the solution.
         Assert.Equal(1, run.ExitCode);

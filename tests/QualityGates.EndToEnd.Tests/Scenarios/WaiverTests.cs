@@ -121,7 +121,7 @@ public sealed class WaiverTests(ITestOutputHelper output)
         var variables = new Dictionary<string, string>(environment ?? []) { ["QUALITYGATES_TODAY"] = today };
         return workspace.Test(
             ["-p:QualityGatesContext=production", "-p:QualityGatesSecurityScanFiles=" + scan, "-p:QualityGatesCoverageFiles=" + coverage,
-                "-p:QualityGatesWaiversFile=" + waivers, "-p:QualityGatesMinCodeCoverage=0.2", "-p:QualityGatesWarnCodeCoverage=0.5", terminalLogger],
+                "-p:QualityGatesWaiversFile=" + waivers, "-p:QualityGatesMinLineCoverage=0.2", "-p:QualityGatesWarnLineCoverage=0.5", terminalLogger],
             variables);
     }
 }

@@ -128,7 +128,7 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
 
         var native = workspace.TestNative(["--project", TUnit, "--no-build", "-c", "Release"], OneTestFails);
         var direct = workspace.RunApp(NUnit5, ["--quality-gates-min-test-pass-rate", "0.7"], OneTestFails);
-        var coverlet = workspace.RunApp(XunitV3, ["--coverlet", "--quality-gates-min-test-pass-rate", "0.7", "--quality-gates-min-code-coverage", "0.3"], OneTestFails);
+        var coverlet = workspace.RunApp(XunitV3, ["--coverlet", "--quality-gates-min-test-pass-rate", "0.7", "--quality-gates-min-line-coverage", "0.3"], OneTestFails);
 
         Assert.Equal((0, 0, 0), (native.ExitCode, direct.ExitCode, coverlet.ExitCode));
         Assert.Contains("failed: 1", native.Output);
@@ -137,6 +137,10 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         Assert.Equal(1, direct.Lines("warning QG2013 : 1 failed test tolerated"));
         Assert.Contains("QualityGates: PASSED (staging)", coverlet.Output);
         Assert.Empty(GateReports.In(workspace.ReportFolder(TUnit)).Failures);
+        // The SDK shows nothing of an application that exits 0: the tolerated failure's warning is in its reports.
+        Assert.DoesNotContain("QG2013", native.Output);
+        Assert.Contains("QG2013", GateReports.In(workspace.ReportFolder(TUnit)).WarningCodes);
+        Assert.Contains("warnings", GateReports.In(workspace.ReportFolder(TUnit)).TestCases);
     }
 
     [Fact]
@@ -181,9 +185,17 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         var built = File.ReadAllText(settings);
         try
         {
-            // The properties a build with QualityGatesApproveOnPass would have written (the last line of a name wins).
+            // The properties a build with QualityGatesApproveOnPass would have written (each key once: the extension refuses a repeated one).
             var registry = $"postgresql://{admin.Username}@{admin.Host}:{admin.Port}/{database}";
-            File.AppendAllLines(settings, ["QualityGatesApproveOnPass=true", "QualityGatesModelVersion=3.1.0", "QualityGatesRegistry=" + registry, "QualityGatesApprovedBy=qa@example.com"]);
+            var approval = new Dictionary<string, string>
+            {
+                ["QualityGatesApproveOnPass"] = "true",
+                ["QualityGatesModelVersion"] = "3.1.0",
+                ["QualityGatesRegistry"] = registry,
+                ["QualityGatesApprovedBy"] = "qa@example.com",
+            };
+            File.WriteAllLines(settings, built.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r'))
+                .Select(line => approval.TryGetValue(line[..line.IndexOf('=')], out var value) ? line[..(line.IndexOf('=') + 1)] + value : line));
 
             // Npgsql comes from the application's qualitygates/ folder: it is no reference of the test project.
             var run = workspace.RunApp(MSTest, ["--quality-gates-context", "development"]);
@@ -231,11 +243,55 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
 
         var help = workspace.RunApp(XunitV3, ["--help"]);
         var bad = workspace.RunApp(XunitV3, ["--quality-gates-context", "prod"]);
+        var diff = workspace.RunApp(XunitV3, ["--quality-gates-new-code-diff", "Both"]);
 
         Assert.Contains("--quality-gates-context", help.Output);
-        Assert.Contains("--quality-gates-min-code-coverage", help.Output);
+        Assert.Contains("--quality-gates-min-line-coverage", help.Output);
+        Assert.Contains("--quality-gates-strict", help.Output);
+        Assert.Contains("--quality-gates-fail-on-any-test-failure", help.Output);
+        Assert.Contains("--quality-gates-max-flaky-tests", help.Output);
         Assert.Equal(5, bad.ExitCode);
         Assert.Contains("QG0001", bad.Output);
+        // Refused before any test runs, even with new-code coverage off.
+        Assert.Equal(5, diff.ExitCode);
+        Assert.Contains("QG0011", diff.Output);
+    }
+
+    /// <summary>The benchmark settings are catalogue entries, so a test application takes them as its own options.</summary>
+    [Fact]
+    public void ATestApplicationJudgesBenchmarkExportsGivenAsItsOptions()
+    {
+        const string SumCsv = "QualityGates.BenchmarkSubject.ParseBenchmarks.SumCsv";
+        var workspace = Get(output);
+        var reports = workspace.FullPath("bench-mtp-reports");
+
+        var run = workspace.RunApp(XunitV3,
+        [
+            "--quality-gates-checks", "Benchmarks", "--quality-gates-report-directory", reports,
+            "--quality-gates-benchmark-files", Fixtures.Path("benchmarks", "regressed", "*-report-full.json"),
+            "--quality-gates-benchmark-baseline-files", Fixtures.Path("benchmarks", "base", "*-report-full.json"),
+        ]);
+
+        // Tests pass and a check other than coverage fails: exit code 1 (docs/testing-platform.md).
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(1, run.Lines("error QG2050 : "));
+        Assert.Equal(1, run.Lines("error QG2051 : "));
+        Assert.Equal([$"benchmarks.time[{SumCsv}]", $"benchmarks.allocated[{SumCsv}]"], GateReports.In(reports).Failures);
+    }
+
+    [Fact]
+    public void AProductionRunWithoutCoverageSaysWhatATestApplicationAccepts()
+    {
+        var workspace = Get(output);
+        workspace.ClearReports();
+
+        var production = workspace.RunApp(XunitV3, ["--quality-gates-context", "production"]);
+
+        // No coverage collected, which production requires: the message names what a test application accepts, in its options.
+        Assert.NotEqual(0, production.ExitCode);
+        Assert.Equal(1, production.Lines("error QG2002 : No coverage results were given, and the production context requires it. Collect coverage with coverlet.MTP"));
+        Assert.Contains("pass --quality-gates-strict false.", production.Output);
+        Assert.DoesNotContain("--collect", production.Output);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public static class GateFixtures
     /// <summary>Sets up <paramref name="run"/> to pass (development: 100 % tests, 75.0 % coverage against 60 %).</summary>
     public static TaskRun Passing(this TaskRun run)
     {
-        run.Task.Context = "development";
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [Coverage];
+        run.Set("Context", "development");
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [Coverage]);
         return run;
     }
 
@@ -25,19 +25,19 @@ public static class GateFixtures
     /// </summary>
     public static TaskRun BlockedByAnyTestFailure(this TaskRun run)
     {
-        run.Task.Context = "development";
-        run.Task.Checks = ["Tests"];
-        run.Task.FailOnAnyTestFailure = "true";
-        run.Task.TestResultFiles = [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")];
+        run.Set("Context", "development");
+        run.Set("Checks", ["Tests"]);
+        run.Set("FailOnAnyTestFailure", "true");
+        run.Set("TestResultFiles", [Fixtures.Path("trx", "guardclauses-xunit-failskip.trx")]);
         return run;
     }
 
     /// <summary>Sets up <paramref name="run"/> to be blocked by one check: coverage.line (75.0 % against production's 90 %, QG2002).</summary>
     public static TaskRun BlockedByCoverage(this TaskRun run)
     {
-        run.Task.Context = "production";
-        run.Task.TestResultFiles = [PassingTrx];
-        run.Task.CoverageFiles = [Coverage];
+        run.Set("Context", "production");
+        run.Set("TestResultFiles", [PassingTrx]);
+        run.Set("CoverageFiles", [Coverage]);
         return run;
     }
 }

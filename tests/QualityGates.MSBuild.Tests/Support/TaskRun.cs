@@ -12,11 +12,15 @@ public sealed class TaskRun
         {
             BuildEngine = Engine,
             ProjectDirectory = projectDirectory,
-            ReportDirectory = reportDirectory,
             // The test machine's own CI variables must not leak in: each test sets what it needs.
             EnvironmentVariables = name => Environment.GetValueOrDefault(name),
         };
+        ReportDirectory = reportDirectory;
+        Set("ReportDirectory", reportDirectory);
     }
+
+    /// <summary>The report folder the run was given.</summary>
+    public string ReportDirectory { get; }
 
     /// <summary>The environment the task sees; empty unless a test adds variables.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
@@ -25,14 +29,24 @@ public sealed class TaskRun
 
     public EvaluateQualityGates Task { get; }
 
-    /// <summary>Sets one threshold as the targets do: item identity = catalog name, metadata Value.</summary>
-    public TaskRun Threshold(string name, string value)
+    /// <summary>
+    /// Sets the setting <c>QualityGates&lt;name&gt;</c> as the targets do: one <c>Settings</c> item, identity =
+    /// the property, metadata Value; a value set before is replaced.
+    /// </summary>
+    public TaskRun Set(string name, string? value)
     {
-        var item = new TaskItem(name);
-        item.SetMetadata("Value", value);
-        Task.Thresholds = [.. Task.Thresholds, item];
+        var property = "QualityGates" + name;
+        var item = new TaskItem(property);
+        item.SetMetadata("Value", value ?? string.Empty);
+        Task.Settings = [.. Task.Settings.Where(i => i.ItemSpec != property), item];
         return this;
     }
+
+    /// <summary>Sets a list setting, its values joined by ';' as MSBuild hands a list over.</summary>
+    public TaskRun Set(string name, string[] values) => Set(name, string.Join(';', values));
+
+    /// <summary>Sets one threshold (<c>MinTestPassRate</c>) as the targets do.</summary>
+    public TaskRun Threshold(string name, string value) => Set(name, value);
 
     public bool Execute() => Task.Execute();
 

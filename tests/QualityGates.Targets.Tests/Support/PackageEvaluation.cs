@@ -27,6 +27,31 @@ public static class PackageEvaluation
     public static Evaluation Of(ProjectBuilder project, IReadOnlyDictionary<string, string>? globalProperties = null, string name = "Probe.Tests")
     {
         using var folder = new TempDirectory();
+        var projectPath = Save(project, folder, name);
+        lock (Gate)
+        {
+            Register();
+            return Evaluate(projectPath, globalProperties ?? new Dictionary<string, string>());
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="targets"/> of <paramref name="project"/> (saved as <see cref="Of"/> saves it) in this
+    /// process: for targets that only compute items and write small files, never for a compiling build.
+    /// </summary>
+    public static Run Build(ProjectBuilder project, string[] targets, IReadOnlyDictionary<string, string>? globalProperties = null, string name = "Probe.Tests")
+    {
+        using var folder = new TempDirectory();
+        var projectPath = Save(project, folder, name);
+        lock (Gate)
+        {
+            Register();
+            return Execute(projectPath, targets, globalProperties ?? new Dictionary<string, string>(), folder.Path);
+        }
+    }
+
+    private static string Save(ProjectBuilder project, TempDirectory folder, string name)
+    {
         var projectPath = project.Save(Path.Combine(folder.Path, name, name + ".csproj"));
         // Blank Directory.Build.* files stop MSBuild from looking above the temp folder.
         ProjectBuilder.Blank().Save(Path.Combine(folder.Path, "Directory.Build.props"));
@@ -38,16 +63,57 @@ public static class PackageEvaluation
                 .Save(Path.Combine(folder.Path, name, "obj", $"{name}.csproj.qualitygates.g.{extension}"));
         }
 
-        lock (Gate)
-        {
-            if (!_registered)
-            {
-                // The SDK that global.json selects for the repository, the one `dotnet test` runs with.
-                MSBuildLocator.RegisterDefaults();
-                _registered = true;
-            }
+        return projectPath;
+    }
 
-            return Evaluate(projectPath, globalProperties ?? new Dictionary<string, string>());
+    private static void Register()
+    {
+        if (!_registered)
+        {
+            // The SDK that global.json selects for the repository, the one `dotnet test` runs with.
+            MSBuildLocator.RegisterDefaults();
+            _registered = true;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Run Execute(string projectPath, string[] targets, IReadOnlyDictionary<string, string> globalProperties, string folder)
+    {
+        var project = new Microsoft.Build.Evaluation.Project(projectPath, globalProperties.ToDictionary(), toolsVersion: null, Sdk.Collection);
+        try
+        {
+            var instance = project.CreateProjectInstance();
+            var log = new List<string>();
+            var built = instance.Build(targets, [new Logger(log)]);
+            var items = instance.Items.ToLookup(i => i.ItemType, i => (IReadOnlyDictionary<string, string>)i.Metadata
+                .ToDictionary(m => m.Name, m => m.EvaluatedValue).Append(KeyValuePair.Create("Identity", i.EvaluatedInclude)).ToDictionary(), StringComparer.OrdinalIgnoreCase);
+            var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.EndsWith("proj", StringComparison.Ordinal)
+                    && !f.EndsWith(".props", StringComparison.Ordinal) && !f.EndsWith(".targets", StringComparison.Ordinal))
+                .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText);
+            return new Run(built, log, items, files);
+        }
+        finally
+        {
+            Sdk.Collection.UnloadProject(project);
+        }
+    }
+
+    /// <summary>Keeps the errors and warnings of a build, to explain a failed one.</summary>
+    private sealed class Logger(List<string> log) : Microsoft.Build.Framework.ILogger
+    {
+        public Microsoft.Build.Framework.LoggerVerbosity Verbosity { get; set; }
+
+        public string? Parameters { get; set; }
+
+        public void Initialize(Microsoft.Build.Framework.IEventSource eventSource)
+        {
+            eventSource.ErrorRaised += (_, e) => log.Add($"error {e.Code}: {e.Message}");
+            eventSource.WarningRaised += (_, e) => log.Add($"warning {e.Code}: {e.Message}");
+        }
+
+        public void Shutdown()
+        {
         }
     }
 
@@ -87,6 +153,9 @@ public static class PackageEvaluation
         public static readonly Microsoft.Build.Evaluation.ProjectCollection Collection = new();
     }
 }
+
+/// <summary>What running some targets gave: whether they succeeded, the errors and warnings, the items (metadata by name, with Identity), and the files written in the project's folder (relative path → text).</summary>
+public sealed record Run(bool Succeeded, IReadOnlyList<string> Log, ILookup<string, IReadOnlyDictionary<string, string>> Items, IReadOnlyDictionary<string, string> Files);
 
 /// <summary>What MSBuild evaluated for one project: properties, items and the file that defines each target.</summary>
 public sealed class Evaluation(

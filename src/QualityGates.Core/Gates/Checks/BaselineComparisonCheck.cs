@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 
@@ -69,7 +70,7 @@ internal sealed class BaselineComparisonCheck : GateCheck
         if (c.Baseline(model) is not double baseline)
         {
             return Missing(options, maximum, $"{c.NoBaseline}, so {c.Computed} was not computed",
-                $"Add {c.BaselineField} to {file}, or name a baseline metrics file (QualityGatesBaselineFile, CLI: --baseline).");
+                $"Add {c.BaselineField} to {file}, or name a baseline metrics file ({options.Names.Of(SettingsCatalogue.ModelBaselineFile)}).");
         }
 
         if (baseline == 0)

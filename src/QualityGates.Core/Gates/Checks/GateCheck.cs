@@ -1,3 +1,5 @@
+using QualityGates.Configuration.Settings;
+
 namespace QualityGates.Gates.Checks;
 
 /// <summary>One check of the gate. Checks are stateless; the engine runs them in a fixed order.</summary>
@@ -29,18 +31,25 @@ internal abstract class GateCheck
 
         var who = options.Strict == true ? "strict mode" : $"the {options.ContextName} context";
         return new GateCheckResult(Gate, GateStatus.Failed, null, threshold,
-            $"{what}, and {who} requires it. {howTo ?? HowToProvide(Group)} To allow a run without it, set QualityGatesStrict=false (CLI: --strict false).",
+            $"{what}, and {who} requires it. {howTo ?? HowToProvide(Group, options.Names)} To allow a run without it, {options.Names.Set(SettingsCatalogue.Strict, "false")}.",
             FailureCode);
     }
 
-    /// <summary>How a user gives a check group its input, in the words of the tools they run.</summary>
-    internal static string HowToProvide(GateGroup group) => group switch
+    /// <summary>
+    /// How a user gives a check group its input, in the words of the tools of the mode that is running
+    /// (a test application cannot be told to <c>--collect</c>), with the settings named as that mode names them.
+    /// </summary>
+    internal static string HowToProvide(GateGroup group, SettingNames names) => (group, names.Mode) switch
     {
-        GateGroup.Tests => "Run the tests with a TRX logger (dotnet test --logger trx, or --report-trx on Microsoft.Testing.Platform) and name the file.",
-        GateGroup.Coverage => "Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), the coverlet.msbuild package with -p:CollectCoverage=true -p:CoverletOutputFormat=cobertura, or on Microsoft.Testing.Platform coverlet.MTP (run with --coverlet); a Cobertura file from another tool is read when named (QualityGatesCoverageFiles, --coverage, --quality-gates-coverage).",
-        GateGroup.Model => "Name a model metrics file (QualityGatesModelMetricsFile, CLI: --metrics).",
-        GateGroup.Security => "Name a security scan (QualityGatesSecurityScanFiles, CLI: --security-scan).",
-        GateGroup.Benchmarks => "Name the baseline's BenchmarkDotNet exports (QualityGatesBenchmarkBaselineFiles, CLI: --benchmark-baseline), or approve a run with benchmarks in the registry for this model and context.",
+        (GateGroup.Tests, Adapter.MSBuild) => $"Run the tests with dotnet test, which writes this run's TRX, or name TRX files ({names.Of(SettingsCatalogue.TestResultFiles)}) or a test metrics file ({names.Of(SettingsCatalogue.TestMetricsFile)}).",
+        (GateGroup.Tests, Adapter.Cli) => $"Run the tests with a TRX logger (dotnet test --logger trx, or --report-trx on Microsoft.Testing.Platform) and name the file ({names.Of(SettingsCatalogue.TestResultFiles)}), or name a test metrics file ({names.Of(SettingsCatalogue.TestMetricsFile)}).",
+        (GateGroup.Tests, _) => $"Name a test metrics file ({names.Of(SettingsCatalogue.TestMetricsFile)}).",
+        (GateGroup.Coverage, Adapter.MSBuild) => $"Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), or the coverlet.msbuild package with -p:CollectCoverage=true; a Cobertura file from another tool is read when named ({names.Of(SettingsCatalogue.CoverageFiles)}).",
+        (GateGroup.Coverage, Adapter.Cli) => $"Name the Cobertura files ({names.Of(SettingsCatalogue.CoverageFiles)}), collected with dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), coverlet.msbuild (-p:CollectCoverage=true -p:CoverletOutputFormat=cobertura) or coverlet.MTP (--coverlet).",
+        (GateGroup.Coverage, _) => $"Collect coverage with coverlet.MTP: reference it and run the tests with --coverlet; a Cobertura file from another tool is read when named ({names.Of(SettingsCatalogue.CoverageFiles)}).",
+        (GateGroup.Model, _) => $"Name a model metrics file ({names.Of(SettingsCatalogue.ModelMetricsFile)}).",
+        (GateGroup.Security, _) => $"Name a security scan ({names.Of(SettingsCatalogue.SecurityScanFiles)}).",
+        (GateGroup.Benchmarks, _) => $"Name the baseline's BenchmarkDotNet exports ({names.Of(SettingsCatalogue.BenchmarkBaselineFiles)}), or approve a run with benchmarks in the registry for this model and context.",
         _ => string.Empty,
     };
 

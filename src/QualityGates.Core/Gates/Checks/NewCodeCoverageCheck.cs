@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 
@@ -43,11 +44,11 @@ internal sealed class NewCodeCoverageCheck : GateCheck
                 var who = options.Strict == true ? "strict mode" : $"the {options.ContextName} context";
                 return new GateCheckResult(Gate, GateStatus.Failed, change.LineRate, minimum,
                     $"New code no test run measured: {DescribeUntested(change)} {since}, and {who} requires new code to be measured. "
-                    + "Reference their projects from a test project that collects coverage, or leave their assemblies out of coverage (QualityGatesCoverageExcludeAssemblies); to allow it, set QualityGatesStrict=false (CLI: --strict false).",
+                    + $"{MeasureIt(options.Names)}; to allow it, {options.Names.Set(SettingsCatalogue.Strict, "false")}.",
                     ErrorCodes.NewCodeNotInCoverage);
             }
 
-            return new GateCheckResult(Gate, GateStatus.Skipped, change.LineRate, minimum, SkipReason(change, needed, since) + "; check skipped");
+            return new GateCheckResult(Gate, GateStatus.Skipped, change.LineRate, minimum, SkipReason(change, needed, since, options.Names) + "; check skipped");
         }
 
         var rate = change.LineRate!.Value;
@@ -61,7 +62,7 @@ internal sealed class NewCodeCoverageCheck : GateCheck
     /// Warning QG2022 for changed source files no coverage report names, unless the check already failed
     /// on them (QG2023); null when there are none.
     /// </summary>
-    internal static GateDiagnostic? UntestedWarning(QualityGateReport report)
+    internal static GateDiagnostic? UntestedWarning(QualityGateReport report, SettingNames names)
     {
         if (report.Inputs.NewCode is not { UntestedFiles.Count: > 0 } change
             || report.Checks.Any(c => c.Gate == GateNames.NewCodeCoverage && c.Code == ErrorCodes.NewCodeNotInCoverage))
@@ -70,20 +71,22 @@ internal sealed class NewCodeCoverageCheck : GateCheck
         }
 
         return new GateDiagnostic(DiagnosticSeverity.Warning, ErrorCodes.ChangedFilesNotInCoverage,
-            $"New code no test run measured: {DescribeUntested(change)} {Since(change)}; new-code coverage counts only the files a report names. "
-            + "Reference their projects from a test project that collects coverage, or leave their assemblies out of coverage (QualityGatesCoverageExcludeAssemblies).",
+            $"New code no test run measured: {DescribeUntested(change)} {Since(change)}; new-code coverage counts only the files a report names. {MeasureIt(names)}.",
             Gate: GateNames.NewCodeCoverage);
     }
+
+    private static string MeasureIt(SettingNames names) =>
+        $"Reference their projects from a test project that collects coverage, or leave their assemblies out of coverage ({names.Of(SettingsCatalogue.CoverageExcludeAssemblies)})";
 
     private static string Since(NewCodeCoverage change) =>
         $"since {change.ShortMergeBase}, the merge base with {change.BaseRef} (from {change.BaseRefSource})";
 
-    private static string SkipReason(NewCodeCoverage change, long needed, string since)
+    private static string SkipReason(NewCodeCoverage change, long needed, string since, SettingNames names)
     {
         if (change.ChangedLines == 0)
         {
             return change.HeadIsMergeBase
-                ? $"No new code: HEAD is the merge base {change.ShortMergeBase} with {change.BaseRef} (from {change.BaseRefSource}), so HEAD is that ref or behind it and no line is added or modified. If the change will merge into another branch, name it (QualityGatesBaseRef, --base-ref)"
+                ? $"No new code: HEAD is the merge base {change.ShortMergeBase} with {change.BaseRef} (from {change.BaseRefSource}), so HEAD is that ref or behind it and no line is added or modified. If the change will merge into another branch, name it ({names.Of(SettingsCatalogue.BaseRef)})"
                 : $"No new code: no line added or modified {since}";
         }
 
@@ -91,7 +94,7 @@ internal sealed class NewCodeCoverageCheck : GateCheck
         var untested = change.UntestedFiles.Count > 0 ? $" and {DescribeUntested(change)}" : string.Empty;
         return counts + untested + (change.LinesValid == 0
             ? ", so there is nothing to judge"
-            : $", fewer than the {Format.Count(needed)} needed to judge new-code coverage (MinNewCodeLines)");
+            : $", fewer than the {Format.Count(needed)} needed to judge new-code coverage ({names.Of(SettingsCatalogue.ForThresholdNamed("MinNewCodeLines"))})");
     }
 
     /// <summary>"2 changed source files no coverage report names (73 lines: src/New/A.cs, src/New/B.cs)", at most <see cref="MaxUntestedFilesInMessage"/> paths.</summary>

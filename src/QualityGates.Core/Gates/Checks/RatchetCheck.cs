@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 
@@ -47,7 +48,7 @@ internal sealed class RatchetCheck : GateCheck
             var why = $"No ratchet baseline: {inputs.BaselineMissing ?? "none was found"}";
             return options.Strict == true
                 ? new GateCheckResult(Gate, GateStatus.Failed, _current(inputs), null,
-                    $"{why}, and strict mode requires one. Name a baseline report (QualityGatesBaselineReport, --baseline-report) or approve a run first; to allow a run without it, set QualityGatesStrict=false.", FailureCode)
+                    $"{why}, and strict mode requires one. Name a baseline report ({options.Names.Of(SettingsCatalogue.BaselineReport)}) or approve a run first; to allow a run without it, {options.Names.Set(SettingsCatalogue.Strict, "false")}.", FailureCode)
                 : new GateCheckResult(Gate, GateStatus.Skipped, _current(inputs), null, why + "; check skipped");
         }
 

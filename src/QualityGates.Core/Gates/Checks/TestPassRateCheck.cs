@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 
 namespace QualityGates.Gates.Checks;
@@ -9,8 +10,6 @@ namespace QualityGates.Gates.Checks;
 /// </summary>
 internal sealed class TestPassRateCheck : GateCheck
 {
-    private const string AllowAbortedRunHint = "set QualityGatesAllowAbortedRun=true (--allow-aborted-run) to judge the partial results";
-
     public override string Gate => GateNames.TestPassRate;
     public override GateGroup Group => GateGroup.Tests;
     public override string FailureCode => ErrorCodes.TestPassRateBelowMinimum;
@@ -40,7 +39,7 @@ internal sealed class TestPassRateCheck : GateCheck
         if (tests.Aborted && !options.AllowAbortedRun)
         {
             return new GateCheckResult(Gate, GateStatus.Failed, rate, minimum,
-                $"The test run aborted{reason}; a partial run cannot meet the {options.ContextName} minimum pass rate of {Format.Percent(minimum)} {counts}; {AllowAbortedRunHint}", FailureCode);
+                $"The test run aborted{reason}; a partial run cannot meet the {options.ContextName} minimum pass rate of {Format.Percent(minimum)} {counts}; {options.Names.Set(SettingsCatalogue.AllowAbortedRun, "true")} to judge the partial results", FailureCode);
         }
 
         return Judge(rate >= minimum, rate, minimum,

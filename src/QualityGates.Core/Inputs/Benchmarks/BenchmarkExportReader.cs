@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Inputs.Common;
@@ -31,7 +32,8 @@ public static class BenchmarkExportReader
     /// <param name="kind"><see cref="Kind"/> or <see cref="BaselineKind"/>, for the rows and messages.</param>
     /// <param name="read">Where each file's row goes; null for none.</param>
     /// <param name="warnings">Where QG1082 goes when the files of this one run name different machines or runtimes.</param>
-    public static BenchmarkRun Read(IReadOnlyList<string> paths, string kind, List<InputFileRead>? read, List<GateDiagnostic>? warnings)
+    /// <param name="names">How messages name settings (MSBuild properties when null).</param>
+    public static BenchmarkRun Read(IReadOnlyList<string> paths, string kind, List<InputFileRead>? read, List<GateDiagnostic>? warnings, SettingNames? names = null)
     {
         var benchmarks = new List<BenchmarkResult>();
         var byName = new Dictionary<string, BenchmarkResult>(StringComparer.Ordinal);
@@ -59,7 +61,7 @@ public static class BenchmarkExportReader
             {
                 throw root.Error(ErrorCodes.WrongFileKind,
                     "not a BenchmarkDotNet JSON export (a *-report-full.json from JsonExporter.Full, or a brief or compressed one): the top level has no 'Benchmarks'"
-                    + (GateReportBenchmarks.IsGateReport(root) ? "; it is a gate report, which can be the baseline (QualityGatesBenchmarkBaselineFiles, --benchmark-baseline)." : "."));
+                    + (GateReportBenchmarks.IsGateReport(root) ? $"; it is a gate report, which can be the baseline ({(names ?? SettingNames.For(Adapter.MSBuild)).Of(SettingsCatalogue.BenchmarkBaselineFiles)})." : "."));
             }
 
             var title = root.Optional("Title") is { Kind: JsonValueKind.String } t ? t.AsString() : null;

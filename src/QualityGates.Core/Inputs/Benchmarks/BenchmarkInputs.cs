@@ -1,4 +1,5 @@
 using QualityGates.Configuration;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 using QualityGates.Registry;
@@ -19,10 +20,10 @@ internal static class BenchmarkInputs
         if (options.Files.All(string.IsNullOrWhiteSpace))
         {
             throw new QualityGatesException(ErrorCodes.InvalidSetting,
-                $"{options.BaselineSource} names a baseline, but {options.FilesSource} names no benchmark results to compare with it; name this run's BenchmarkDotNet exports too.");
+                $"{request.Names.SourceOf(SettingsCatalogue.BenchmarkBaselineFiles)} names a baseline, but {request.Names.SourceOf(SettingsCatalogue.BenchmarkFiles)} names no benchmark results to compare with it; name this run's BenchmarkDotNet exports too.");
         }
 
-        var current = BenchmarkExportReader.Read(FilePatterns.Expand(options.Files, request.BaseDirectory), BenchmarkExportReader.Kind, read, warnings);
+        var current = BenchmarkExportReader.Read(FilePatterns.Expand(options.Files, request.BaseDirectory), BenchmarkExportReader.Kind, read, warnings, request.Names);
         var baseline = options.BaselineNamed
             ? BenchmarkExportReader.Read(FilePatterns.Expand(options.BaselineFiles, request.BaseDirectory), BenchmarkExportReader.BaselineKind, read, warnings)
             : null;
@@ -40,24 +41,25 @@ internal static class BenchmarkInputs
             return comparison;
         }
 
+        var baselineSetting = request.Names.SourceOf(SettingsCatalogue.BenchmarkBaselineFiles);
         if (request.Model is not { } model)
         {
             return comparison with
             {
-                BaselineMissing = $"none named ({options.BaselineSource}), and no model to look up the registry's last approval for",
+                BaselineMissing = $"none named ({baselineSetting}), and no model to look up the registry's last approval for",
             };
         }
 
         var (file, source, missing) = LastApprovedReport.Find(options.Registry, model, context, request.Environment, request.BaseDirectory);
         if (file is null)
         {
-            return comparison with { BaselineMissing = $"none named ({options.BaselineSource}), and {missing}" };
+            return comparison with { BaselineMissing = $"none named ({baselineSetting}), and {missing}" };
         }
 
         using var report = Common.JsonInputFile.Open(file);
         if (GateReportBenchmarks.Read(report, $"{source} ('{file}')") is not { } baseline)
         {
-            return comparison with { BaselineMissing = $"none named ({options.BaselineSource}), and {source} recorded no benchmarks ('{file}')" };
+            return comparison with { BaselineMissing = $"none named ({baselineSetting}), and {source} recorded no benchmarks ('{file}')" };
         }
 
         read.Add(new InputFileRead(file, BenchmarkExportReader.BaselineKind, $"{baseline.Benchmarks.Count} benchmarks recorded with {source}"));

@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 
 namespace QualityGates.Inputs.Git;
@@ -28,10 +29,12 @@ internal sealed class ChangeSetReader
 
     private readonly GitCommand _git;
     private readonly Func<string, string?> _environment;
+    private readonly SettingNames _names;
 
-    public ChangeSetReader(string workTree, Func<string, string?> environment, string gitProgram = "git")
+    public ChangeSetReader(string workTree, Func<string, string?> environment, string gitProgram = "git", SettingNames? names = null)
     {
-        _git = new GitCommand(workTree, gitProgram);
+        _names = names ?? SettingNames.For(Adapter.MSBuild);
+        _git = new GitCommand(workTree, gitProgram, _names);
         _environment = environment;
         WorkTree = workTree;
     }
@@ -46,7 +49,7 @@ internal sealed class ChangeSetReader
         if (top.ExitCode != 0)
         {
             throw new QualityGatesException(ErrorCodes.GitUnavailable,
-                $"New-code coverage compares the change with its base branch, but '{WorkTree}' is not inside a git work tree ({GitCommand.FirstLine(top.Error)}); run it in a clone, or turn it off (QualityGatesNewCode=false).");
+                $"New-code coverage compares the change with its base branch, but '{WorkTree}' is not inside a git work tree ({GitCommand.FirstLine(top.Error)}); run it in a clone, or turn it off ({_names.Set(SettingsCatalogue.NewCode, "false")}).");
         }
 
         if (_git.Run("rev-parse", "--verify", "--quiet", "HEAD^{commit}").ExitCode != 0)
@@ -188,7 +191,7 @@ internal sealed class ChangeSetReader
         var branch = name.StartsWith("origin/", StringComparison.Ordinal) ? name["origin/".Length..] : name;
         return new QualityGatesException(ErrorCodes.MergeBaseNotFound, shallow
             ? $"No merge base between HEAD and '{resolved}' (from {source}): this is a shallow clone, so the commit where the change left '{resolved}' was never fetched, and new-code coverage cannot tell which lines are new. Fetch the history before the tests: git fetch --unshallow origin (or git fetch --deepen=200 origin {branch}), or with actions/checkout set fetch-depth: 0; in Azure Pipelines set fetchDepth: 0 on the checkout step."
-            : $"No merge base between HEAD and '{resolved}' (from {source}): the two histories share no commit, so new-code coverage cannot tell which lines are new. Name the branch the change will merge into (QualityGatesBaseRef, --base-ref).");
+            : $"No merge base between HEAD and '{resolved}' (from {source}): the two histories share no commit, so new-code coverage cannot tell which lines are new. Name the branch the change will merge into ({_names.Of(SettingsCatalogue.BaseRef)}).");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Processes;
 
@@ -51,14 +52,17 @@ internal sealed class GitCommand
 
     private readonly string _workTree;
     private readonly string _program;
+    private readonly SettingNames _names;
     private string[]? _neutralised;
 
     /// <param name="workTree">The folder git runs in.</param>
     /// <param name="program">The git program: a name on the PATH (never the current or the application's folder), or an absolute path.</param>
-    public GitCommand(string workTree, string program = "git")
+    /// <param name="names">How messages name settings; MSBuild's names when null.</param>
+    public GitCommand(string workTree, string program = "git", SettingNames? names = null)
     {
         _workTree = workTree;
         _program = program;
+        _names = names ?? SettingNames.For(Adapter.MSBuild);
     }
 
     /// <summary>How long one git command may run.</summary>
@@ -144,7 +148,7 @@ internal sealed class GitCommand
         catch (ChildProcessException ex) when (ex.Failure is ChildProcessFailure.NotFound or ChildProcessFailure.CannotStart)
         {
             throw new QualityGatesException(ErrorCodes.GitUnavailable,
-                $"New-code coverage needs the git program, which could not be started ({ex.Message}); install git and put it on the PATH, or turn new-code coverage off (QualityGatesNewCode=false).");
+                $"New-code coverage needs the git program, which could not be started ({ex.Message}); install git and put it on the PATH, or turn new-code coverage off ({_names.Set(SettingsCatalogue.NewCode, "false")}).");
         }
         catch (ChildProcessException ex)
         {

@@ -38,7 +38,7 @@ public sealed class DeploymentController
         var checkedTarget = RegistryText.Name(target, "The deployment target");
         var checkedNotes = RegistryText.Notes(notes, "The notes");
         var checkedModel = ApprovalRegistry.Checked(model);
-        return Registry.AppendChecked(checkedModel.Name, ledger =>
+        return Registry.AppendChecked(checkedModel, ledger =>
         {
             var decision = new DeploymentJudge(ledger, Policy).Judge(checkedModel, context);
             if (!decision.Allowed)
@@ -64,7 +64,7 @@ public sealed class DeploymentController
         var checkedReason = RegistryText.Reason(reason, "The rollback reason");
         var checkedTarget = string.IsNullOrWhiteSpace(target) ? null : RegistryText.Name(target, "The deployment target");
         var checkedModel = ApprovalRegistry.Checked(model);
-        return Registry.AppendChecked(checkedModel.Name, ledger =>
+        return Registry.AppendChecked(checkedModel, ledger =>
         {
             if (!ledger.WasDeployed(checkedModel.Version, context, checkedTarget))
             {

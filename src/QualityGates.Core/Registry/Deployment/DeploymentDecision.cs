@@ -8,6 +8,9 @@ public sealed record DeploymentDecision(ModelIdentity Model, DeploymentContext C
 {
     public bool Allowed => Verdict == DeploymentVerdict.Allowed;
 
+    /// <summary>True when the approval the answer rests on overrode a blocked gate run (<see cref="RegistryRecord.Override"/>).</summary>
+    public bool IsOverride => Decision is { Kind: RegistryRecordKind.Approved, Override: not null };
+
     public string ContextName => DeploymentContexts.NameOf(Context);
 
     /// <summary>The verdict as written in JSON output: <c>allowed</c>, <c>never-gated</c>, <c>not-approved</c>, <c>rejected</c>, <c>blocked</c>, <c>rolled-back</c>, <c>promotion-order</c>.</summary>

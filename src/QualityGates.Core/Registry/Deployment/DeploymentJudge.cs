@@ -56,7 +56,8 @@ internal sealed class DeploymentJudge(ModelLedger ledger, DeploymentPolicy polic
             }
         }
 
-        return new(model, context, DeploymentVerdict.Allowed, $"{model} is approved for {name} by {When(approval)}.", approval);
+        var overriding = approval.Override is null ? "." : $", overriding its blocked gate run: {approval.Override}";
+        return new(model, context, DeploymentVerdict.Allowed, $"{model} is approved for {name} by {When(approval)}{overriding}", approval);
     }
 
     private static string When(RegistryRecord record) => $"{record.By} at {ProductJson.Timestamp(record.Timestamp)}";

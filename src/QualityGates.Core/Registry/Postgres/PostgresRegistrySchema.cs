@@ -15,8 +15,8 @@ internal static class PostgresRegistrySchema
     /// <summary>The schema version this build writes and reads.</summary>
     public const int CurrentVersion = 1;
 
-    // pg_advisory_xact_lock key shared by every QualityGates migration ("QGSCHEMA" in ASCII).
-    private const long MigrationLockKey = 0x5147534348454D41;
+    /// <summary>The <c>pg_advisory_xact_lock</c> key shared by every QualityGates migration ("QGSCHEMA" in ASCII).</summary>
+    public const long MigrationLockKey = 0x5147534348454D41;
 
     private static readonly string[] Migrations =
     [
@@ -51,14 +51,15 @@ internal static class PostgresRegistrySchema
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/> when it is older; a no-op when it is current.</summary>
     /// <returns>The version found before and the version now.</returns>
-    public static (int Before, int After) Migrate(NpgsqlConnection connection, string location)
+    public static (int Before, int After) Migrate(NpgsqlConnection connection, string location, Func<NpgsqlConnection, NpgsqlTransaction> begin)
     {
+        using var transaction = begin(connection);
         if (InstalledVersion(connection, location) == CurrentVersion)
         {
+            transaction.Commit();
             return (CurrentVersion, CurrentVersion);
         }
 
-        using var transaction = connection.BeginTransaction();
         Execute(connection, "SELECT pg_advisory_xact_lock(" + MigrationLockKey + ")");
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS qualitygates_schema (

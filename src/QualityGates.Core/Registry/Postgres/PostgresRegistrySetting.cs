@@ -8,107 +8,71 @@ namespace QualityGates.Registry.Postgres;
 
 /// <summary>
 /// A registry setting that names a PostgreSQL database: a <c>postgresql://</c> or <c>postgres://</c> URI
-/// (libpq's form: <c>postgresql://user@host:port/database?sslmode=require</c>) or an Npgsql key=value
-/// connection string naming <c>Host</c> (<c>Host=db;Database=qualitygates;Username=ci</c>). The password
-/// never comes from the setting, which ends up in logs and command lines: a setting that holds one is
-/// refused (QG3023) without being echoed, and the password is read from
-/// <c>QUALITYGATES_REGISTRY_PASSWORD</c>, else <c>PGPASSWORD</c> (else Npgsql's <c>~/.pgpass</c> lookup).
+/// (libpq's form: <c>postgresql://user@host:port/database?sslmode=verify-full</c>, several hosts as
+/// <c>h1:5432,h2:5433</c>) or an Npgsql key=value connection string naming <c>Host</c>
+/// (<c>Host=db;Database=qualitygates;Username=ci</c>). Both take libpq's parameter names and values
+/// (<see cref="LibpqParameters"/>). The password never comes from the setting, which ends up in logs and
+/// command lines: a setting that holds one is refused (QG3023) without being echoed, and the password is
+/// read from <c>QUALITYGATES_REGISTRY_PASSWORD</c>, else <c>PGPASSWORD</c> (else Npgsql's <c>~/.pgpass</c> lookup).
 /// </summary>
+/// <param name="ConnectionString">The Npgsql connection string, with the password from the environment.</param>
+/// <param name="Location">The database as logs show it: <c>postgresql://user@host:port/database</c>.</param>
+/// <param name="Server">The server(s) as <c>host:port[,host:port...]</c>.</param>
 internal sealed partial record PostgresRegistrySetting(string ConnectionString, string Location, string Server)
 {
     public const string PasswordVariable = "QUALITYGATES_REGISTRY_PASSWORD";
     public const string StandardPasswordVariable = "PGPASSWORD";
+    public const string PasswordVariables = PasswordVariable + " (or " + StandardPasswordVariable + ")";
 
-    // libpq's URI parameters that Npgsql names differently (https://www.postgresql.org/docs/current/libpq-connect.html).
-    private static readonly Dictionary<string, string> UriParameters = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sslmode"] = "SSL Mode",
-        ["connect_timeout"] = "Timeout",
-        ["application_name"] = "Application Name",
-        ["options"] = "Options",
-        ["target_session_attrs"] = "Target Session Attributes",
-        ["sslrootcert"] = "Root Certificate",
-        ["sslcert"] = "SSL Certificate",
-        ["sslkey"] = "SSL Key",
-        ["user"] = "Username",
-        ["dbname"] = "Database",
-        ["port"] = "Port",
-        ["host"] = "Host",
-    };
+    // The longest a statement waits for a lock before the registry names the cause (QG3032).
+    private static readonly TimeSpan MaxLockTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>libpq's <c>target_session_attrs</c> for a single host, which the tool checks itself after connecting (Npgsql only chooses among several hosts).</summary>
+    public string? SessionAttributes { get; init; }
+
+    /// <summary>How long a statement waits for a lock another session holds: below the command timeout, so the cause can be named.</summary>
+    public TimeSpan LockTimeout { get; init; } = MaxLockTimeout;
+
+    /// <summary>How long a refused or dropped connection is tried again (a restart or failover): the connect timeout, or a minute when that is unlimited.</summary>
+    public TimeSpan ReconnectWindow { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>True when <paramref name="setting"/> names a database rather than a folder.</summary>
     public static bool Matches(string? setting) =>
         setting is not null && (UriPrefix().IsMatch(setting) || HostKey().IsMatch(setting));
 
     /// <summary>The Npgsql connection string (with the password from the environment) and the location to show.</summary>
-    /// <exception cref="QualityGatesException">QG3023 when the setting is not valid or holds a password.</exception>
+    /// <exception cref="QualityGatesException">QG3023 when the setting is not valid or holds a password; QG3033 when it asks for what cannot be honoured.</exception>
     public static PostgresRegistrySetting Parse(string setting, Func<string, string?> environment)
     {
-        var builder = UriPrefix().IsMatch(setting) ? FromUri(setting.Trim()) : FromKeyValue(setting.Trim());
-        if (!string.IsNullOrEmpty(builder.Password))
+        var text = setting.Trim();
+        var parameters = new LibpqParameters(environment);
+        foreach (var (key, value) in UriPrefix().IsMatch(text) ? LibpqUri.Parse(text, Invalid) : KeyValuePairs(text))
         {
-            throw Invalid($"it holds a password. Remove it, and set {PasswordVariable} (or {StandardPasswordVariable}) instead, so it never appears in a command line or log");
+            parameters.Set(key, value);
         }
 
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw Invalid("it names no host");
-        }
-
-        builder.ApplicationName ??= "qualitygates";
+        var (builder, sessionAttributes) = parameters.Finish();
         var location = Display(builder);
         if (Password(environment) is { } password)
         {
             builder.Password = password;
         }
 
-        return new PostgresRegistrySetting(builder.ConnectionString, location, $"{builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}");
+        return new PostgresRegistrySetting(builder.ConnectionString, location, Servers(builder))
+        {
+            SessionAttributes = sessionAttributes,
+            LockTimeout = builder.CommandTimeout > 0 && TimeSpan.FromSeconds(builder.CommandTimeout) / 2 < MaxLockTimeout ? TimeSpan.FromSeconds(builder.CommandTimeout) / 2 : MaxLockTimeout,
+            ReconnectWindow = TimeSpan.FromSeconds(builder.Timeout > 0 ? builder.Timeout : 60),
+        };
     }
+
+    internal static QualityGatesException Invalid(string problem) =>
+        new(ErrorCodes.RegistryConnectionStringInvalid, $"The registry connection string cannot be used: {problem}.");
 
     private static string? Password(Func<string, string?> environment) =>
         new[] { PasswordVariable, StandardPasswordVariable }.Select(environment).FirstOrDefault(p => !string.IsNullOrEmpty(p));
 
-    private static NpgsqlConnectionStringBuilder FromUri(string setting)
-    {
-        if (!Uri.TryCreate(setting, UriKind.Absolute, out var uri))
-        {
-            throw Invalid("it is not a valid postgresql:// URI");
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder();
-        var user = uri.UserInfo.Split(':', 2);
-        if (user.Length == 2)
-        {
-            throw Invalid($"it holds a password after the user name. Remove ':password', and set {PasswordVariable} (or {StandardPasswordVariable}) instead, so it never appears in a command line or log");
-        }
-
-        if (user[0].Length > 0)
-        {
-            builder.Username = Uri.UnescapeDataString(user[0]);
-        }
-
-        builder.Host = uri.IdnHost.Length > 0 ? uri.IdnHost : null;
-        if (!uri.IsDefaultPort && uri.Port > 0)
-        {
-            builder.Port = uri.Port;
-        }
-
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (database.Length > 0)
-        {
-            builder.Database = database;
-        }
-
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var (key, value) = pair.Split('=', 2) is [var k, var v] ? (Uri.UnescapeDataString(k), Uri.UnescapeDataString(v)) : (Uri.UnescapeDataString(pair), string.Empty);
-            Set(builder, UriParameters.GetValueOrDefault(key, key), value);
-        }
-
-        return builder;
-    }
-
-    private static NpgsqlConnectionStringBuilder FromKeyValue(string setting)
+    private static IEnumerable<(string Key, string Value)> KeyValuePairs(string setting)
     {
         // Split with the framework's parser (quoting rules), then set key by key, so an error names the key, never a value.
         var pairs = new DbConnectionStringBuilder();
@@ -121,41 +85,22 @@ internal sealed partial record PostgresRegistrySetting(string ConnectionString, 
             throw Invalid("it is not a valid key=value connection string");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder();
-        foreach (string key in pairs.Keys)
-        {
-            Set(builder, key, Convert.ToString(pairs[key], CultureInfo.InvariantCulture) ?? string.Empty);
-        }
-
-        return builder;
+        return pairs.Keys.Cast<string>().Select(key => (key, Convert.ToString(pairs[key], CultureInfo.InvariantCulture) ?? string.Empty)).ToList();
     }
 
-    private static void Set(NpgsqlConnectionStringBuilder builder, string key, string value)
-    {
-        if (key.Trim().ToLowerInvariant() is "password" or "pwd" or "psw")
-        {
-            throw Invalid($"it holds a password parameter. Remove it, and set {PasswordVariable} (or {StandardPasswordVariable}) instead");
-        }
+    /// <summary>Each host with its port: <c>db:5432</c>, <c>[::1]:5433</c>; Npgsql keeps several hosts' ports in <c>Host</c>.</summary>
+    private static IEnumerable<string> HostPorts(NpgsqlConnectionStringBuilder builder) => builder.Host!.Contains(',', StringComparison.Ordinal)
+        ? builder.Host.Split(',')
+        : [(builder.Host.Contains(':', StringComparison.Ordinal) ? $"[{builder.Host}]" : builder.Host) + ":" + builder.Port.ToString(CultureInfo.InvariantCulture)];
 
-        try
-        {
-            builder[key] = value;
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
-        {
-            throw Invalid($"its key '{key}' is not one Npgsql knows, or its value is not valid");
-        }
-    }
+    private static string Servers(NpgsqlConnectionStringBuilder builder) => string.Join(',', HostPorts(builder));
 
     private static string Display(NpgsqlConnectionStringBuilder builder)
     {
         var user = string.IsNullOrEmpty(builder.Username) ? string.Empty : Uri.EscapeDataString(builder.Username) + "@";
-        var host = builder.Host!.Contains(':', StringComparison.Ordinal) && !builder.Host.StartsWith('[') ? $"[{builder.Host}]" : builder.Host;
-        return $"postgresql://{user}{host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(builder.Database ?? string.Empty)}";
+        var hosts = string.Join(',', HostPorts(builder).Select(h => h.Replace("/", "%2F", StringComparison.Ordinal)));
+        return $"postgresql://{user}{hosts}/{Uri.EscapeDataString(builder.Database ?? string.Empty)}";
     }
-
-    private static QualityGatesException Invalid(string problem) =>
-        new(ErrorCodes.RegistryConnectionStringInvalid, $"The registry connection string cannot be used: {problem}.");
 
     [GeneratedRegex(@"^\s*postgres(ql)?://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UriPrefix();

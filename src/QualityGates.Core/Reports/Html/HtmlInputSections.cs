@@ -181,20 +181,32 @@ internal static class HtmlInputSections
         page.Append("</section>\n");
     }
 
-    public static void AppendWarnings(StringBuilder page, IReadOnlyList<string> warnings)
+    /// <summary>
+    /// The run's coded warnings (<see cref="Gates.QualityGateReport.AllWarnings"/>): code, message and the file and
+    /// line they are about. Right after the checks: a run that passed with warnings shows them nowhere else.
+    /// </summary>
+    public static void AppendWarnings(StringBuilder page, IReadOnlyList<Errors.GateDiagnostic> warnings, string? root)
     {
         if (warnings.Count == 0)
         {
             return;
         }
 
-        page.Append("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+        page.Append(CultureInfo.InvariantCulture, $"<section id=\"warnings\">\n<h2>Warnings ({warnings.Count})</h2>\n")
+            .Append("<table class=\"warnings\">\n<thead><tr><th>Code</th><th>Warning</th></tr></thead>\n<tbody>\n");
         foreach (var warning in warnings)
         {
-            page.Append("<li>").Append(HtmlText.Encode(warning)).Append("</li>\n");
+            page.Append("<tr><td><code>").Append(HtmlText.Encode(warning.Code)).Append("</code></td><td>").Append(HtmlText.Encode(warning.Message));
+            if (warning.File is { } file)
+            {
+                page.Append("<br><span class=\"note\">in <code>").Append(HtmlText.Encode(RepositoryRoot.Display(file, root)))
+                    .Append(warning.Line > 0 ? ":" + warning.Line.ToString(CultureInfo.InvariantCulture) : string.Empty).Append("</code></span>");
+            }
+
+            page.Append("</td></tr>\n");
         }
 
-        page.Append("</ul>\n</section>\n");
+        page.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void CoverageRow(StringBuilder page, string nameHtml, long linesCovered, long linesValid, double? lineRate,

@@ -6,7 +6,7 @@ namespace QualityGates.Reports.Html;
 
 /// <summary>
 /// Writes <c>gates.html</c>: one self-contained page a person opens from a CI artifact. The verdict
-/// in a banner, one row per check with a bar of value against threshold, the failed tests, the
+/// in a banner, one row per check with a bar of value against threshold, the run's warnings, the failed tests, the
 /// coverage per assembly, the security counts and the model metrics. Inline CSS only: no script, no
 /// external resource, and a Content-Security-Policy that forbids both, so a test name that slipped
 /// past escaping still could not run or load anything.
@@ -39,6 +39,7 @@ public static class HtmlReportWriter
         AppendBanner(page, report, verdict);
         page.Append("<main>\n");
         AppendChecks(page, report, history ?? ReportHistory.None);
+        HtmlInputSections.AppendWarnings(page, report.AllWarnings, repositoryRoot);
         SolutionProjectText.AppendHtml(page, report.Projects);
         HtmlInputSections.AppendTests(page, report.Inputs.Tests, repositoryRoot);
         HtmlInputSections.AppendCoverage(page, report.Inputs.Coverage, report.Thresholds.MinCodeCoverage, repositoryRoot);
@@ -49,7 +50,6 @@ public static class HtmlReportWriter
         HtmlBenchmarkSection.Append(page, report, repositoryRoot);
         HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);
         HtmlWaivers.AppendSection(page, report);
-        HtmlInputSections.AppendWarnings(page, report.Warnings);
         page.Append("</main>\n");
         page.Append("<footer>Written by QualityGates at ").Append(Time(report.Timestamp))
             .Append(". The same run is in <code>junit-gates.xml</code> and <code>latest.json</code> next to this page.</footer>\n")

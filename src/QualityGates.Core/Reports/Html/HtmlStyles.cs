@@ -31,6 +31,8 @@ internal static class HtmlStyles
         .bar .fill.warning{background:#b7791f}
         .bar .fill.waived{background:#6b46c1}
         tr.failed td{background:#fff5f5}
+        table.warnings td{background:#fffbeb}
+        table.warnings td:first-child{width:1%;white-space:nowrap}
         tr.skipped td{color:var(--muted)}
         td.barcell{width:24%;min-width:180px}
         td.lines{font-family:ui-monospace,monospace;font-size:13px;word-break:break-word}

@@ -26,6 +26,9 @@ public sealed record ProjectHandIn(
     IReadOnlyList<string> ExcludedAssemblies,
     Gates.CoverageCounts? Coverage)
 {
+    /// <summary>The warnings its inputs gave (QG0021, QG5010), which the project printed; the solution's report lists them.</summary>
+    public IReadOnlyList<HandInWarning> Warnings { get; init; } = [];
+
     internal byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ProjectHandInJsonContext.Default.ProjectHandIn);
 
     /// <summary>Reads a hand-in; a file that is not one is QG1023 naming it.</summary>
@@ -45,6 +48,13 @@ public sealed record ProjectHandIn(
         }
     }
 }
+
+/// <summary>One warning of a project's inputs, as its gate printed it.</summary>
+/// <param name="Code">The QG code.</param>
+/// <param name="Message">The message.</param>
+/// <param name="File">The file it is about, or null.</param>
+/// <param name="Line">The line in <paramref name="File"/>, or 0.</param>
+public sealed record HandInWarning(string Code, string Message, string? File, int Line);
 
 /// <summary>The hand-in's document (the serializer's defaults, indented), read and written without reflection.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true)]

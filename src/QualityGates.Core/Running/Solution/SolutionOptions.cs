@@ -48,7 +48,7 @@ public sealed record SolutionOptions
     public bool Verdict { get; init; }
 
     /// <summary>What the user calls the scope setting (<c>QualityGatesScope</c>), for errors.</summary>
-    public string Source { get; init; } = "QualityGatesScope";
+    public string Source { get; init; } = Configuration.Settings.SettingsCatalogue.Scope.MSBuild!;
 
     /// <summary>Reads a scope as written: empty is <see cref="GateScope.Project"/>; anything but Project, Solution or Both is QG0018.</summary>
     public static GateScope ParseScope(string? value, string source)

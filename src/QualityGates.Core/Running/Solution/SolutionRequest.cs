@@ -1,3 +1,4 @@
+using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Inputs.Cobertura;
@@ -16,13 +17,20 @@ namespace QualityGates.Running.Solution;
 internal static class SolutionRequest
 {
     /// <summary>The hand-in of a project whose inputs were read into <paramref name="inputs"/>.</summary>
-    public static ProjectHandIn HandIn(GateRunRequest request, SolutionOptions solution, GateInputs inputs, IReadOnlyList<string> coverageFiles) =>
+    public static ProjectHandIn HandIn(GateRunRequest request, SolutionOptions solution, GateInputs inputs, IReadOnlyList<string> coverageFiles, IReadOnlyList<GateDiagnostic> inputWarnings) =>
         new(SolutionRunFolder.Key(solution.ProjectFile),
             Path.GetFileNameWithoutExtension(solution.ProjectFile.Trim()),
             inputs.Tests,
             inputs.Coverage is null ? [] : coverageFiles.Select(Path.GetFullPath).ToList(),
             request.CoverageFilter.ExcludeAssemblies,
-            CoverageCounts.Of(inputs.Coverage));
+            CoverageCounts.Of(inputs.Coverage))
+        {
+            Warnings = inputWarnings.Select(w => new HandInWarning(w.Code, w.Message, w.File, w.Line)).ToList(),
+        };
+
+    /// <summary>The warnings each project's inputs gave when it handed in, each message after the project's name, for the solution's report.</summary>
+    public static IReadOnlyList<GateDiagnostic> Warnings(IReadOnlyList<ProjectHandIn> handIns) =>
+        handIns.SelectMany(h => (h.Warnings ?? []).Select(w => new GateDiagnostic(DiagnosticSeverity.Warning, w.Code, $"{h.Name}: {w.Message}", w.File, w.Line))).ToList();
 
     /// <summary>The request that judges the solution from <paramref name="handIns"/>.</summary>
     public static GateRunRequest For(GateRunRequest completing, SolutionOptions solution, SolutionRunFolder run, IReadOnlyList<ProjectHandIn> handIns)

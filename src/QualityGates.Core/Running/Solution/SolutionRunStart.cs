@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Reports;
@@ -122,7 +123,7 @@ public static class SolutionRunStart
             if (kind is not (FileKind.Missing or FileKind.Directory))
             {
                 throw new QualityGatesException(ErrorCodes.SolutionReportFolderNotAFolder,
-                    $"The solution report folder '{folder}' is {FileKinds.Describe(kind)}, not a folder, so the solution gate of {Path.GetFileName(solutionFile)} cannot run there. Remove it, or set QualityGatesSolutionReportDirectory to another folder.",
+                    $"The solution report folder '{folder}' is {FileKinds.Describe(kind)}, not a folder, so the solution gate of {Path.GetFileName(solutionFile)} cannot run there. Remove it, or set {SettingsCatalogue.SolutionReportDirectory.MSBuild} to another folder.",
                     folder);
             }
 
