@@ -45,6 +45,7 @@ internal static class GateInputLoader
             : Attempt(errors, () => NewCode(request, request.NewCode, merged));
         var security = ReadFiles(request.SecurityScanFiles, request, errors, paths => SecurityScanReader.ReadAll(paths, read));
         var model = ReadModel(request, errors, read);
+        var benchmarks = request.Benchmarks is { } named ? Attempt(errors, () => Benchmarks.BenchmarkInputs.Read(request, named, read, warnings)) : null;
 
         return new GateInputs
         {
@@ -55,6 +56,7 @@ internal static class GateInputLoader
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,
             Security = security,
+            Benchmarks = benchmarks,
             Files = errors.Count == 0 ? read : [],
         };
     }

@@ -3,6 +3,7 @@ using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Integrations;
 using QualityGates.Registry;
 using QualityGates.Reports;
@@ -41,7 +42,7 @@ public sealed partial class GateRun
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
     /// code and gate); the warnings the report files list too (<see cref="QualityGateReport.RunWarnings"/>:
-    /// QG0019 judged alone, QG0021 and QG5010 inputs, QG5004 handler, the warning tier and waivers QG2018,
+    /// QG0019 judged alone, QG0021, QG5010, QG1082 and QG2052 inputs, QG5004 handler, the warning tier and waivers QG2018,
     /// QG2021, QG2019, QG2020, QG2013 tolerated failed tests, QG2022 new code); then what came after the files
     /// were written: the report files' error or pruning warning (QG5001), the registry's errors (QG3xxx) or
     /// QG3002 nothing to approve (these warnings are also in the CI server's summary), QG5003 CI output and
@@ -82,6 +83,7 @@ public sealed partial class GateRun
                 Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false),
                 SameAs = f.SameAs is null ? null : RepositoryRoot.Display(f.SameAs, root, abbreviateOutside: false),
             }).ToList(),
+            Benchmarks = inputs.Benchmarks?.WithPaths(path => RepositoryRoot.Display(path, root, abbreviateOutside: false)),
         };
         var judged = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
 
@@ -179,6 +181,21 @@ public sealed partial class GateRun
             }
         }
 
+        if (request.Benchmarks is { } benchmarks && inputs.Benchmarks is { } comparison && options is not null)
+        {
+            try
+            {
+                var read = inputs.Files.ToList();
+                comparison = BenchmarkInputs.WithRegistryBaseline(comparison, request, benchmarks, options.Context, read);
+                inputs = inputs with { Benchmarks = comparison, Files = errors.Count == 0 ? read : [] };
+                warnings.AddRange(BenchmarkInputs.Warnings(comparison));
+            }
+            catch (QualityGatesException ex)
+            {
+                errors.Add(ex);
+            }
+        }
+
         return (options, registry, inputs, coverageFiles);
     }
 
@@ -218,6 +235,7 @@ public sealed partial class GateRun
             {
                 Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
                 Waivers = waivers, NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null, CoverageStat = request.CoverageStat,
+                Benchmarks = request.Benchmarks is not null,
                 Names = request.Names,
             }
             : null;

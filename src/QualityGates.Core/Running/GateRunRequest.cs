@@ -82,6 +82,9 @@ public sealed record GateRunRequest
 
     /// <summary>Hold line coverage, branch coverage and pass rate to a baseline (<c>ratchet.*</c>); null leaves it off.</summary>
     public RatchetOptions? Ratchet { get; init; }
+    /// <summary>BenchmarkDotNet exports to judge against a baseline (the <c>benchmarks.*</c> checks); null when none are named.</summary>
+    public BenchmarkOptions? Benchmarks { get; init; }
+
     /// <summary>
     /// The waivers file as the user named it, relative to <see cref="BaseDirectory"/>; null or blank
     /// searches for <c>qualitygates.waivers.json</c> from <see cref="BaseDirectory"/> up to the repository root.
@@ -185,4 +188,23 @@ public sealed record RatchetOptions
 
     /// <summary>What the user calls the ratchet switch (<c>QualityGatesRatchet</c>, <c>--ratchet</c>), for errors.</summary>
     public string Source { get; init; } = "ratchet";
+}
+
+/// <summary>
+/// The benchmark gates' inputs: this run's BenchmarkDotNet JSON exports, and the baseline's — exports or an earlier
+/// gate report — when named, else the benchmarks recorded with the registry's last approval for the model and context.
+/// </summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>This run's exports (<c>*-report-full.json</c>, brief or compressed), files or globs relative to the base folder.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>The baseline's exports or gate report (<c>latest.json</c>), files or globs; empty = the registry's last approval.</summary>
+    public IReadOnlyList<string> BaselineFiles { get; init; } = [];
+
+    /// <summary>The registry to look the last approval up in (as <see cref="RegistryOptions.Folder"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c>.</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>True when a baseline is named (else the registry is asked).</summary>
+    public bool BaselineNamed => BaselineFiles.Any(f => !string.IsNullOrWhiteSpace(f));
 }

@@ -90,6 +90,9 @@ public static class SettingsRequest
                 ExcludeFiles = s.List(CoverageExcludeFiles),
             },
             SecurityScanFiles = security,
+            Benchmarks = s.List(BenchmarkFiles) is var benchmarks && s.List(BenchmarkBaselineFiles) is var benchmarkBaseline && benchmarks.Count + benchmarkBaseline.Count > 0
+                ? new BenchmarkOptions { Files = benchmarks, BaselineFiles = benchmarkBaseline, Registry = s.Text(SettingsCatalogue.Registry) }
+                : null,
             TestMetricsFile = s.Text(TestMetricsFile),
             ModelMetricsFile = s.Text(ModelMetricsFile),
             BaselineFile = s.Text(ModelBaselineFile),
