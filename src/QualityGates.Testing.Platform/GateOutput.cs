@@ -38,12 +38,16 @@ internal sealed class GateOutput(IOutputDevice device, IOutputDeviceDataProducer
 
         if (UnderDotnetTest)
         {
+            // The process's own standard output, not Console.Out: a framework may capture Console.Out for its
+            // tests' output (TUnit does, also after the tests), and the SDK shows only what reaches the stream.
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = false };
             foreach (var line in lines)
             {
-                await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                await stdout.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -54,7 +54,7 @@ public sealed class BenchmarkCheckTests : IDisposable
         var errors = run.Error.Split('\n').Where(l => l.Contains("error QG", StringComparison.Ordinal)).ToList();
         Assert.All(errors, e => Assert.Contains(SumCsv, e, StringComparison.Ordinal));
         Assert.All(errors, e => Assert.DoesNotContain("TextBenchmarks", e, StringComparison.Ordinal));
-        Assert.StartsWith("error QG2050 : benchmarks.time: 1 of 7 benchmarks are slower than the baseline", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("error QG2050 : benchmarks.time: 1 of 7 benchmarks is slower than the baseline", errors[0], StringComparison.Ordinal);
         Assert.Contains("(1 of 7 regressed)", run.Output, StringComparison.Ordinal);
 
         var reports = Path.Combine(_dir.Path, "reports");

@@ -67,7 +67,7 @@ public sealed class BenchmarkGateTests : IDisposable
         Assert.False(result.Passed);
         var time = Check(result, GateNames.BenchmarkTime);
         Assert.Equal((GateStatus.Failed, ErrorCodes.BenchmarkTimeRegressed), (time.Status, time.Code));
-        Assert.StartsWith($"1 of 7 benchmarks are slower than the baseline beyond the staging maximum latency increase of 20.0% (Mann-Whitney U, α = 0.05): {BenchmarkFixtures.SumCsv} ", time.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"1 of 7 benchmarks is slower than the baseline beyond the staging maximum latency increase of 20.0% (Mann-Whitney U, α = 0.05): {BenchmarkFixtures.SumCsv} ", time.Message, StringComparison.Ordinal);
         Assert.Matches(@"SumCsv \d\.\d\d µs → \d\.\d\d µs \(×\d\.\d\d, \+\d+\.\d%, p = \d\.\de-\d+\)$", time.Message);
         var allocated = Check(result, GateNames.BenchmarkAllocated);
         Assert.Equal((GateStatus.Failed, ErrorCodes.BenchmarkAllocationIncreased, double.PositiveInfinity), (allocated.Status, allocated.Code, allocated.Value));

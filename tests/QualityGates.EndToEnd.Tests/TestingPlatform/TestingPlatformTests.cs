@@ -49,6 +49,11 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         {
             Assert.Equal([$"tests.pass_rate ({framework})"], GateReports.In(workspace.ReportFolder(Multi, framework)).Failures);
         }
+
+        // TUnit captures Console.Out, also after its tests: a gate it fails in process still says why.
+        var tunit = workspace.TestNative(["--project", TUnit, "--no-build", "-c", "Release", "--quality-gates-min-test-pass-rate", "0.9"], OneTestFails);
+        Assert.Equal(2, tunit.ExitCode);
+        Assert.Equal(1, tunit.Lines("error QG2001 : Test pass rate 75.0% is below the staging minimum of 90.0% (3 of 4 passed)"));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ internal sealed class BenchmarkCheck : GateCheck
         {
             var worst = regressed.Max(b => k.Increase(b)!.Value);
             return new GateCheckResult(Gate, GateStatus.Failed, worst, maximum,
-                $"{Format.Count(regressed.Count)} of {Format.Count(judged.Count, "benchmark")} {k.Verb} beyond {Limit(worst)}{k.Test}: {Named(regressed, k)}{Waived(With(BenchmarkOutcome.Waived), k)}{tail}",
+                $"{Format.Count(regressed.Count)} of {Format.Count(judged.Count, "benchmark")} {Agree(k.Verb, regressed.Count)} beyond {Limit(worst)}{k.Test}: {Named(regressed, k)}{Waived(With(BenchmarkOutcome.Waived), k)}{tail}",
                 FailureCode);
         }
 
@@ -80,7 +80,7 @@ internal sealed class BenchmarkCheck : GateCheck
         {
             var waivers = waived.Select(b => k.Waiver(b)!).Distinct().ToList();
             return new GateCheckResult(Gate, GateStatus.Waived, waived.Max(b => k.Increase(b)), maximum,
-                $"{Format.Count(waived.Count)} of {Format.Count(judged.Count, "benchmark")} {k.Verb} beyond {Limit()}{k.Test}, each waived: {Named(waived, k)}{tail} — "
+                $"{Format.Count(waived.Count)} of {Format.Count(judged.Count, "benchmark")} {Agree(k.Verb, waived.Count)} beyond {Limit()}{k.Test}, each waived: {Named(waived, k)}{tail} — "
                 + string.Join("; ", waivers.Select(w => w.Describe())),
                 ErrorCodes.CheckWaived) { Waivers = waivers };
         }
@@ -92,7 +92,7 @@ internal sealed class BenchmarkCheck : GateCheck
         if (warned.Count > 0 && k.Warn(options.Thresholds) is double warn)
         {
             return new GateCheckResult(Gate, GateStatus.Warning, warned.Max(b => k.Increase(b)), maximum,
-                $"{Format.Count(warned.Count)} of {Format.Count(judged.Count, "benchmark")} {k.Verb} beyond the {options.ContextName} warning level of {k.FormatLimit(warn, null)}{k.Test}, within {Limit()}: {Named(warned, k)}{note}{tail}",
+                $"{Format.Count(warned.Count)} of {Format.Count(judged.Count, "benchmark")} {Agree(k.Verb, warned.Count)} beyond the {options.ContextName} warning level of {k.FormatLimit(warn, null)}{k.Test}, within {Limit()}: {Named(warned, k)}{note}{tail}",
                 ErrorCodes.FigureInWarningBand) { WarningLevel = warn };
         }
 
@@ -103,6 +103,12 @@ internal sealed class BenchmarkCheck : GateCheck
             $"{Format.Count(judged.Count, "benchmark")} compared with the baseline, none {k.Verb} beyond {Limit()}{k.Test}{figure}{note}{tail}")
         { WarningLevel = k.Warn(options.Thresholds) };
     }
+
+    /// <summary>The verb for "<paramref name="count"/> of N benchmarks": "1 of 3 benchmarks is slower", "2 of 3 … are slower".</summary>
+    private static string Agree(string pluralVerb, int count) =>
+        count != 1 ? pluralVerb
+        : pluralVerb.StartsWith("are ", StringComparison.Ordinal) ? "is " + pluralVerb[4..]
+        : pluralVerb.Insert(pluralVerb.IndexOf(' ', StringComparison.Ordinal), "s");
 
     /// <summary>"; 1 new and 2 removed benchmarks not compared" (QG2052 names them), or empty.</summary>
     private static string Unpaired(BenchmarkComparison comparison)

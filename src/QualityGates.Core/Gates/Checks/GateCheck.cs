@@ -46,7 +46,7 @@ internal abstract class GateCheck
         (GateGroup.Tests, _) => $"Name a test metrics file ({names.Of(SettingsCatalogue.TestMetricsFile)}).",
         (GateGroup.Coverage, Adapter.MSBuild) => $"Collect coverage: dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), or the coverlet.msbuild package with -p:CollectCoverage=true; a Cobertura file from another tool is read when named ({names.Of(SettingsCatalogue.CoverageFiles)}).",
         (GateGroup.Coverage, Adapter.Cli) => $"Name the Cobertura files ({names.Of(SettingsCatalogue.CoverageFiles)}), collected with dotnet test --collect \"XPlat Code Coverage\" (coverlet.collector), coverlet.msbuild (-p:CollectCoverage=true -p:CoverletOutputFormat=cobertura) or coverlet.MTP (--coverlet).",
-        (GateGroup.Coverage, _) => $"Collect coverage with coverlet.MTP: reference it and run the tests with --coverlet; a Cobertura file from another tool is read when named ({names.Of(SettingsCatalogue.CoverageFiles)}).",
+        (GateGroup.Coverage, _) => $"Collect coverage with coverlet.MTP: reference it and run the tests with --coverlet (Microsoft.Testing.Platform 2.0 or later: NUnit3TestAdapter 6, not 5.2); on an older platform, or from another tool, name a Cobertura file ({names.Of(SettingsCatalogue.CoverageFiles)}).",
         (GateGroup.Model, _) => $"Name a model metrics file ({names.Of(SettingsCatalogue.ModelMetricsFile)}).",
         (GateGroup.Security, _) => $"Name a security scan ({names.Of(SettingsCatalogue.SecurityScanFiles)}).",
         (GateGroup.Benchmarks, _) => $"Name the baseline's BenchmarkDotNet exports ({names.Of(SettingsCatalogue.BenchmarkBaselineFiles)}), or approve a run with benchmarks in the registry for this model and context.",
