@@ -22,29 +22,28 @@ internal static class GateInputLoader
 {
     /// <summary>Reads the inputs; <paramref name="coverageFiles"/> are the Cobertura files resolved for the run (full paths).</summary>
     /// <param name="request">The run's settings and inputs.</param>
-    /// <param name="errors">Where each bad input's coded error goes.</param>
-    /// <param name="warnings">Where input warnings go (QG0021: two TRX files share a run id but not their bytes; then the adapter's, <see cref="RunInputs.Warnings"/>).</param>
+    /// <param name="diagnostics">Where each bad input's coded error goes, and the input warnings (QG0021: two TRX files share a run id but not their bytes; then the adapter's, <see cref="RunInputs.Warnings"/>).</param>
     /// <param name="coverageFiles">The Cobertura files resolved for the run.</param>
-    public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings, out IReadOnlyList<string> coverageFiles)
+    public static GateInputs Load(GateRunRequest request, DiagnosticBag diagnostics, out IReadOnlyList<string> coverageFiles)
     {
         var read = new List<InputFileRead>();
-        var tests = ReadTests(request, errors, read, warnings);
-        warnings.AddRange(request.Run.Warnings);
-        var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
+        var tests = ReadTests(request, diagnostics, read);
+        diagnostics.AddRange(request.Run.Warnings);
+        var testMetrics = ReadFile(request.TestMetricsFile, request, diagnostics, TestMetricsJsonReader.Read);
         if (testMetrics is not null)
         {
             read.Add(new InputFileRead(Path.GetFullPath(request.TestMetricsFile!, request.BaseDirectory), "test metrics",
                 InputFileRead.Tests(testMetrics.Tests) + (testMetrics.CoverageLineRate is { } rate ? $", line coverage {Gates.Checks.Format.Percent(rate)}" : string.Empty)));
         }
 
-        coverageFiles = CoverageFiles(request, tests, errors);
+        coverageFiles = CoverageFiles(request, tests, diagnostics);
         var files = coverageFiles;
-        var merged = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().Accumulate(files, read));
+        var merged = files.Count == 0 ? null : diagnostics.Attempt(() => new CoberturaReader().Accumulate(files, read));
         var coverage = merged?.ToSummary(request.CoverageFilter);
         var newCode = merged is null || request.NewCode is null ? null
-            : Attempt(errors, () => NewCode(request, request.NewCode, merged));
-        var security = ReadFiles(request.SecurityScanFiles, request, errors, paths => SecurityScanReader.ReadAll(paths, read));
-        var model = ReadModel(request, errors, read);
+            : diagnostics.Attempt(() => NewCode(request, request.NewCode, merged));
+        var security = ReadFiles(request.SecurityScanFiles, request, diagnostics, paths => SecurityScanReader.ReadAll(paths, read));
+        var model = ReadModel(request, diagnostics, read);
 
         return new GateInputs
         {
@@ -55,7 +54,7 @@ internal static class GateInputLoader
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,
             Security = security,
-            Files = errors.Count == 0 ? read : [],
+            Files = diagnostics.HasErrors ? [] : read,
         };
     }
 
@@ -84,11 +83,11 @@ internal static class GateInputLoader
     }
 
     /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>
-    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read, List<GateDiagnostic> warnings)
+    private static TestRunSummary? ReadTests(GateRunRequest request, DiagnosticBag diagnostics, List<InputFileRead> read)
     {
         if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return ReadFiles(request.TestResultFiles, request, errors, files => ResultFileMerge.Tests(new TrxReader().ReadFiles(files), read, warnings));
+            return ReadFiles(request.TestResultFiles, request, diagnostics, files => ResultFileMerge.Tests(new TrxReader().ReadFiles(files), read, diagnostics));
         }
 
         var run = request.Run;
@@ -99,13 +98,13 @@ internal static class GateInputLoader
 
         if (!string.IsNullOrWhiteSpace(run.TestResultFile))
         {
-            return ReadFile(run.TestResultFile, request, errors, path => ResultFileMerge.Tests([Single(path)], read, warnings));
+            return ReadFile(run.TestResultFile, request, diagnostics, path => ResultFileMerge.Tests([Single(path)], read, diagnostics));
         }
 
         if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
         {
             var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
-            return Attempt(errors, () => ResultFileMerge.Tests([Single(TestRunResultFinder.FindNewest(folder, started))], read, warnings));
+            return diagnostics.Attempt(() => ResultFileMerge.Tests([Single(TestRunResultFinder.FindNewest(folder, started))], read, diagnostics));
         }
 
         return null;
@@ -117,11 +116,11 @@ internal static class GateInputLoader
     /// The user's Cobertura files when named; else coverlet.msbuild's report of this run; else (only when
     /// coverage is judged and no TRX was named) the Cobertura files coverlet.collector attached to this run's TRX.
     /// </summary>
-    private static IReadOnlyList<string> CoverageFiles(GateRunRequest request, TestRunSummary? tests, List<QualityGatesException> errors)
+    private static IReadOnlyList<string> CoverageFiles(GateRunRequest request, TestRunSummary? tests, DiagnosticBag diagnostics)
     {
         if (request.CoverageFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return Attempt(errors, () => FilePatterns.Expand(request.CoverageFiles, request.BaseDirectory)) ?? [];
+            return diagnostics.Attempt(() => FilePatterns.Expand(request.CoverageFiles, request.BaseDirectory)) ?? [];
         }
 
         // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one;
@@ -139,19 +138,19 @@ internal static class GateInputLoader
         return tests?.CoverageAttachments ?? [];
     }
 
-    private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read)
+    private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, DiagnosticBag diagnostics, List<InputFileRead> read)
     {
         if (request.ModelMetricsFile is null && request.BaselineFile is not null)
         {
-            errors.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
+            diagnostics.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
                 $"A baseline file ('{request.BaselineFile}') was given without model metrics to compare with it; name the model metrics file too."));
             return null;
         }
 
         var baseline = request.BaselineFile is null ? null : Path.GetFullPath(request.BaselineFile, request.BaseDirectory);
         var model = baseline is null
-            ? ReadFile(request.ModelMetricsFile, request, errors, ModelMetricsReader.Read)
-            : ReadFile(request.ModelMetricsFile, request, errors, metrics => ModelMetricsReader.ReadWithBaseline(metrics, baseline));
+            ? ReadFile(request.ModelMetricsFile, request, diagnostics, ModelMetricsReader.Read)
+            : ReadFile(request.ModelMetricsFile, request, diagnostics, metrics => ModelMetricsReader.ReadWithBaseline(metrics, baseline));
         if (model is not null)
         {
             read.Add(new InputFileRead(Path.GetFullPath(request.ModelMetricsFile!, request.BaseDirectory), "model metrics", ModelFigures(model)));
@@ -171,7 +170,7 @@ internal static class GateInputLoader
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} metric{(count == 1 ? string.Empty : "s")}");
     }
 
-    private static T? ReadFiles<T>(IReadOnlyList<string> patterns, GateRunRequest request, List<QualityGatesException> errors, Func<IReadOnlyList<string>, T> read)
+    private static T? ReadFiles<T>(IReadOnlyList<string> patterns, GateRunRequest request, DiagnosticBag diagnostics, Func<IReadOnlyList<string>, T> read)
         where T : class
     {
         if (patterns.All(string.IsNullOrWhiteSpace))
@@ -179,26 +178,12 @@ internal static class GateInputLoader
             return null;
         }
 
-        return Attempt(errors, () => read(FilePatterns.Expand(patterns, request.BaseDirectory)));
+        return diagnostics.Attempt(() => read(FilePatterns.Expand(patterns, request.BaseDirectory)));
     }
 
-    private static T? ReadFile<T>(string? path, GateRunRequest request, List<QualityGatesException> errors, Func<string, T> read)
+    private static T? ReadFile<T>(string? path, GateRunRequest request, DiagnosticBag diagnostics, Func<string, T> read)
         where T : class
     {
-        return string.IsNullOrWhiteSpace(path) ? null : Attempt(errors, () => read(Path.GetFullPath(path, request.BaseDirectory)));
-    }
-
-    private static T? Attempt<T>(List<QualityGatesException> errors, Func<T> read)
-        where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (QualityGatesException ex)
-        {
-            errors.Add(ex);
-            return null;
-        }
+        return string.IsNullOrWhiteSpace(path) ? null : diagnostics.Attempt(() => read(Path.GetFullPath(path, request.BaseDirectory)));
     }
 }

@@ -29,14 +29,14 @@ public static class ResultFileMerge
         ArgumentNullException.ThrowIfNull(testResultFiles);
         ArgumentNullException.ThrowIfNull(coverageFiles);
         var files = new List<InputFileRead>();
-        var warnings = new List<GateDiagnostic>();
+        var warnings = new DiagnosticBag();
         var tests = testResultFiles.Count == 0 ? null : Tests(new TrxReader().ReadFiles(testResultFiles), files, warnings);
         var coverage = coverageFiles.Count == 0 ? null : new CoberturaReader().ReadAll(coverageFiles, filter ?? CoverageFilter.None, files);
         return new MergedResults(tests, coverage, files, warnings);
     }
 
     /// <summary>Merges TRX rows into one run, adding a row per file to <paramref name="files"/> and a QG0021 warning per run id two different files share.</summary>
-    internal static TestRunSummary Tests(IReadOnlyList<TrxFileRun> runs, List<InputFileRead> files, List<GateDiagnostic> warnings)
+    internal static TestRunSummary Tests(IReadOnlyList<TrxFileRun> runs, List<InputFileRead> files, DiagnosticBag warnings)
     {
         warnings.AddRange(runs.Where(f => f.RunIdSharedWith is not null).Select(f => GateDiagnostic.Warning(ErrorCodes.TestRunIdSharedByDifferentFiles,
             $"'{f.Path}' and '{f.RunIdSharedWith}' both name test run {f.Summary.RunId} but their contents differ; both are counted. A copy of a file counts once by itself: if one was edited or re-written after the run, give only the other.",

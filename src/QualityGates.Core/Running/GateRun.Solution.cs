@@ -48,7 +48,6 @@ public sealed partial class GateRun
             return alone.Report is null ? alone with { Diagnostics = [notListed, .. alone.Diagnostics] } : alone;
         }
 
-        var errors = new List<QualityGatesException>();
         GateRunResult own;
         ProjectHandIn handIn;
         if (solution.Scope == GateScope.Both)
@@ -63,12 +62,14 @@ public sealed partial class GateRun
         }
         else
         {
-            var inputWarnings = new List<GateDiagnostic>();
-            var (_, _, inputs, coverageFiles) = Prepare(request, errors, inputWarnings, _time);
-            if (errors.Count > 0)
+            var prepared = new DiagnosticBag();
+            var (_, _, inputs, coverageFiles) = Prepare(request, prepared, _time);
+            if (prepared.HasErrors)
             {
-                return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
+                return new GateRunResult { Diagnostics = prepared.Errors };
             }
+
+            var inputWarnings = prepared.Warnings;
 
             own = new GateRunResult { Diagnostics = inputWarnings };
             handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles, inputWarnings);

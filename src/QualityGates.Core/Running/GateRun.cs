@@ -62,13 +62,14 @@ public sealed partial class GateRun
     /// <param name="handedIn">Warnings the solution's projects printed when they handed in, reported again (in the solution's report) but not printed again.</param>
     private GateRunResult ExecuteAlone(GateRunRequest request, TextWriter ciCommands, IReadOnlyList<GateDiagnostic>? earlier = null, IReadOnlyList<GateDiagnostic>? handedIn = null)
     {
-        var errors = new List<QualityGatesException>();
-        var inputWarnings = new List<GateDiagnostic>();
-        var (options, registry, inputs, coverageFiles) = Prepare(request, errors, inputWarnings, _time);
-        if (errors.Count > 0 || options is null)
+        var prepared = new DiagnosticBag();
+        var (options, registry, inputs, coverageFiles) = Prepare(request, prepared, _time);
+        if (prepared.HasErrors || options is null)
         {
-            return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
+            return new GateRunResult { Diagnostics = prepared.Errors };
         }
+
+        var inputWarnings = prepared.Warnings;
 
         var gate = new QualityGate(options, _time);
         gate.GatePassed += GatePassed;
@@ -155,17 +156,17 @@ public sealed partial class GateRun
     /// </summary>
     public static IReadOnlyList<GateDiagnostic> Check(GateRunRequest request)
     {
-        var errors = new List<QualityGatesException>();
-        Prepare(request, errors, [], TimeProvider.System);
-        return errors.Select(GateDiagnostic.From).ToList();
+        var diagnostics = new DiagnosticBag();
+        Prepare(request, diagnostics, TimeProvider.System);
+        return diagnostics.Errors;
     }
 
     private static (GateOptions? Options, RegistryRecorder? Registry, GateInputs Inputs, IReadOnlyList<string> CoverageFiles) Prepare(
-        GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings, TimeProvider time)
+        GateRunRequest request, DiagnosticBag diagnostics, TimeProvider time)
     {
-        var options = ReadOptions(request, errors, time);
-        var registry = PrepareRegistry(request, errors);
-        var inputs = GateInputLoader.Load(request, errors, warnings, out var coverageFiles);
+        var options = ReadOptions(request, diagnostics, time);
+        var registry = PrepareRegistry(request, diagnostics);
+        var inputs = GateInputLoader.Load(request, diagnostics, out var coverageFiles);
         if (request.Ratchet is { } ratchet && options is not null)
         {
             try
@@ -175,14 +176,14 @@ public sealed partial class GateRun
             }
             catch (QualityGatesException ex)
             {
-                errors.Add(ex);
+                diagnostics.Add(ex);
             }
         }
 
         return (options, registry, inputs, coverageFiles);
     }
 
-    private static GateOptions? ReadOptions(GateRunRequest request, List<QualityGatesException> errors, TimeProvider time)
+    private static GateOptions? ReadOptions(GateRunRequest request, DiagnosticBag errors, TimeProvider time)
     {
         DeploymentContext? context = null;
         try
@@ -224,7 +225,7 @@ public sealed partial class GateRun
     }
 
     /// <summary>Checks, before anything is judged, that the run can be recorded: a model (QG0005) that can be a registry file name (QG3004).</summary>
-    private static RegistryRecorder? PrepareRegistry(GateRunRequest request, List<QualityGatesException> errors)
+    private static RegistryRecorder? PrepareRegistry(GateRunRequest request, DiagnosticBag errors)
     {
         if (request.Registry is not { } options)
         {

@@ -54,7 +54,7 @@ public sealed record RunContext
 public static class SettingsRequest
 {
     /// <summary>The request; mistakes only the whole request shows (a model that cannot be recorded) go to <paramref name="errors"/>.</summary>
-    public static GateRunRequest Build(SettingValues settings, RunContext context, List<QualityGatesException> errors)
+    public static GateRunRequest Build(SettingValues settings, RunContext context, DiagnosticBag errors)
     {
         var s = settings;
         var security = s.List(SecurityScanFiles);
@@ -122,7 +122,7 @@ public static class SettingsRequest
     /// The model: <c>name:version</c> checked as a whole (the CLI's <c>--model</c>), or a name and version
     /// given apart, checked (QG0005) when approve-on-pass will record them in the registry.
     /// </summary>
-    private static (ModelIdentity? Model, bool Failed) ReadModel(SettingValues s, bool approveOnPass, List<QualityGatesException> errors)
+    private static (ModelIdentity? Model, bool Failed) ReadModel(SettingValues s, bool approveOnPass, DiagnosticBag errors)
     {
         try
         {
@@ -147,7 +147,7 @@ public static class SettingsRequest
         }
     }
 
-    private static WebhookOptions? ReadWebhook(SettingValues s, RunContext context, List<QualityGatesException> errors)
+    private static WebhookOptions? ReadWebhook(SettingValues s, RunContext context, DiagnosticBag errors)
     {
         try
         {

@@ -8,7 +8,7 @@ namespace QualityGates.Waivers;
 internal static class WaiverLoader
 {
     /// <summary>The run's waivers, or null when there is no waivers file; every problem is added to <paramref name="errors"/>.</summary>
-    public static WaiverSet? Load(GateRunRequest request, DeploymentContext context, int maxDays, string maxDaysSource, TimeProvider time, List<QualityGatesException> errors)
+    public static WaiverSet? Load(GateRunRequest request, DeploymentContext context, int maxDays, string maxDaysSource, TimeProvider time, DiagnosticBag errors)
     {
         string? path;
         if (!string.IsNullOrWhiteSpace(request.WaiversFile))

@@ -39,12 +39,12 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
     /// than <paramref name="maxDays"/> from today. Counted in whole days between the two dates, which cannot
     /// overflow (adding the days to today can: <c>9999-12-31</c> plus one day is no date).
     /// </summary>
-    public IEnumerable<QualityGatesException> CheckExpiry(DeploymentContext context, int maxDays, string maxDaysSource)
+    public IEnumerable<GateDiagnostic> CheckExpiry(DeploymentContext context, int maxDays, string maxDaysSource)
     {
         foreach (var waiver in Waivers.Where(w => w.AppliesTo(context) && (long)w.Expires.DayNumber - Today.DayNumber > maxDays))
         {
             var where = waiver.Line > 0 ? $"'{waiver.File}' line {waiver.Line}" : $"'{waiver.File}'";
-            yield return new QualityGatesException(ErrorCodes.WaiverExpiryTooFar,
+            yield return new GateDiagnostic(DiagnosticSeverity.Error, ErrorCodes.WaiverExpiryTooFar,
                 $"{where}: the waiver of {waiver.Target} (owner {waiver.Owner}) expires {waiver.ExpiresText}, more than {maxDays.ToString(CultureInfo.InvariantCulture)} days after today ({Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}), "
                 + $"the longest the {DeploymentContexts.NameOf(context)} context allows ({maxDaysSource}); set an earlier date.",
                 waiver.File, waiver.Line);

@@ -46,7 +46,7 @@ public static class WaiversFile
     }
 
     /// <summary>Reads every waiver of <paramref name="path"/>; each problem is added to <paramref name="errors"/> and its entry left out.</summary>
-    public static IReadOnlyList<Waiver> Read(string path, List<QualityGatesException> errors)
+    public static IReadOnlyList<Waiver> Read(string path, DiagnosticBag errors)
     {
         try
         {
@@ -65,7 +65,7 @@ public static class WaiversFile
     /// inside its own entry, after one pass that notes where every entry starts: time grows with the
     /// file's size, never with its square (a pull request sets how many waivers there are).
     /// </summary>
-    internal static IReadOnlyList<Waiver> Read(JsonInputFile file, List<QualityGatesException> errors)
+    internal static IReadOnlyList<Waiver> Read(JsonInputFile file, DiagnosticBag errors)
     {
         var waivers = new List<Waiver>();
         try

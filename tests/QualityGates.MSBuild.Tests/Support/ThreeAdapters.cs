@@ -89,7 +89,7 @@ public sealed class ThreeAdapters(string projectDirectory)
             task.Settings = [.. task.Settings, item];
         }
 
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
         var request = task.ReadRequest(ProjectFile, errors, out var settings);
         return new Result(request, settings, errors);
     }
@@ -99,7 +99,7 @@ public sealed class ThreeAdapters(string projectDirectory)
         var command = new CheckCommand(_ => null);
         var parse = new RootCommand { command.Create() }.Parse(["check", .. values.SelectMany(v => v.Values.SelectMany(value => new[] { v.Name, value }))]);
         Assert.Empty(parse.Errors);
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
         var request = command.ReadRequest(parse, errors, out var settings);
         return new Result(request, settings, errors);
     }
@@ -127,14 +127,15 @@ public sealed class ThreeAdapters(string projectDirectory)
         File.WriteAllLines(path, GateSettingsFile.Keys.Select(k => $"{k}={lines.GetValueOrDefault(k)}"));
         var file = GateSettingsFile.Read(path);
         var settings = GateRunSettings.Settings(file, options);
-        var errors = settings.Errors.ToList();
+        var errors = new DiagnosticBag();
+        errors.AddRange(settings.Errors);
         // As under dotnet test, which starts the test application as part of a (solution) run.
         var context = GateRunSettings.Context(file, name => name == GateRunSettings.DotnetTestVariable ? "1" : null, RunInputs.None);
         var request = SettingsRequest.Build(settings, context, errors);
         return new Result(request, settings, errors);
     }
 
-    public sealed record Result(GateRunRequest Request, SettingValues Settings, List<QualityGatesException> Errors);
+    public sealed record Result(GateRunRequest Request, SettingValues Settings, DiagnosticBag Errors);
 
     /// <summary>A test application's command line.</summary>
     private sealed class Options : Dictionary<string, string[]>, ICommandLineOptions
