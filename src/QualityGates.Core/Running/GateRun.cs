@@ -166,12 +166,12 @@ public sealed partial class GateRun
     {
         var options = ReadOptions(request, diagnostics, time);
         var registry = PrepareRegistry(request, diagnostics);
-        var inputs = GateInputLoader.Load(request, diagnostics, out var coverageFiles);
-        if (request.Ratchet is { } ratchet && options is not null)
+        var inputs = GateInputLoader.Load(request.ForInputs(), diagnostics, out var coverageFiles);
+        if (options is not null && request.ForRatchet(options.Context) is { } ratchet)
         {
             try
             {
-                var (baseline, missing) = RatchetBaselineReader.Find(request, ratchet, options.Context);
+                var (baseline, missing) = RatchetBaselineReader.Find(ratchet);
                 inputs = inputs with { Baseline = baseline, BaselineMissing = missing };
             }
             catch (QualityGatesException ex)
@@ -212,7 +212,7 @@ public sealed partial class GateRun
         string SourceOf(string name) => request.Overrides.LastOrDefault(o => o.Name == name && !string.IsNullOrWhiteSpace(o.Value))?.Source
             ?? $"the {(context is { } c ? DeploymentContexts.NameOf(c) : "default")} {request.Names.Of(Configuration.Settings.SettingsCatalogue.ForThresholdNamed(name))}";
         errors.AddRange(WarningLevels.Check(thresholds, SourceOf));
-        var waivers = context is { } judged ? WaiverLoader.Load(request, judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
+        var waivers = context is { } judged ? WaiverLoader.Load(request.ForWaivers(), judged, thresholds.MaxWaiverDays, SourceOf("MaxWaiverDays"), time, errors) : null;
 
         return context is { } valid
             ? new GateOptions(valid, thresholds)

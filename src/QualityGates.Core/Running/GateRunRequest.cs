@@ -4,6 +4,8 @@ using QualityGates.Inputs;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
+using QualityGates.Waivers;
 
 namespace QualityGates.Running;
 
@@ -103,6 +105,31 @@ public sealed record GateRunRequest
 
     /// <summary>For a solution's own request: one row per test project, copied into <see cref="QualityGateReport.Projects"/>.</summary>
     public IReadOnlyList<SolutionProject> SolutionProjects { get; init; } = [];
+
+    /// <summary>What the input loader reads.</summary>
+    internal InputOptions ForInputs() => new()
+    {
+        BaseDirectory = BaseDirectory,
+        Environment = Environment,
+        Names = Names,
+        Groups = Groups,
+        TestResultFiles = TestResultFiles,
+        CoverageFiles = CoverageFiles,
+        CoverageFilter = CoverageFilter,
+        SecurityScanFiles = SecurityScanFiles,
+        TestMetricsFile = TestMetricsFile,
+        ModelMetricsFile = ModelMetricsFile,
+        BaselineFile = BaselineFile,
+        Run = Run,
+        NewCode = NewCode,
+    };
+
+    /// <summary>Where the waivers loader finds the waivers file.</summary>
+    internal WaiverOptions ForWaivers() => new(WaiversFile, WaiversFileSource, BaseDirectory, Environment);
+
+    /// <summary>What the ratchet's baseline reader looks up for <paramref name="context"/>; null without the ratchet.</summary>
+    internal RatchetBaselineQuery? ForRatchet(Configuration.DeploymentContext context) =>
+        Ratchet is { } ratchet ? new(ratchet, context, Model, Names, BaseDirectory, Environment) : null;
 }
 
 /// <summary>
@@ -153,36 +180,4 @@ public sealed record RegistryOptions
 
     /// <summary>What the user calls the switch (<c>QualityGatesApproveOnPass</c>, <c>--approve-on-pass</c>), for errors.</summary>
     public string Source { get; init; } = "approve on pass";
-}
-
-/// <summary>Where the change for <c>coverage.new_code</c> comes from (see docs/coverage.md, "New-code coverage").</summary>
-public sealed record NewCodeOptions
-{
-    /// <summary>The branch or commit the change will merge into; null or blank = the pull request's target from the CI environment, else the default branch.</summary>
-    public string? BaseRef { get; init; }
-
-    /// <summary>What the user calls the base-ref setting (<c>QualityGatesBaseRef</c>, <c>--base-ref</c>), for messages.</summary>
-    public string BaseRefSource { get; init; } = "base ref";
-
-    /// <summary><c>WorkingTree</c> (the default: commits, uncommitted changes and untracked source files) or <c>Head</c> (commits only), as written.</summary>
-    public string? Diff { get; init; }
-
-    /// <summary>What the user calls the diff setting (<c>QualityGatesNewCodeDiff</c>, <c>--new-code-diff</c>), for errors.</summary>
-    public string DiffSource { get; init; } = "new-code diff";
-
-    /// <summary>The git program to run; <c>git</c> on the PATH.</summary>
-    public string GitProgram { get; init; } = "git";
-}
-
-/// <summary>Where the ratchet's baseline comes from: a report file when named, else the registry's last approval for the model and context.</summary>
-public sealed record RatchetOptions
-{
-    /// <summary>A JSON gate report to hold the run to (relative to the base folder); null = the registry's last approval.</summary>
-    public string? BaselineReport { get; init; }
-
-    /// <summary>The registry to look the last approval up in (as <see cref="RegistryOptions.Folder"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c>.</summary>
-    public string? Registry { get; init; }
-
-    /// <summary>What the user calls the ratchet switch (<c>QualityGatesRatchet</c>, <c>--ratchet</c>), for errors.</summary>
-    public string Source { get; init; } = "ratchet";
 }

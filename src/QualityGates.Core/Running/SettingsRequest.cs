@@ -7,6 +7,7 @@ using QualityGates.Inputs;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running.Solution;
 using static QualityGates.Configuration.Settings.SettingsCatalogue;

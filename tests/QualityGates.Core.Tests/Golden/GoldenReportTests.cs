@@ -3,6 +3,7 @@ using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Cobertura;
