@@ -1,7 +1,7 @@
+using QualityGates.Configuration;
 using QualityGates.Errors;
-using QualityGates.Gates;
 
-namespace QualityGates.Configuration;
+namespace QualityGates.Gates;
 
 /// <summary>
 /// The warning tier (issue 13): each gate's optional warning level beside its threshold. For a minimum the
