@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using QualityGates.Gates;
-using QualityGates.Integrations;
 
 namespace QualityGates.Reports;
 

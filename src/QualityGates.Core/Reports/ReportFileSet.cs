@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Gates;
-using QualityGates.Integrations;
 using QualityGates.Reports.Html;
 
 namespace QualityGates.Reports;

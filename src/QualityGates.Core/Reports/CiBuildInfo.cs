@@ -1,4 +1,4 @@
-namespace QualityGates.Integrations;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// Where a report was made, when a CI server is known: written as the JSON report's <c>ci</c> object
