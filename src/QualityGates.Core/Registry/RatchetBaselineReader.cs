@@ -6,6 +6,7 @@ using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
+using QualityGates.Reports;
 
 namespace QualityGates.Registry;
 

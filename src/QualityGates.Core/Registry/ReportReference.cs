@@ -46,6 +46,3 @@ public sealed record ReportReference
     private static List<ReportCheckEntry> Entries(IEnumerable<GateCheckResult> checks) =>
         checks.Select(c => new ReportCheckEntry(c.Gate, c.Status, c.Code)).ToList();
 }
-
-/// <summary>One waiver as the registry keeps it: what it waives ("gate coverage.line", "advisory CVE-2019-18224 in libidn2-0"), its owner, reason, expiry (yyyy-MM-dd) and state (applied, unused, expired).</summary>
-public sealed record ReportWaiverEntry(string Waives, string Owner, string Reason, string Expires, string State);

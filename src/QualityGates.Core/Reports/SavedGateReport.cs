@@ -2,7 +2,7 @@ using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// The parts of a JSON report file that decide whether a model version may be approved: what was
@@ -25,3 +25,6 @@ public sealed record SavedGateReport
 
     public string ContextName => DeploymentContexts.NameOf(Context);
 }
+
+/// <summary>One waiver of a saved report, as the registry keeps it: what it waives ("gate coverage.line", "advisory CVE-2019-18224 in libidn2-0"), its owner, reason, expiry (yyyy-MM-dd) and state (applied, unused, expired).</summary>
+public sealed record ReportWaiverEntry(string Waives, string Owner, string Reason, string Expires, string State);

@@ -5,9 +5,8 @@ using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
-using QualityGates.Reports;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// Reads back a JSON report written by <see cref="JsonReportWriter"/>, for the registry to approve a
