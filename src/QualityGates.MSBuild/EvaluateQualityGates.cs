@@ -5,7 +5,6 @@ using Microsoft.Build.Utilities;
 using QualityGates.Configuration;
 using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
-using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;

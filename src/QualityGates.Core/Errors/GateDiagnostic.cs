@@ -21,8 +21,8 @@ public sealed record GateDiagnostic(
     int Column = 0,
     string? Gate = null)
 {
-    /// <summary>The message, cut at <see cref="Files.ConsoleText.MaxMessage"/> characters.</summary>
-    public string Message { get; init => field = Files.ConsoleText.Cap(value, Files.ConsoleText.MaxMessage); } = Files.ConsoleText.Cap(Message, Files.ConsoleText.MaxMessage);
+    /// <summary>The message, cut at <see cref="UntrustedText.MaxMessage"/> characters.</summary>
+    public string Message { get; init => field = UntrustedText.Cap(value, UntrustedText.MaxMessage); } = UntrustedText.Cap(Message, UntrustedText.MaxMessage);
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
 

@@ -7,7 +7,7 @@ namespace QualityGates.Errors;
 public sealed class QualityGatesException : Exception
 {
     public QualityGatesException(string code, string message, string? file = null, int line = 0, int column = 0, Exception? inner = null)
-        : base(Files.ConsoleText.Cap(message, Files.ConsoleText.MaxMessage), inner)
+        : base(UntrustedText.Cap(message, UntrustedText.MaxMessage), inner)
     {
         Code = code;
         File = file;

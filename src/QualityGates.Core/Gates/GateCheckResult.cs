@@ -1,3 +1,4 @@
+using QualityGates.Errors;
 namespace QualityGates.Gates;
 
 /// <summary>
@@ -14,8 +15,8 @@ public sealed record GateCheckResult(
     string Message,
     string? Code = null)
 {
-    /// <summary>The message, cut at <see cref="Files.ConsoleText.MaxMessage"/> characters (it goes into every report).</summary>
-    public string Message { get; init => field = Files.ConsoleText.Cap(value, Files.ConsoleText.MaxMessage); } = Files.ConsoleText.Cap(Message, Files.ConsoleText.MaxMessage);
+    /// <summary>The message, cut at <see cref="UntrustedText.MaxMessage"/> characters (it goes into every report).</summary>
+    public string Message { get; init => field = UntrustedText.Cap(value, UntrustedText.MaxMessage); } = UntrustedText.Cap(Message, UntrustedText.MaxMessage);
 
     public bool Passed => Status == GateStatus.Passed;
     public bool Failed => Status == GateStatus.Failed;

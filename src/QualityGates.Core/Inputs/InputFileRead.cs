@@ -13,9 +13,6 @@ namespace QualityGates.Inputs;
 /// <param name="SameAs">For a copy of a file read earlier (a TRX of the same test run, see <see cref="Trx.TrxReader.ReadFiles"/>): that file, shown like <paramref name="Path"/>; the copy added nothing. Else null.</param>
 public sealed record InputFileRead(string Path, string Kind, string Contribution, string? SameAs = null)
 {
-    /// <summary>The console line for this file, neutralised (<see cref="Files.ConsoleText"/>): <c>QualityGates input: TRX tests/x.trx: 50 results, 1 failed</c>.</summary>
-    public string ConsoleLine => Files.ConsoleText.Neutralise($"QualityGates input: {Kind} {Path}: {Contribution}{(SameAs is null ? string.Empty : $" ({SameAs})")}");
-
     /// <summary>What a copy of an earlier file contributes, in words.</summary>
     internal const string CopyContribution = "the same test run as an earlier file, counted once";
 

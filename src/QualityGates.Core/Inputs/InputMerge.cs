@@ -47,9 +47,6 @@ public sealed record InputMerge(string Kind, int Files, int Copies, IReadOnlyLis
         }
     }
 
-    /// <summary>The console line, neutralised: <c>QualityGates merged </c> and the <see cref="Description"/>.</summary>
-    public string ConsoleLine => QualityGates.Files.ConsoleText.Neutralise("QualityGates merged " + Description);
-
     private static string FolderOf(string path)
     {
         var folder = Path.GetDirectoryName(path);

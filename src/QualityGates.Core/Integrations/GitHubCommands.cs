@@ -37,7 +37,7 @@ public static class GitHubCommands
         var properties = new List<string>();
         if (!string.IsNullOrEmpty(title))
         {
-            properties.Add("title=" + EscapeProperty(ConsoleText.ForCommandData(title)));
+            properties.Add("title=" + EscapeProperty(CommandText.ForCommandData(title)));
         }
 
         if (!string.IsNullOrEmpty(file))
@@ -50,11 +50,11 @@ public static class GitHubCommands
         }
 
         var head = properties.Count == 0 ? "::" + command : $"::{command} " + string.Join(",", properties);
-        return head + "::" + EscapeData(ConsoleText.ForCommandData(message));
+        return head + "::" + EscapeData(CommandText.ForCommandData(message));
     }
 
     /// <summary><c>::warning file=…,line=…,endLine=…,title=…::message</c>: a warning annotation on a range of lines of a repository file.</summary>
     public static string WarningOnLines(string message, string title, string file, int line, int endLine) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"::warning file={EscapeProperty(file)},line={line},endLine={endLine},title={EscapeProperty(ConsoleText.ForCommandData(title))}::{EscapeData(ConsoleText.ForCommandData(message))}");
+            $"::warning file={EscapeProperty(file)},line={line},endLine={endLine},title={EscapeProperty(CommandText.ForCommandData(title))}::{EscapeData(CommandText.ForCommandData(message))}");
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using QualityGates.Files;
 using QualityGates.Gates;
 
 namespace QualityGates.Reports;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using QualityGates.Errors;
-using QualityGates.Files;
+using QualityGates.Reports;
 using QualityGates.Running.Solution;
 
 namespace QualityGates.Running;

@@ -120,7 +120,7 @@ public sealed partial class GateRun
             RegistryRecord = record,
             CoverageFiles = inputs.Coverage is null ? [] : coverageFiles,
             SummaryLine = SummaryLine.Render(report, folder is null ? null : RepositoryRoot.Display(EnsureTrailingSlash(folder), root, abbreviateOutside: false)),
-            InputLines = report.Inputs.Files.Select(f => f.ConsoleLine).Concat(InputMerge.Of(report.Inputs.Files).Select(m => m.ConsoleLine)).ToList(),
+            InputLines = Reports.InputLines.For(report.Inputs.Files),
             InputWarnings = inputWarnings,
         };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityGates.Configuration;
+using QualityGates.Errors;
 using QualityGates.Metrics;
 
 namespace QualityGates.Waivers;
@@ -47,7 +48,7 @@ public sealed record Waiver
     public string Target => Gate is not null ? $"gate {Gate}"
         : $"advisory {Cap(Advisory!)}{(Package is null ? string.Empty : " in " + Cap(Package))}{(Version is null ? string.Empty : " " + Cap(Version))}";
 
-    private static string Cap(string text) => Files.ConsoleText.Cap(text, 200);
+    private static string Cap(string text) => UntrustedText.Cap(text, 200);
 
     /// <summary>The expiry as written, yyyy-MM-dd.</summary>
     public string ExpiresText => Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

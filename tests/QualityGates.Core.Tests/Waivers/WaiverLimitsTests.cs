@@ -155,7 +155,7 @@ public sealed class WaiverLimitsTests : IDisposable
 
         Assert.All(new[] { error.Message, diagnostic.Message, check.Message }, message =>
         {
-            Assert.True(message.Length <= QualityGates.Files.ConsoleText.MaxMessage + 100);
+            Assert.True(message.Length <= UntrustedText.MaxMessage + 100);
             Assert.EndsWith("characters in all]", message, StringComparison.Ordinal);
         });
     }
