@@ -7,7 +7,7 @@ namespace QualityGates.Errors;
 /// mistake at once: a step that meets a bad setting or file adds its error here and goes on with the
 /// next, and the caller judges nothing while <see cref="HasErrors"/>.
 /// </summary>
-public sealed class DiagnosticBag : IReadOnlyList<GateDiagnostic>
+internal sealed class DiagnosticBag : IReadOnlyList<GateDiagnostic>
 {
     private readonly List<GateDiagnostic> _all = [];
 

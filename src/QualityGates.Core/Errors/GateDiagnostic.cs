@@ -12,7 +12,7 @@ namespace QualityGates.Errors;
 /// <param name="Line">1-based line in <paramref name="File"/>, or 0.</param>
 /// <param name="Column">1-based column in <paramref name="File"/>, or 0.</param>
 /// <param name="Gate">The failed check's gate name (<c>tests.pass_rate</c>) when the diagnostic is a failed check; otherwise null.</param>
-public sealed record GateDiagnostic(
+internal sealed record GateDiagnostic(
     DiagnosticSeverity Severity,
     string Code,
     string Message,
@@ -35,7 +35,7 @@ public sealed record GateDiagnostic(
 }
 
 /// <summary>How a <see cref="GateDiagnostic"/> is printed: an error fails the build (or the CLI run), a warning does not.</summary>
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     Warning,
     Error,

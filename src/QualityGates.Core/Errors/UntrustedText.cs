@@ -8,7 +8,7 @@ namespace QualityGates.Errors;
 /// it a message repeats (<see cref="Cap"/>), and which of its characters hide, reorder or control other
 /// text (<see cref="IsHidden"/>), which readers refuse in names and every printer escapes.
 /// </summary>
-public static class UntrustedText
+internal static class UntrustedText
 {
     /// <summary>The most characters of one input value that a message or report repeats (a model name, a waiver's reason).</summary>
     public const int MaxEchoedValue = 1000;

@@ -7,7 +7,7 @@ namespace QualityGates.Gates;
 /// message a person understands, and the <c>QGnnnn</c> code: the QG2xxx failure code when the check
 /// failed, QG2018 for a warning, QG2021 for a waived failure, null when it passed or was skipped.
 /// </summary>
-public sealed record GateCheckResult(
+internal sealed record GateCheckResult(
     string Gate,
     GateStatus Status,
     double? Value,
@@ -30,7 +30,7 @@ public sealed record GateCheckResult(
 }
 
 /// <summary>The outcome of one check. Only <see cref="Failed"/> blocks.</summary>
-public enum GateStatus
+internal enum GateStatus
 {
     Passed,
     Failed,

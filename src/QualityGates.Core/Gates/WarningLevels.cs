@@ -8,7 +8,7 @@ namespace QualityGates.Gates;
 /// warning level sits at or above it, for a maximum at or below it; a figure between the two passes with a
 /// coded warning (<see cref="ErrorCodes.FigureInWarningBand"/>).
 /// </summary>
-public static class WarningLevels
+internal static class WarningLevels
 {
     private static readonly (string Gate, string Name, string ThresholdName, Func<GateThresholds, double?> Warn, Func<GateThresholds, double?> Threshold)[] Levels =
     [

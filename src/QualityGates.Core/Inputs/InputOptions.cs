@@ -35,7 +35,7 @@ internal sealed record InputOptions
 }
 
 /// <summary>Where the change for <c>coverage.new_code</c> comes from (see docs/coverage.md, "New-code coverage").</summary>
-public sealed record NewCodeOptions
+internal sealed record NewCodeOptions
 {
     /// <summary>The branch or commit the change will merge into; null or blank = the pull request's target from the CI environment, else the default branch.</summary>
     public string? BaseRef { get; init; }

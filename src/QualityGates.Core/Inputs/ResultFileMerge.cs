@@ -12,7 +12,7 @@ namespace QualityGates.Inputs;
 /// <see cref="Running.GateRunRequest.TestResultFiles"/> and <see cref="Running.GateRunRequest.CoverageFiles"/>;
 /// for an adapter that merges results before (or besides) judging them.
 /// </summary>
-public static class ResultFileMerge
+internal static class ResultFileMerge
 {
     /// <summary>
     /// Reads and merges the files: TRX counts add up, a copy of a run already read counts once
@@ -55,7 +55,7 @@ public static class ResultFileMerge
 /// <param name="Coverage">The merged coverage (with <see cref="CoverageSummary.Packages"/>, one row per assembly), or null when no Cobertura file was given.</param>
 /// <param name="Files">One row per file read, in reading order: TRX first, then Cobertura; full paths.</param>
 /// <param name="Warnings">QG0021 warnings: two TRX files naming one run id with different contents (both counted).</param>
-public sealed record MergedResults(TestRunSummary? Tests, CoverageSummary? Coverage, IReadOnlyList<InputFileRead> Files, IReadOnlyList<GateDiagnostic> Warnings)
+internal sealed record MergedResults(TestRunSummary? Tests, CoverageSummary? Coverage, IReadOnlyList<InputFileRead> Files, IReadOnlyList<GateDiagnostic> Warnings)
 {
     /// <summary>How many files of each kind came from which folders (<see cref="InputMerge.Of"/>).</summary>
     public IReadOnlyList<InputMerge> Merges => InputMerge.Of(Files);

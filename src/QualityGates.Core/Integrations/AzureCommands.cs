@@ -9,7 +9,7 @@ namespace QualityGates.Integrations;
 /// <c>%AZP25</c>), CR and LF; property values also <c>]</c> and <c>;</c>. The agent acts on the first
 /// <c>##vso[</c> of a line only, and with line breaks escaped our command is the whole line.
 /// </summary>
-public static class AzureCommands
+internal static class AzureCommands
 {
     /// <summary>Escapes a command's message (the part after <c>]</c>).</summary>
     public static string EscapeData(string? text) => new StringBuilder(text ?? string.Empty)

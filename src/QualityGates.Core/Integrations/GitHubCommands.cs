@@ -9,7 +9,7 @@ namespace QualityGates.Integrations;
 /// also <c>:</c> and <c>,</c>. With line breaks escaped a command is always one line, so text in a
 /// message (<c>::set-output</c> after a newline, a literal <c>%0A</c>) can never start a command of its own.
 /// </summary>
-public static class GitHubCommands
+internal static class GitHubCommands
 {
     /// <summary>Escapes a command's message (the part after the second <c>::</c>).</summary>
     public static string EscapeData(string? text) => new StringBuilder(text ?? string.Empty)

@@ -3,7 +3,7 @@ using QualityGates.Errors;
 namespace QualityGates.Metrics;
 
 /// <summary>The model (or product) name and version a report is about.</summary>
-public sealed record ModelIdentity(string Name, string Version)
+internal sealed record ModelIdentity(string Name, string Version)
 {
     public override string ToString() => $"{Name}:{Version}";
 

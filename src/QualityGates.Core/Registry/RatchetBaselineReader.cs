@@ -73,7 +73,7 @@ internal static class RatchetBaselineReader
 }
 
 /// <summary>Where the ratchet's baseline comes from: a report file when named, else the registry's last approval for the model and context.</summary>
-public sealed record RatchetOptions
+internal sealed record RatchetOptions
 {
     /// <summary>A JSON gate report to hold the run to (relative to the base folder); null = the registry's last approval.</summary>
     public string? BaselineReport { get; init; }

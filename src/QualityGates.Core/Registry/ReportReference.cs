@@ -7,7 +7,7 @@ namespace QualityGates.Registry;
 /// The gate report an approval (or a blocked run) was decided on: where it is, when it ran and how
 /// each check came out, so the registry alone answers "approved on what evidence".
 /// </summary>
-public sealed record ReportReference
+internal sealed record ReportReference
 {
     /// <summary>The report file (full path), or null when the report was never saved.</summary>
     public string? File { get; init; }

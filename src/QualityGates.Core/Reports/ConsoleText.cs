@@ -20,7 +20,7 @@ namespace QualityGates.Reports;
 /// The tool's own workflow and logging commands are written by <c>GitHubCommands</c> and
 /// <c>AzureCommands</c> and never pass through here. See issue 16.
 /// </summary>
-public static class ConsoleText
+internal static class ConsoleText
 {
     /// <summary>The text as one line that no terminal or CI agent interprets; null becomes empty.</summary>
     public static string Neutralise(string? text)

@@ -3,7 +3,7 @@ using QualityGates.Inputs;
 namespace QualityGates.Reports;
 
 /// <summary>The console lines about a run's inputs, neutralised: one per file read, then one per kind of input merged from several files.</summary>
-public static class InputLines
+internal static class InputLines
 {
     public static IReadOnlyList<string> For(IReadOnlyList<InputFileRead> files) =>
         files.Select(Of).Concat(InputMerge.Of(files).Select(Of)).ToList();

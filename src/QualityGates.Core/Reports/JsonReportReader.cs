@@ -13,7 +13,7 @@ namespace QualityGates.Reports;
 /// model version from. A file that is not such a report, or whose verdict contradicts its own
 /// checks, is refused with a coded error rather than half-read.
 /// </summary>
-public static class JsonReportReader
+internal static class JsonReportReader
 {
     /// <summary>Reads the report at <paramref name="path"/> or throws a <see cref="QualityGatesException"/>.</summary>
     /// <remarks>

@@ -12,7 +12,7 @@ namespace QualityGates.Running;
 /// come back; it never repeats a step. Every bad setting and bad file is one coded error, and with any
 /// of them nothing is judged or written, so no report is ever made from partial inputs.
 /// </summary>
-public sealed class GateRun
+internal sealed class GateRun
 {
     private readonly GatePipeline _pipeline;
     private readonly SolutionRun _solution;

@@ -14,7 +14,7 @@ namespace QualityGates.Running;
 /// was given it: raw settings, the input files the user named, what the run itself produced, and what
 /// to do with the verdict. <see cref="GateRun.Execute"/> checks and resolves it all.
 /// </summary>
-public sealed record GateRunRequest
+internal sealed record GateRunRequest
 {
     /// <summary>How messages name settings: in the vocabulary of the adapter that is running (MSBuild properties by default).</summary>
     public SettingNames Names { get; init; } = SettingNames.For(Adapter.MSBuild);
@@ -137,10 +137,10 @@ public sealed record GateRunRequest
 /// (<c>MinTestPassRate</c>); <see cref="Source"/> is what the user called it
 /// (<c>QualityGatesMinTestPassRate</c>, <c>--min-test-pass-rate</c>), so errors name it.
 /// </summary>
-public sealed record ThresholdOverride(string Name, string? Value, string Source);
+internal sealed record ThresholdOverride(string Name, string? Value, string Source);
 
 /// <summary>The report files a run writes.</summary>
-public sealed record ReportOptions
+internal sealed record ReportOptions
 {
     /// <summary>
     /// The report folder (junit-gates.xml, report-*.json, latest.json, gates.html, blocks.jsonl), relative
@@ -170,7 +170,7 @@ public sealed record ReportOptions
 }
 
 /// <summary>Approve-on-pass: where and by whom a run is recorded in the approval registry.</summary>
-public sealed record RegistryOptions
+internal sealed record RegistryOptions
 {
     /// <summary>The registry folder or PostgreSQL database (see <see cref="Registry.RegistryLocation"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c> (a folder is relative to the base folder).</summary>
     public string? Folder { get; init; }

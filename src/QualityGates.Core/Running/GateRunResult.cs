@@ -6,7 +6,7 @@ using QualityGates.Reports;
 namespace QualityGates.Running;
 
 /// <summary>What a <see cref="GateRun"/> produced.</summary>
-public sealed record GateRunResult
+internal sealed record GateRunResult
 {
     /// <summary>The verdict, or null when a bad setting or input stopped the run before judging.</summary>
     public QualityGateReport? Report { get; init; }

@@ -19,7 +19,7 @@ namespace QualityGates.Running;
 /// project it runs for. The MSBuild task, the CLI and the test-platform extension each fill it from
 /// their own world; the settings map into the request the same way for all three.
 /// </summary>
-public sealed record RunContext
+internal sealed record RunContext
 {
     /// <summary>Relative paths and globs resolve here (the project folder, or the CLI's current folder).</summary>
     public string BaseDirectory { get; init; } = System.Environment.CurrentDirectory;
@@ -52,7 +52,7 @@ public sealed record RunContext
 /// Maps checked settings (<see cref="SettingValues"/>) into the engine's <see cref="GateRunRequest"/>:
 /// the one place each setting is used by the run, whichever adapter gave it.
 /// </summary>
-public static class SettingsRequest
+internal static class SettingsRequest
 {
     /// <summary>The request; mistakes only the whole request shows (a model that cannot be recorded) go to <paramref name="errors"/>.</summary>
     public static GateRunRequest Build(SettingValues settings, RunContext context, DiagnosticBag errors)

@@ -13,7 +13,7 @@ namespace QualityGates.Waivers;
 /// </summary>
 /// <param name="Waivers">Every waiver of the file, in file order.</param>
 /// <param name="Today">The day (UTC) waivers are judged on: the clock's, or the test clock's (QUALITYGATES_TODAY).</param>
-public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
+internal sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
 {
     /// <summary>The environment variable that sets "today" for waivers, yyyy-MM-dd: for tests and for reproducing a past run.</summary>
     public const string TodayVariable = "QUALITYGATES_TODAY";

@@ -14,7 +14,7 @@ namespace QualityGates.Waivers;
 /// file and line: QG1020 (a required field missing, empty or of the wrong type), QG1021 (a date not written
 /// yyyy-MM-dd), QG1022 (an unknown gate, context or field).
 /// </summary>
-public static class WaiversFile
+internal static class WaiversFile
 {
     /// <summary>The file name searched for.</summary>
     public const string FileName = "qualitygates.waivers.json";

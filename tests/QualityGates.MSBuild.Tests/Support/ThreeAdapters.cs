@@ -16,20 +16,11 @@ namespace QualityGates.MSBuild.Tests.Support;
 /// (through its settings file, or through its options), each under its own names, and returns the
 /// request each adapter builds: the catalogue's promise is that they agree.
 /// </summary>
-public sealed class ThreeAdapters(string projectDirectory)
+internal sealed class ThreeAdapters(string projectDirectory)
 {
     public const string TestAssembly = "App.Tests";
 
     public static readonly string ProjectFile = Path.Combine(Path.GetTempPath(), "src", "App.Tests", "App.Tests.csproj");
-
-    /// <summary>The ways a setting reaches the engine.</summary>
-    public enum Way
-    {
-        Task,
-        Cli,
-        SettingsFile,
-        PlatformOptions,
-    }
 
     /// <summary>The adapter whose names <paramref name="way"/> uses.</summary>
     public static Adapter AdapterOf(Way way) => way switch
@@ -144,4 +135,13 @@ public sealed class ThreeAdapters(string projectDirectory)
 
         public bool TryGetOptionArgumentList(string optionName, [NotNullWhen(true)] out string[]? arguments) => TryGetValue(optionName, out arguments);
     }
+}
+
+/// <summary>The ways a setting reaches the engine (<see cref="ThreeAdapters"/>).</summary>
+public enum Way
+{
+    Task,
+    Cli,
+    SettingsFile,
+    PlatformOptions,
 }

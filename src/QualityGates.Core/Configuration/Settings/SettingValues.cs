@@ -7,7 +7,7 @@ namespace QualityGates.Configuration.Settings;
 /// adapter gets the same validation, codes and messages, at start-up. Values that fail are dropped (their
 /// error is in <see cref="Errors"/>), so the engine never reports them a second time.
 /// </summary>
-public sealed class SettingValues
+internal sealed class SettingValues
 {
     private readonly Dictionary<Setting, Given> _values;
 

@@ -311,8 +311,9 @@ public sealed class NewCodeCoverageTests : IDisposable
     [Theory]
     [InlineData(null, GateStatus.Skipped)]
     [InlineData(true, GateStatus.Failed)]
-    public void UntestedNewCodeFailsInsteadOfSkippingInStrictMode(bool? strict, GateStatus expected)
+    public void UntestedNewCodeFailsInsteadOfSkippingInStrictMode(bool? strict, object expectedValue)
     {
+        var expected = (GateStatus)expectedValue;
         AddUntestedProject();
 
         var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), minLines: null, strict: strict);
