@@ -30,19 +30,25 @@ internal sealed class GateExitCode
         if (Interlocked.Exchange(ref _armed, 1) == 0)
         {
             var blocked = result.Blocked;
+            var testGateFailed = result.Runs.Any(r => r.Report?.FailedChecks.Any(c => IsTestGate(c.Gate)) == true);
             var coverageFailed = result.Runs.Any(r => r.Report?.FailedChecks.Any(c => PlatformCoverage.IsCoverageGate(c.Gate)) == true);
-            var testsFailed = result.Run.Report?.Inputs.Tests is { Failed: > 0 };
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Environment.ExitCode = Decide(Environment.ExitCode, blocked, coverageFailed, testsFailed);
+            // A project that handed its results to a solution run leaves its failed tests to the solution's verdict.
+            var testsFailed = result.Run.Report?.Inputs.Tests is { Failed: > 0 } || result.Run.HandedToSolution;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Environment.ExitCode = Decide(Environment.ExitCode, blocked, coverageFailed, testsFailed, testGateFailed);
         }
     }
 
     /// <summary>
     /// The exit code for the platform's own: a blocked gate never exits 0 (the platform's non-zero code is
-    /// kept, else 14 for a failed coverage check, else 1); a passing gate clears the platform's
-    /// failed-test code 2 for the failures it tolerated. Every other code (aborted, no tests, a crash) stands.
+    /// kept, else 2 for a failed test check — a solution's verdict judged in an application whose own tests
+    /// passed —, else 14 for a failed coverage check, else 1); a passing gate clears the platform's
+    /// failed-test code 2 for the failures it tolerated or handed to a solution run. Every other code
+    /// (aborted, no tests, a crash) stands.
     /// </summary>
-    public static int Decide(int platformCode, bool blocked, bool coverageFailed, bool testsFailed) =>
+    public static int Decide(int platformCode, bool blocked, bool coverageFailed, bool testsFailed, bool testGateFailed = false) =>
         blocked
-            ? platformCode != 0 ? platformCode : coverageFailed ? CoverageThresholdFailed : GateBlocked
+            ? platformCode != 0 ? platformCode : testGateFailed ? TestsFailed : coverageFailed ? CoverageThresholdFailed : GateBlocked
             : platformCode == TestsFailed && testsFailed ? 0 : platformCode;
+
+    private static bool IsTestGate(string gate) => gate is GateNames.TestPassRate or GateNames.AnyTestFailure or GateNames.FlakyTests;
 }

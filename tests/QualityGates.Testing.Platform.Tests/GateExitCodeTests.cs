@@ -26,4 +26,12 @@ public sealed class GateExitCodeTests
         Assert.Equal(2, GateExitCode.Decide(2, blocked: true, coverageFailed: true, testsFailed: true));
         Assert.Equal(14, GateExitCode.Decide(14, blocked: true, coverageFailed: true, testsFailed: false));
     }
+
+    [Fact]
+    public void ASolutionsFailedTestCheckJudgedInAGreenApplicationExitsWithTheFailedTestCode()
+    {
+        // The judging application's own tests passed (platform code 0); the solution's pass rate and coverage failed.
+        Assert.Equal(2, GateExitCode.Decide(0, blocked: true, coverageFailed: true, testsFailed: false, testGateFailed: true));
+        Assert.Equal(14, GateExitCode.Decide(0, blocked: true, coverageFailed: true, testsFailed: false, testGateFailed: false));
+    }
 }

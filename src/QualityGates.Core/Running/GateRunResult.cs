@@ -47,6 +47,12 @@ internal sealed record GateRunResult
     /// </summary>
     public GateRunResult? Solution { get; init; }
 
+    /// <summary>
+    /// True when this project's results went to a solution run (QualityGatesScope Solution): the
+    /// solution's verdict, not this project's, judges its failed tests.
+    /// </summary>
+    public bool HandedToSolution { get; init; }
+
     /// <summary>For a solution's verdict: the solution file (full path) its diagnostics and summary line point at; null otherwise.</summary>
     public string? SolutionFile { get; init; }
 }

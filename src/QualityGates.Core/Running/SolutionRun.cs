@@ -91,13 +91,13 @@ internal sealed class SolutionRun(GatePipeline pipeline, TimeProvider time)
         {
             var waiting = string.Create(CultureInfo.InvariantCulture,
                 $"QualityGates: {handIn.Name} handed its results to the solution gate of {run.SolutionName} ({handedIn.HandedIn} of {run.Members.Count} test projects so far); {(run.Judge == SolutionJudge.Solution ? "the solution's build judges the solution when every project's tests have run" : "the last one judges the solution")}.");
-            return own with { Messages = [ConsoleText.Neutralise(waiting)] };
+            return own with { Messages = [ConsoleText.Neutralise(waiting)], HandedToSolution = solution.Scope == GateScope.Solution };
         }
 
         // Every message of this verdict says whose it is: it is printed among this project's output.
         var verdict = Judged(run, pipeline.Run(SolutionRequest.For(request, solution, run, all), ciCommands, handedIn: SolutionRequest.Warnings(all)),
             ConsoleText.Neutralise($"Solution {run.SolutionName}'s verdict (judged in {handIn.Name}, whose hand-in completed the run): "));
-        return own with { Solution = verdict };
+        return own with { Solution = verdict, HandedToSolution = solution.Scope == GateScope.Solution };
     }
 
     /// <summary>

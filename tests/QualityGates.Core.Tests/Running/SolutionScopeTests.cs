@@ -83,11 +83,14 @@ public sealed class SolutionScopeTests : IDisposable
             Assert.Null(handedIn.Report);
             Assert.Null(handedIn.Solution);
             Assert.Empty(handedIn.Diagnostics);
+            // Its failed tests are the solution's to judge: the test application does not fail on them itself.
+            Assert.True(handedIn.HandedToSolution);
             Assert.Equal($"QualityGates: {(count == 1 ? "A" : "B")}.Tests handed its results to the solution gate of Shop ({count} of 3 test projects so far); the last one judges the solution.", Assert.Single(handedIn.Messages));
         }
 
         Assert.False(Directory.Exists(Path.Combine(_dir.Path, "sln", "A.Tests", ".quality-gates")));
         Assert.Null(last.Report);
+        Assert.True(last.HandedToSolution);
         var solution = last.Solution!.Report!;
         var each = new[] { FailSkipTrx, PassingTrx, TheoriesTrx }.Select(f => new TrxReader().Read(f)).ToList();
         Assert.Equal(
@@ -173,6 +176,8 @@ public sealed class SolutionScopeTests : IDisposable
 
         Assert.Equal((7L, true), (first.Report!.Inputs.Coverage!.LinesCovered, first.Passed));
         Assert.Null(first.Solution);
+        // Each project's own verdict judges its own tests.
+        Assert.False(first.HandedToSolution || last.HandedToSolution);
         Assert.Equal(Path.Combine(_dir.Path, "sln", "B.Tests", ".quality-gates", "latest.json"), last.Files!.Latest);
         Assert.Equal(5L, last.Report!.Inputs.Coverage!.LinesCovered);
         Assert.False(last.Passed);

@@ -38,6 +38,25 @@ public sealed class SolutionScopeTestingPlatformTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// A failed test the solution's pass rate tolerates fails nothing: the application that handed it in
+    /// leaves it to the solution's verdict, which passes, so the run exits 0 as under VSTest.
+    /// </summary>
+    [Fact]
+    public void AFailedTestTheSolutionToleratesExitsZero()
+    {
+        var workspace = Shared.Get(output);
+
+        var run = workspace.TestNative(["--solution", "Shop.slnx", "--quality-gates-min-test-pass-rate", "0.7"], new Dictionary<string, string> { ["QG_FAIL"] = "1" });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("error QG", run.Output);
+        using var latest = JsonDocument.Parse(File.ReadAllText(workspace.FullPath(".quality-gates", "latest.json")));
+        Assert.True(latest.RootElement.GetProperty("allPassed").GetBoolean());
+        Assert.Equal(1, latest.RootElement.GetProperty("metrics").GetProperty("tests").GetProperty("failed").GetInt32());
+        Assert.Contains("QG2013", latest.RootElement.GetProperty("warningDetails").EnumerateArray().Select(w => w.GetProperty("code").GetString()));
+    }
+
+    /// <summary>
     /// <c>--no-build</c> starts no solution run, so each application is judged alone (QG0019); both pass and exit 0,
     /// and the SDK shows nothing of an application that exits 0: only their report files can say so.
     /// </summary>
