@@ -67,7 +67,7 @@ internal static class CliApplication
         {
             // Every expected failure is a QualityGatesException handled by the verbs; anything else is a
             // bug, and must still read as "nothing was judged" (exit 2), never as a failed gate, and
-            // without a stack trace (issue 16).
+            // without a stack trace (a crash must not look like a gate verdict, nor print internals).
             ErrorOutput.Error(error, ErrorCodes.UnexpectedError, $"Unexpected {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.BadInput;
         }

@@ -1,6 +1,6 @@
 namespace QualityGates.Cli;
 
-/// <summary>The CLI's exit codes, as documented in the README.</summary>
+/// <summary>The CLI's exit codes, as documented in docs/cli.md.</summary>
 internal static class ExitCodes
 {
     public const int Passed = 0;

@@ -21,7 +21,7 @@ internal sealed class HistoryCommand(Func<string, string?> environment)
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
         var text = result.GetValue(_model);
-        ModelIdentity? version = text?.Contains(':') == true ? ModelOptions.Identity(result, _model) : null;
+        var version = text?.Contains(':') == true ? ModelOptions.Identity(result, _model) : null;
         var name = version?.Name ?? ModelIdentity.ParseName(text, _model.Name);
         var context = ModelOptions.OptionalContext(result, _context);
         var registry = _registry.Open(result);

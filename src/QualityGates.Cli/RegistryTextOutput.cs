@@ -63,7 +63,7 @@ internal static class RegistryTextOutput
             text.Append(report.File is null ? "]" : $": {report.File}]");
         }
 
-        // The audit trail of issue 13: what was let through when the version was decided on.
+        // The audit trail of waivers: what was let through when the version was decided on.
         foreach (var waiver in record.Report?.Waivers.Where(w => w.State == "applied") ?? [])
         {
             text.Append(" [waived ").Append(OneLine(waiver.Waives)).Append(" by ").Append(OneLine(waiver.Owner))

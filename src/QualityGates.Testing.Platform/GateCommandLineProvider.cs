@@ -60,7 +60,7 @@ internal sealed class GateCommandLineProvider : ICommandLineOptionsProvider
     }
 
     private static Task<ValidationResult> Validate(SettingLayer layer) =>
-        SettingValues.Read(Adapter.TestingPlatform, layer).Errors.FirstOrDefault() is { } error
+        SettingValues.Read(Adapter.TestingPlatform, layer).Errors is [var error, ..]
             ? ValidationResult.InvalidTask($"{error.Code}: {error.Message}")
             : ValidationResult.ValidTask;
 }

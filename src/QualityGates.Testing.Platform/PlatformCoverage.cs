@@ -56,7 +56,7 @@ internal sealed class PlatformCoverage
     }
 
     /// <summary>The session the producers reported in (a controller's producer makes up its own), else <paramref name="fallback"/>.</summary>
-    public SessionUid SessionOf(SessionUid fallback) => _result?.Reports.FirstOrDefault()?.SessionUid ?? fallback;
+    public SessionUid SessionOf(SessionUid fallback) => _result is { Reports: [var first, ..] } ? first.SessionUid : fallback;
 
     /// <summary>Publishes one threshold message per judged coverage check of the project (waived failures are left out: the gate let them pass).</summary>
     public static async Task PublishThresholdsAsync(IMessageBus bus, IDataProducer producer, SessionUid session, GateSessionResult result)

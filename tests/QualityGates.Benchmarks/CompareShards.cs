@@ -5,7 +5,7 @@ namespace QualityGates.Benchmarks;
 /// <summary>
 /// Runs <c>measure-shards</c> in fresh processes, one-by-one reads and the merge in turn, and prints each
 /// run and the medians against the targets (merge within 1.3x of the one-by-one reads, under 150 MB peak
-/// working set for the whole process; issue 14).
+/// working set for the whole process).
 /// </summary>
 internal static class CompareShards
 {

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace QualityGates.Benchmarks;
 
 /// <summary>
-/// The way every JSON input was read before issue 16 kind 11, kept here as the reference the streaming
+/// The way every JSON input was read before the readers streamed, kept here as the reference the streaming
 /// reader is measured against: the whole file in one array of its length, a check pass over it (duplicate
 /// keys, strings decoded), then a <see cref="JsonDocument"/> over the array, walked for the findings of
 /// the generated scans (<see cref="LargeScanWriter"/>) with the same de-duplication by identity.

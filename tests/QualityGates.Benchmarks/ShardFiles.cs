@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QualityGates.Benchmarks;
 
 /// <summary>
-/// The files of a suite split into many CI shards (issue 14): <see cref="Count"/> TRX files of
+/// The files of a suite split into many CI shards: <see cref="Count"/> TRX files of
 /// <see cref="ResultsPerTrx"/> results, each its own run, and as many coverlet-shaped Cobertura files of
 /// <see cref="LinesPerCobertura"/> class-level lines, the same code with each shard's own hits.
 /// </summary>

@@ -8,7 +8,7 @@ namespace QualityGates.Benchmarks;
 /// <summary>
 /// Merging the files of 200 CI shards (200 TRX files, 200,000 results; 200 Cobertura files, 2,000,000
 /// class-level lines) against reading the same files one by one, side by side in one run: the target
-/// is a merge within 1.3x of the one-by-one reads (issue 14). Peak working set of a whole process:
+/// is a merge within 1.3x of the one-by-one reads. Peak working set of a whole process:
 /// <c>compare-shards</c>.
 /// </summary>
 [MemoryDiagnoser]

@@ -1,7 +1,7 @@
 namespace QualityGates.Cli.Tests;
 
 /// <summary>
-/// Issue 16 through the CLI: smuggled workflow commands stay inert on stdout and stderr, planted links
+/// Hostile inputs through the CLI: smuggled workflow commands stay inert on stdout and stderr, planted links
 /// and FIFOs are refused with a code, empty options and malformed input exit 2 without a stack trace.
 /// </summary>
 public sealed class HostileEnvironmentTests : IDisposable

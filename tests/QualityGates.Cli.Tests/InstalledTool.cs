@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 
@@ -122,7 +123,7 @@ public sealed class InstalledTool : IDisposable
         var run = new ProcessRun(process.ExitCode, stdout.Result, stderr.Result);
         lock (_transcript)
         {
-            _transcript.AppendLine($"$ {Path.GetFileName(file)} {string.Join(' ', args.Select(Quote))}   [exit {run.ExitCode}, {watch.ElapsedMilliseconds} ms]");
+            _transcript.AppendLine(CultureInfo.InvariantCulture, $"$ {Path.GetFileName(file)} {string.Join(' ', args.Select(Quote))}   [exit {run.ExitCode}, {watch.ElapsedMilliseconds} ms]");
             _transcript.AppendLine(run.Output.TrimEnd());
             _transcript.AppendLine(run.Error.TrimEnd());
         }

@@ -224,7 +224,7 @@ public sealed class RegistryCommandTests
     [InlineData(new[] { "approve", "--model", "veran:v1", "--context", "staging", "--approved-by", "evil\u001b[2J" }, "QG3005")]
     [InlineData(new[] { "approve", "--report", "missing.json" }, "QG1001")]
     [InlineData(new[] { "reject", "--model", "veran:v1", "--context", "staging" }, "QG4001")]
-    [InlineData(new[] { "reject", "--model", "veran:v1", "--context", "staging", "--reason", " " }, "QG4001")] // an empty value is a usage error (issue 16)
+    [InlineData(new[] { "reject", "--model", "veran:v1", "--context", "staging", "--reason", " " }, "QG4001")] // an empty value is a usage error (an unset CI variable must not act as leaving the option out)
     [InlineData(new[] { "reject", "--model", "veran:v1", "--context", "staging", "--reason", "a\u202Eb" }, "QG3005")]
     [InlineData(new[] { "status", "--model", "veran" }, "QG0005")]
     [InlineData(new[] { "history", "--model", "../etc" }, "QG0005")]

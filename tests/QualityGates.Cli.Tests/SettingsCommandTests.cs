@@ -50,6 +50,6 @@ public sealed class SettingsCommandTests
         Assert.StartsWith("MSBuild property", lines[0]);
         Assert.All(SettingsCatalogue.All.Where(s => s.MSBuild is not null), s =>
             Assert.Contains(lines, l => l.StartsWith(s.MSBuild + " ", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.StartsWith("-", StringComparison.Ordinal) && l.Contains("--target-framework", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith('-') && l.Contains("--target-framework", StringComparison.Ordinal));
     }
 }

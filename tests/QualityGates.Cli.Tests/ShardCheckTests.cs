@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace QualityGates.Cli.Tests;
 
-/// <summary><c>qualitygates check</c> over the downloaded artifacts of a suite split into CI shards (issue 14).</summary>
+/// <summary><c>qualitygates check</c> over the downloaded artifacts of a suite split into CI shards.</summary>
 public sealed class ShardCheckTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

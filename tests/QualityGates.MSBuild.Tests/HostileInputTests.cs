@@ -3,7 +3,7 @@ using QualityGates.MSBuild.Tests.Support;
 namespace QualityGates.MSBuild.Tests;
 
 /// <summary>
-/// Issue 16 in the MSBuild adapter: everything the task logs that came from an input (file names in
+/// Hostile inputs in the MSBuild adapter: everything the task logs that came from an input (file names in
 /// errors, warnings, deferred errors, echoed inputs) reaches the build log neutralised, and a planted
 /// link in the report folder is a coded error with nothing written through it.
 /// </summary>

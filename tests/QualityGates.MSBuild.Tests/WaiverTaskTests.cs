@@ -2,7 +2,7 @@ using QualityGates.MSBuild.Tests.Support;
 
 namespace QualityGates.MSBuild.Tests;
 
-/// <summary>Issue 13 through the task: the waivers file setting, the test clock and the warning tier, as the build log shows them.</summary>
+/// <summary>Waivers through the task: the waivers file setting, the test clock and the warning tier, as the build log shows them.</summary>
 public sealed class WaiverTaskTests : IDisposable
 {
     private static readonly string Scan = Fixtures.Path("security", "trivy", "trivy-debian-buster.json.golden");

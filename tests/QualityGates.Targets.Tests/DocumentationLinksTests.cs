@@ -26,18 +26,11 @@ public sealed partial class DocumentationLinksTests
         foreach (var (page, anchor) in links)
         {
             var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", page));
-            var anchors = Heading().Matches(text).Select(h => Slug(h.Groups[1].Value)).ToList();
+            var anchors = MarkdownDocument.Anchors(text);
             Assert.True(anchor.Length == 0 || anchors.Contains(anchor), $"docs/{page} has no heading #{anchor}");
         }
     }
 
-    // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
-    private static string Slug(string heading) =>
-        Regex.Replace(heading.Trim().ToLowerInvariant(), @"[^\p{L}\p{Nd}\s_-]", string.Empty).Replace(' ', '-');
-
     [GeneratedRegex(@"\$\(_QualityGatesDocumentationUrl\)(?<page>[\w.-]+\.md)(#(?<anchor>[\w-]+))?")]
     private static partial Regex DocumentationLink();
-
-    [GeneratedRegex(@"^#{1,6} (.+)$", RegexOptions.Multiline)]
-    private static partial Regex Heading();
 }

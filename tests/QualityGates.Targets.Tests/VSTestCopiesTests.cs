@@ -37,17 +37,21 @@ public sealed class VSTestCopiesTests
 
         // Terminal logger off/on, dotnet test's MSBuild-output switch, and stdout forced for task processes.
         foreach (var terminalLogger in new[] { "0", "1" })
-        foreach (var msbuildOutput in new[] { "False", "True" })
-        foreach (var stdout in new[] { "", "1" })
         {
-            (string, string)[] mode = [("_MSBUILDTLENABLED", terminalLogger), ("VsTestUseMSBuildOutput", msbuildOutput), ("MSBUILDENSURESTDOUTFORTASKPROCESSES", stdout)];
+            foreach (var msbuildOutput in new[] { "False", "True" })
+            {
+                foreach (var stdout in new[] { "", "1" })
+                {
+                    (string, string)[] mode = [("_MSBUILDTLENABLED", terminalLogger), ("VsTestUseMSBuildOutput", msbuildOutput), ("MSBUILDENSURESTDOUTFORTASKPROCESSES", stdout)];
 
-            // Before vstest 17.9 the SDK's VSTest ran the test task itself: the package's _VSTestConsole holds that part.
-            var sdkPath = sdkVSTest.Elements().Any(e => IsTestTask(e.Name.LocalName)) ? ["_VSTestConsole"] : CalledTargets(sdkVSTest, project, mode);
-            var ourPath = CalledTargets(ourVSTest, project, mode);
-            Assert.Equal("_QualityGatesAfterTests", ourPath[^1]);
-            Assert.True(sdkPath.SequenceEqual(ourPath[..^1]),
-                $"vstest {vstest}, TL={terminalLogger}, VsTestUseMSBuildOutput={msbuildOutput}, stdout={stdout}: SDK [{string.Join(", ", sdkPath)}], package [{string.Join(", ", ourPath)}]");
+                    // Before vstest 17.9 the SDK's VSTest ran the test task itself: the package's _VSTestConsole holds that part.
+                    var sdkPath = sdkVSTest.Elements().Any(e => IsTestTask(e.Name.LocalName)) ? ["_VSTestConsole"] : CalledTargets(sdkVSTest, project, mode);
+                    var ourPath = CalledTargets(ourVSTest, project, mode);
+                    Assert.Equal("_QualityGatesAfterTests", ourPath[^1]);
+                    Assert.True(sdkPath.SequenceEqual(ourPath[..^1]),
+                        $"vstest {vstest}, TL={terminalLogger}, VsTestUseMSBuildOutput={msbuildOutput}, stdout={stdout}: SDK [{string.Join(", ", sdkPath)}], package [{string.Join(", ", ourPath)}]");
+                }
+            }
         }
     }
 

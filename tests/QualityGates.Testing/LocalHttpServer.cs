@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -108,7 +109,7 @@ public sealed class LocalHttpServer : IDisposable
         var headers = head.Skip(1)
             .Select(l => l.Split(':', 2))
             .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text) : 0;
+        var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
         var body = buffer.Skip(headerEnd + 4).ToList();
         while (body.Count < length)
         {

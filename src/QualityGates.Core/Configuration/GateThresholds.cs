@@ -32,7 +32,7 @@ internal sealed record GateThresholds
     /// <summary>How far (in percentage points, 0.1 = 0.1 pp) a ratcheted figure may fall below its baseline.</summary>
     public double RatchetTolerance { get; init; } = 0.1;
 
-    // Issue 13: the warning tier. A figure between a warning level and its threshold passes with a coded
+    // The warning tier. A figure between a warning level and its threshold passes with a coded
     // warning (QG2018). Null (the default) means no warning level. Same units as the threshold beside it.
     public double? WarnTestPassRate { get; init; }
     public double? WarnCodeCoverage { get; init; }
@@ -48,7 +48,7 @@ internal sealed record GateThresholds
     public double? WarnHighVulnerabilities { get; init; }
     public double? WarnMediumVulnerabilities { get; init; }
 
-    /// <summary>The longest a waiver may run, in days from today to its <c>expires</c> date (issue 13); per context, see <see cref="For"/>.</summary>
+    /// <summary>The longest a waiver may run, in days from today to its <c>expires</c> date; per context, see <see cref="For"/>.</summary>
     public int MaxWaiverDays { get; init; } = 180;
 
     /// <summary>The thresholds of <paramref name="context"/>: pass rate, coverage, new-code coverage and the longest waiver differ per context.</summary>

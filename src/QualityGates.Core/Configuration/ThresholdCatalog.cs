@@ -48,7 +48,7 @@ internal static class ThresholdCatalog
             (t, v) => t with { MinNewCodeLines = (int)v }),
         new ThresholdDefinition("RatchetTolerance", ThresholdKind.NonNegativeNumber, "percentage points a ratcheted figure may fall below its baseline (0.1 = 0.1 pp)",
             (t, v) => t with { RatchetTolerance = v }) { Unit = "percentage points, 0 or more (0.1 = 0.1 pp)" },
-        // Issue 13: warning levels (none by default) and the longest waiver.
+        // Warning levels (none by default) and the longest waiver.
         new ThresholdDefinition("WarnTestPassRate", ThresholdKind.Fraction, "warning level for the test pass rate (at or above the minimum)",
             (t, v) => t with { WarnTestPassRate = v }),
         new ThresholdDefinition("WarnCodeCoverage", ThresholdKind.Fraction, "warning level for line coverage (at or above the minimum)",

@@ -2,7 +2,7 @@ namespace QualityGates.Errors;
 
 /// <summary>
 /// The one catalog of stable <c>QG</c> codes. Codes are never renumbered or reused; every code is
-/// listed in the README with what to do about it.
+/// listed in docs/errors.md with what to do about it (a test holds the two equal).
 /// Areas: 0xxx configuration, 1xxx input files, 2xxx gate failures, 3xxx registry, 4xxx CLI,
 /// 5xxx reports and integrations.
 /// </summary>
@@ -36,12 +36,12 @@ internal static class ErrorCodes
     /// test-platform extension without the settings file the build writes.
     /// </summary>
     public const string GateCannotRun = "QG0010";
-    // QG0011-QG0013: new-code coverage and the ratchet (issue 12).
+    // QG0011-QG0013: new-code coverage and the ratchet.
     /// <summary>A new-code or ratchet setting has a value that is not allowed (the diff mode, the tolerance).</summary>
     public const string InvalidNewCodeSetting = "QG0011";
     /// <summary>The ratchet should take its baseline from the registry, but the run names no model to look it up by.</summary>
     public const string RatchetNeedsModel = "QG0012";
-    // QG0014-QG0017: the warning tier and waivers (issue 13).
+    // QG0014-QG0017: the warning tier and waivers.
     /// <summary>A warning level is on the failing side of its threshold (below a minimum, above a maximum).</summary>
     public const string WarningLevelOnWrongSide = "QG0014";
     /// <summary>A waiver expires later than the context's longest allowed waiver (QualityGatesMaxWaiverDays) from today.</summary>
@@ -63,11 +63,11 @@ internal static class ErrorCodes
     /// the gate only runs after the SDK's own VSTest, so a failed test fails the build without a gate.
     /// </summary>
     public const string UnknownSdkTestTargets = "QG0060";
-    // QG0021-QG0022: merging results of many runs (issue 14).
+    // QG0021-QG0022: merging results of many runs (CI shards).
     /// <summary>Warning: two TRX files name the same test run (<c>TestRun id</c>) but their contents differ; nothing proves they are one run, so both count.</summary>
     public const string TestRunIdSharedByDifferentFiles = "QG0021";
 
-    // Solution scope (issue 14): QG0018-QG0020, QG1023-QG1025, QG2024
+    // Solution scope: QG0018-QG0020, QG1023-QG1025, QG2024
     /// <summary>QualityGatesScope is not Project, Solution or Both.</summary>
     public const string InvalidScope = "QG0018";
     /// <summary>
@@ -78,7 +78,7 @@ internal static class ErrorCodes
     public const string NotInSolutionRun = "QG0019";
     /// <summary>The solution run manifest or a project's hand-in in the solution's run folder cannot be read or written, or its lock stayed held too long.</summary>
     public const string SolutionRunFileInvalid = "QG1023";
-    // Solution runs of one solution at a time, and runs that end without a verdict (issue 23): QG0090-QG0091, QG1070-QG1071.
+    // Solution runs of one solution at a time, and runs that end without a verdict: QG0090-QG0091, QG1070-QG1071.
     /// <summary>Another dotnet test of the same solution still runs its solution run after this one waited; this run does not start.</summary>
     public const string SolutionRunBusy = "QG0090";
     /// <summary>Warning: the previous solution run never ended (its process is gone); it has no verdict.</summary>
@@ -121,14 +121,14 @@ internal static class ErrorCodes
     public const string InputNotARegularFile = "QG1015";
     /// <summary>A file pattern's folder walk hit a symbolic-link loop or its bound on folders or depth.</summary>
     public const string PatternWalkTooLarge = "QG1016";
-    // QG1017-QG1019: the git diff behind new-code coverage (issue 12).
+    // QG1017-QG1019: the git diff behind new-code coverage.
     /// <summary>No merge base between HEAD and the base ref: the clone is shallow or the histories are unrelated; the message says what to fetch.</summary>
     public const string MergeBaseNotFound = "QG1017";
     /// <summary>git cannot be run, the folder is not in a git work tree, or a git command failed.</summary>
     public const string GitUnavailable = "QG1018";
     /// <summary>The base ref (given, from the CI server, or the default branch) does not exist in this clone; the message says what to fetch.</summary>
     public const string BaseRefNotFound = "QG1019";
-    // QG1020-QG1022: the waivers file (issue 13); each error names the file and line.
+    // QG1020-QG1022: the waivers file; each error names the file and line.
     /// <summary>A waiver lacks a required field (owner, reason, expires, and exactly one of advisory or gate), or a field is empty or of the wrong type.</summary>
     public const string WaiverFieldInvalid = "QG1020";
     /// <summary>A waiver's expires is not a date written yyyy-MM-dd.</summary>
@@ -152,12 +152,12 @@ internal static class ErrorCodes
     public const string TestFailedWithFailOnAnyTestFailure = "QG2012";
     /// <summary>Failed tests were let through by the context's minimum pass rate; a warning that names how many, the verdict stands.</summary>
     public const string TestFailuresTolerated = "QG2013";
-    // QG2014-QG2017: new-code coverage and the ratchet (issue 12).
+    // QG2014-QG2017: new-code coverage and the ratchet.
     public const string NewCodeCoverageBelowMinimum = "QG2014";
     public const string RatchetLineCoverageDropped = "QG2015";
     public const string RatchetBranchCoverageDropped = "QG2016";
     public const string RatchetTestPassRateDropped = "QG2017";
-    // QG2018-QG2021: the warning tier and waivers (issue 13); warnings, the verdict stands.
+    // QG2018-QG2021: the warning tier and waivers; warnings, the verdict stands.
     /// <summary>A figure passed its threshold but lies beyond its warning level; the check passes with this warning.</summary>
     public const string FigureInWarningBand = "QG2018";
     /// <summary>A waiver has expired, so it waives nothing; the warning names its owner.</summary>
@@ -171,7 +171,7 @@ internal static class ErrorCodes
     public const string ChangedFilesNotInCoverage = "QG2022";
     /// <summary>coverage.new_code failed: the run requires inputs (strict mode, production by default) and changed source files appear in no coverage report while too few reported lines are left to judge.</summary>
     public const string NewCodeNotInCoverage = "QG2023";
-    // QG2025-QG2026: per-assembly coverage minimum (QualityGatesCoverageStat=Minimum, issue 14).
+    // QG2025-QG2026: per-assembly coverage minimum (QualityGatesCoverageStat=Minimum).
     /// <summary>An assembly's line coverage is below the minimum (gate <c>coverage.line[&lt;assembly&gt;]</c>).</summary>
     public const string AssemblyLineCoverageBelowMinimum = "QG2025";
     /// <summary>An assembly's branch coverage is below the branch minimum (gate <c>coverage.branch[&lt;assembly&gt;]</c>).</summary>

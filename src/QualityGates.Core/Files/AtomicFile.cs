@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace QualityGates.Files;
@@ -107,10 +108,12 @@ internal static class AtomicFile
         return removed;
     }
 
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+
     /// <summary>True for <c>.&lt;name&gt;.&lt;8 lower-case hex digits&gt;.tmp</c>.</summary>
     internal static bool IsStagedName(string name) =>
         name.Length > ".x.12345678.tmp".Length - 1 && name[0] == '.' && name.EndsWith(".tmp", StringComparison.Ordinal)
-        && name[^13] == '.' && name.AsSpan(name.Length - 12, 8).IndexOfAnyExcept("0123456789abcdef") < 0;
+        && name[^13] == '.' && name.AsSpan(name.Length - 12, 8).IndexOfAnyExcept(LowerHexDigits) < 0;
 
     private static void DeleteQuietly(string path)
     {

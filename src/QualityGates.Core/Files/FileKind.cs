@@ -19,7 +19,7 @@ internal enum FileKind
 }
 
 /// <summary>
-/// Checks a path's kind before it is opened (issue 16): a FIFO as an input or registry file would
+/// Checks a path's kind before it is opened: a FIFO as an input or registry file would
 /// block the tool forever, and a planted symbolic link would make an append or replace write to the
 /// file it points to (CWE-59). .NET has no public API for the file type on Unix, so this asks the
 /// runtime's own native shim (<c>SystemNative_LStat</c> in libSystem.Native, which File and

@@ -36,8 +36,8 @@ internal enum GateStatus
     Failed,
     /// <summary>The check's input was not given (and strict mode is off), so nothing was judged.</summary>
     Skipped,
-    /// <summary>Passed, but the value lies between the warning level and the threshold (issue 13; code QG2018).</summary>
+    /// <summary>Passed, but the value lies between the warning level and the threshold (code QG2018).</summary>
     Warning,
-    /// <summary>Failed, but an active waiver lets it through (issue 13; code QG2021); the waiver's owner, reason and expiry are in <see cref="GateCheckResult.Waivers"/>.</summary>
+    /// <summary>Failed, but an active waiver lets it through (code QG2021); the waiver's owner, reason and expiry are in <see cref="GateCheckResult.Waivers"/>.</summary>
     Waived,
 }

@@ -14,9 +14,9 @@ internal sealed record GateInputs
     public double? ReportedLineRate { get; init; }
     public ModelMetrics? Model { get; init; }
     public SecuritySummary? Security { get; init; }
-    /// <summary>Coverage of the lines the change added or modified (issue 12); null when new-code coverage is off or no coverage was read.</summary>
+    /// <summary>Coverage of the lines the change added or modified; null when new-code coverage is off or no coverage was read.</summary>
     public NewCodeCoverage? NewCode { get; init; }
-    /// <summary>The figures the ratchet compares with (issue 12); null when the ratchet is off or found no baseline.</summary>
+    /// <summary>The figures the ratchet compares with; null when the ratchet is off or found no baseline.</summary>
     public RatchetBaseline? Baseline { get; init; }
     /// <summary>Why the ratchet has no baseline (no approval yet, the approved report is gone), for its skipped checks; null otherwise.</summary>
     public string? BaselineMissing { get; init; }

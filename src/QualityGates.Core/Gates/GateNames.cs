@@ -33,7 +33,7 @@ internal static class GateNames
         _ => null,
     };
 
-    // Per-assembly coverage (QualityGatesCoverageStat=Minimum, issue 14).
+    // Per-assembly coverage (QualityGatesCoverageStat=Minimum).
     /// <summary>
     /// The gate of one assembly's coverage: <c>coverage.line[MyLib]</c>. Stable for as long as the assembly's
     /// name is, so Jenkins keeps each assembly's history as a test case of its own.
@@ -51,7 +51,7 @@ internal static class GateNames
     /// <summary>True for a per-assembly gate (<c>coverage.line[MyLib]</c>).</summary>
     public static bool IsPerAssembly(string gate) => BaseOf(gate).Length != gate.Length;
 
-    // Issue 12: new-code coverage and the ratchet.
+    // New-code coverage and the ratchet.
     /// <summary>Coverage of the coverable lines the change added or modified (fraction 0–1).</summary>
     public const string NewCodeCoverage = "coverage.new_code";
     /// <summary>Line coverage may not drop below the baseline's by more than the tolerance; value and threshold are line rates (0–1).</summary>
@@ -60,8 +60,8 @@ internal static class GateNames
     public const string RatchetTestPassRate = "ratchet.test_pass_rate";
 
     /// <summary>
-    /// Every fixed gate name, in report order: the one list that waivers accept, and that
-    /// docs/qualitygates.waivers.schema.json and the README repeat (a test holds them equal).
+    /// Every fixed gate name, in report order: the one list that waivers accept, that
+    /// docs/qualitygates.waivers.schema.json repeats (a test holds them equal) and docs/checks.md describes.
     /// </summary>
     public static IReadOnlyList<string> All { get; } =
     [

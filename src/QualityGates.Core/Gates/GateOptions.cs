@@ -22,7 +22,7 @@ internal sealed record GateOptions
 
     /// <summary>
     /// Whether a missing input fails its check: <see cref="Strict"/> when set, otherwise true only in
-    /// production, which fails closed (issue 10: a production gate must never pass on data nobody collected).
+    /// production, which fails closed (a production gate must never pass on data nobody collected).
     /// </summary>
     public bool RequiresInputs => Strict ?? Context == DeploymentContext.Production;
     public GateGroup Groups { get; init; } = GateGroup.All;
@@ -33,11 +33,11 @@ internal sealed record GateOptions
     public bool AllowAbortedRun { get; init; }
     /// <summary>When true, the <c>tests.any_failure</c> check runs: one failed test (or an aborted run) blocks.</summary>
     public bool FailOnAnyTestFailure { get; init; }
-    /// <summary>When true, the <c>coverage.new_code</c> check runs on the change since the merge base (issue 12).</summary>
+    /// <summary>When true, the <c>coverage.new_code</c> check runs on the change since the merge base.</summary>
     public bool NewCode { get; init; }
-    /// <summary>When true, the <c>ratchet.*</c> checks compare line coverage, branch coverage and pass rate with the baseline (issue 12).</summary>
+    /// <summary>When true, the <c>ratchet.*</c> checks compare line coverage, branch coverage and pass rate with the baseline.</summary>
     public bool Ratchet { get; init; }
-    /// <summary>The waivers and the day they are judged on (issue 13); null for none.</summary>
+    /// <summary>The waivers and the day they are judged on; null for none.</summary>
     public Waivers.WaiverSet? Waivers { get; init; }
     /// <summary>Whether every assembly must meet the coverage minimum too (<see cref="CoverageStat.Minimum"/>), or only the total (the default).</summary>
     public CoverageStat CoverageStat { get; init; }

@@ -84,7 +84,7 @@ internal sealed class QualityGate
         return report;
     }
 
-    /// <summary>A passed check whose value lies beyond its warning level becomes <see cref="GateStatus.Warning"/> (issue 13).</summary>
+    /// <summary>A passed check whose value lies beyond its warning level becomes <see cref="GateStatus.Warning"/>.</summary>
     private GateCheckResult WithWarningLevel(GateCheckResult result)
     {
         if (WarningLevels.Of(result.Gate, _options.Thresholds) is not double warn)

@@ -4,7 +4,7 @@ using QualityGates.Errors;
 namespace QualityGates.Gates;
 
 /// <summary>
-/// The warning tier (issue 13): each gate's optional warning level beside its threshold. For a minimum the
+/// The warning tier: each gate's optional warning level beside its threshold. For a minimum the
 /// warning level sits at or above it, for a maximum at or below it; a figure between the two passes with a
 /// coded warning (<see cref="ErrorCodes.FigureInWarningBand"/>).
 /// </summary>

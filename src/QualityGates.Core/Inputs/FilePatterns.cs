@@ -73,7 +73,7 @@ internal static class FilePatterns
         }
 
         var regex = ToRegex(normalized);
-        var recursive = normalized.IndexOf("**", StringComparison.Ordinal) >= 0
+        var recursive = normalized.Contains("**", StringComparison.Ordinal)
             || normalized[(rootEnd + 1)..].Contains('/');
         var matches = new List<(string Path, string Identity)>();
         var walked = new HashSet<string>(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ internal static class CheckSources
     public static string? FileOf(QualityGateReport report, string gate)
     {
         var inputs = report.Inputs;
-        IReadOnlyList<string> files = gate switch
+        var files = gate switch
         {
             GateNames.TestPassRate or GateNames.AnyTestFailure or GateNames.FlakyTests => inputs.Tests?.SourceFiles ?? [],
             GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities

@@ -46,7 +46,7 @@ internal sealed record ModelIdentity(string Name, string Version)
 
     private static void Validate(string part, string what, string source)
     {
-        string? problem = part switch
+        var problem = part switch
         {
             "" => "is empty",
             _ when part.Contains("..", StringComparison.Ordinal) => "contains '..'",

@@ -4,7 +4,7 @@ namespace QualityGates.Metrics;
 /// One de-duplicated security finding that carries an advisory: a package finding (Trivy, grype,
 /// <c>dotnet list package --vulnerable</c>) or a SARIF result, with every identifier the scanners gave for it.
 /// Reports of one advisory under a CVE by one scanner and a GHSA by another, on the same package and
-/// version, are one finding (issue 13).
+/// version, are one finding.
 /// </summary>
 /// <param name="Advisory">The identifier first seen (<c>CVE-2019-18224</c>, <c>GHSA-5crp-9r3c-p9vr</c>, a SARIF rule id).</param>
 /// <param name="Aliases">The other identifiers of the same advisory (CVE and GHSA ids the scanners named), upper case; empty when none.</param>

@@ -40,7 +40,7 @@ internal sealed record SecuritySummary
         _ => Unknown,
     };
 
-    /// <summary>Findings an active waiver took out of the counts (issue 13), each with its waiver; listed in reports, never counted.</summary>
+    /// <summary>Findings an active waiver took out of the counts, each with its waiver; listed in reports, never counted.</summary>
     public IReadOnlyList<WaivedFinding> Waived { get; init; } = [];
 }
 

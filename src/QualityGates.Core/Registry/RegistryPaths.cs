@@ -1,3 +1,4 @@
+using System.Buffers;
 using QualityGates.Errors;
 using QualityGates.Metrics;
 
@@ -14,7 +15,7 @@ internal static class RegistryPaths
     public const string Extension = ".jsonl";
 
     // Windows refuses these in file names; a registry on a share must work from Windows agents too.
-    private static readonly char[] ForbiddenOnWindows = ['<', '>', ':', '"', '|', '?', '*', '/', '\\'];
+    private static readonly SearchValues<char> ForbiddenOnWindows = SearchValues.Create("<>:\"|?*/\\");
 
     private static readonly HashSet<string> DeviceNames = new(
         ["CON", "PRN", "AUX", "NUL", .. Enumerable.Range(0, 10).SelectMany(i => new[] { "COM" + i, "LPT" + i }), "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"],
@@ -56,7 +57,7 @@ internal static class RegistryPaths
             return "is empty or contains '..' or a control character";
         }
 
-        if (name.IndexOfAny(ForbiddenOnWindows) >= 0)
+        if (name.AsSpan().IndexOfAny(ForbiddenOnWindows) >= 0)
         {
             return "contains one of < > : \" | ? * / \\, which Windows does not allow in file names";
         }

@@ -16,7 +16,7 @@ internal sealed record ReportReference
     public required bool AllPassed { get; init; }
     public IReadOnlyList<ReportCheckEntry> Checks { get; init; } = Array.Empty<ReportCheckEntry>();
 
-    /// <summary>The waivers of the run's context and what became of them (issue 13), so the audit trail shows what was waived when a version was approved.</summary>
+    /// <summary>The waivers of the run's context and what became of them, so the audit trail shows what was waived when a version was approved.</summary>
     public IReadOnlyList<ReportWaiverEntry> Waivers { get; init; } = [];
 
     public int Passed => Checks.Count(c => c.Status == GateStatus.Passed);

@@ -18,7 +18,7 @@ namespace QualityGates.Reports;
 /// after trimming leading white space) get their first character shown as <c>\u0023</c> or <c>\u003A</c>.</item>
 /// </list>
 /// The tool's own workflow and logging commands are written by <c>GitHubCommands</c> and
-/// <c>AzureCommands</c> and never pass through here. See issue 16.
+/// <c>AzureCommands</c> and never pass through here. Why: docs/hostile-environments.md.
 /// </summary>
 internal static class ConsoleText
 {

@@ -18,7 +18,7 @@ internal static class MarkdownSummary
     /// <summary>
     /// What a step summary is filled to at most: 64 KiB under the limit, because the runner copies the
     /// file line by line before uploading (CRLF on Windows) and drops summaries a few bytes under the
-    /// documented limit (actions/runner#4337).
+    /// documented limit (https://github.com/actions/runner/issues/4337).
     /// </summary>
     public const long GitHubStepSummaryBudget = GitHubStepSummaryLimit - 64 * 1024;
 
@@ -40,7 +40,7 @@ internal static class MarkdownSummary
         var rows = blocks.Sum(b => b.Rows);
 
         var text = new StringBuilder(head);
-        long used = Bytes(head) + Bytes(tail);
+        var used = Bytes(head) + Bytes(tail);
         if (used + blocks.Sum(b => Bytes(b.Text)) <= maxBytes)
         {
             blocks.ForEach(b => text.Append(b.Text));

@@ -43,7 +43,7 @@ internal static class MarkdownText
                     cell.Append(' ');
                     break;
                 case var _ when UntrustedText.IsInvisible(c):
-                    // Bidi overrides and zero-width characters are shown, not obeyed (issue 16).
+                    // Bidi overrides and zero-width characters are shown, not obeyed: a finding must not disguise what it says.
                     cell.Append("&lt;U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("&gt;");
                     break;
                 default:

@@ -149,7 +149,7 @@ internal sealed class ReportFileSet
 
     private string CreateUniqueReport(DateTimeOffset timestamp, byte[] json)
     {
-        string path = Folder;
+        var path = Folder;
         for (var attempt = 0; attempt < NameAttempts; attempt++)
         {
             path = Path.Combine(Folder, ReportFileName(timestamp, _suffix()));

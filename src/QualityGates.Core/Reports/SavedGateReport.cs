@@ -20,7 +20,7 @@ internal sealed record SavedGateReport
     public bool Strict { get; init; }
     public required bool AllPassed { get; init; }
     public IReadOnlyList<GateCheckResult> Checks { get; init; } = Array.Empty<GateCheckResult>();
-    /// <summary>The report's <c>waivers</c> array (issue 13); empty in reports written before it.</summary>
+    /// <summary>The report's <c>waivers</c> array; empty in reports written before it.</summary>
     public IReadOnlyList<ReportWaiverEntry> Waivers { get; init; } = [];
 
     public string ContextName => DeploymentContexts.NameOf(Context);

@@ -127,7 +127,7 @@ internal static class SummaryLine
         return $"{Label(check.Gate)} {against}{Tier(check)}";
     }
 
-    /// <summary>" WARN" or " WAIVED" after the figure of a check in its warning band or waived (issue 13); empty otherwise.</summary>
+    /// <summary>" WARN" or " WAIVED" after the figure of a check in its warning band or waived; empty otherwise.</summary>
     private static string Tier(GateCheckResult check) =>
         check.Status is GateStatus.Warning or GateStatus.Waived ? " " + SummaryTable.StatusWord(check.Status) : string.Empty;
 

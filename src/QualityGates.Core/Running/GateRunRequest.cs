@@ -78,14 +78,14 @@ internal sealed record GateRunRequest
     /// <summary>CI server publishing and the webhook (<see cref="CiReportOptions.Webhook"/>).</summary>
     public CiReportOptions Publish { get; init; } = new();
 
-    // Issue 12: new-code coverage and the ratchet.
+    // New-code coverage and the ratchet.
     /// <summary>Judge coverage of the lines the change added or modified (<c>coverage.new_code</c>); null leaves it off.</summary>
     public NewCodeOptions? NewCode { get; init; }
 
     /// <summary>Hold line coverage, branch coverage and pass rate to a baseline (<c>ratchet.*</c>); null leaves it off.</summary>
     public RatchetOptions? Ratchet { get; init; }
     /// <summary>
-    /// The waivers file (issue 13) as the user named it, relative to <see cref="BaseDirectory"/>; null or blank
+    /// The waivers file as the user named it, relative to <see cref="BaseDirectory"/>; null or blank
     /// searches for <c>qualitygates.waivers.json</c> from <see cref="BaseDirectory"/> up to the repository root.
     /// </summary>
     public string? WaiversFile { get; init; }
@@ -99,7 +99,7 @@ internal sealed record GateRunRequest
     /// <summary>The context used when none is given: staging, whose thresholds are the default set.</summary>
     public const string DefaultContext = "staging";
 
-    // Solution scope (issue 14)
+    // Solution scope
     /// <summary>The project's part in a solution gate (QualityGatesScope); null: the project is judged alone.</summary>
     public Solution.SolutionOptions? Solution { get; init; }
 

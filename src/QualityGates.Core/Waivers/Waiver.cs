@@ -6,7 +6,7 @@ using QualityGates.Metrics;
 namespace QualityGates.Waivers;
 
 /// <summary>
-/// One entry of <c>qualitygates.waivers.json</c> (issue 13, docs/waivers.md): an exception to one check
+/// One entry of <c>qualitygates.waivers.json</c> (docs/waivers.md): an exception to one check
 /// (<see cref="Gate"/>) or to one security advisory (<see cref="Advisory"/>, matched with its aliases and
 /// narrowed by <see cref="Package"/> and <see cref="Version"/>), owned by someone, for a reason, until a date.
 /// </summary>

@@ -3,7 +3,7 @@ using QualityGates.Gates;
 
 namespace QualityGates.Waivers;
 
-/// <summary>The coded warnings of the warning tier and of waivers (issue 13), in the order adapters print them; none changes the verdict.</summary>
+/// <summary>The coded warnings of the warning tier and of waivers, in the order adapters print them; none changes the verdict.</summary>
 internal static class WaiverDiagnostics
 {
     /// <summary>QG2018 per check in its warning band, QG2021 per waived check, then QG2019 per expired and QG2020 per unused waiver of the context.</summary>

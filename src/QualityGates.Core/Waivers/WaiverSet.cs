@@ -7,7 +7,7 @@ using QualityGates.Metrics;
 namespace QualityGates.Waivers;
 
 /// <summary>
-/// The waivers of one run and the day they are judged on (issue 13). An active waiver of the run's context
+/// The waivers of one run and the day they are judged on. An active waiver of the run's context
 /// turns a failed check into <see cref="GateStatus.Waived"/> (a gate waiver) or takes a security finding out
 /// of the counts (an advisory waiver); an expired one waives nothing.
 /// </summary>

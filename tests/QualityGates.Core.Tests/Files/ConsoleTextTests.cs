@@ -5,7 +5,7 @@ using QualityGates.Reports;
 
 namespace QualityGates.Tests.Files;
 
-/// <summary>Issue 16, kind 1: input text printed on a console is one inert line.</summary>
+/// <summary>Input text printed on a console is one inert line.</summary>
 public class ConsoleTextTests
 {
     public static TheoryData<string> HostileTexts() => new()

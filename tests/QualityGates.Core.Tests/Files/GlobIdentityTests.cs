@@ -4,7 +4,7 @@ using QualityGates.Inputs;
 
 namespace QualityGates.Tests.Files;
 
-/// <summary>Issue 16, kind 10: a glob counts each file once by identity, survives link loops, and is bounded.</summary>
+/// <summary>A glob counts each file once by identity, survives link loops, and is bounded.</summary>
 public sealed class GlobIdentityTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -9,7 +9,7 @@ using QualityGates.Tests.Reports;
 
 namespace QualityGates.Tests.Files;
 
-/// <summary>Issue 16, kind 4: bidi and zero-width characters are refused in names and shown, not obeyed, in reports.</summary>
+/// <summary>Bidi and zero-width characters are refused in names and shown, not obeyed, in reports.</summary>
 public class HiddenCharacterTests
 {
     public static TheoryData<string> Spoofs() => ["ver\u202Ean", "ve\u200Bran", "veran\u2066", "\uFEFFveran", "ver\u00ADan", "veran\U000E0041"];

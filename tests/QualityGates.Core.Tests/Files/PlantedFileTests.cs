@@ -15,7 +15,7 @@ using QualityGates.Tests.Reports;
 namespace QualityGates.Tests.Files;
 
 /// <summary>
-/// Issue 16, kinds 2, 6, 7 and 8: no append or replace writes through a planted link (CWE-59), no
+/// Planted files: no append or replace writes through a planted link (CWE-59), no
 /// FIFO or device is ever opened (the tool never blocks), a registry path that is a file is an error,
 /// and permanent I/O errors fail at once instead of being retried as lock contention.
 /// </summary>

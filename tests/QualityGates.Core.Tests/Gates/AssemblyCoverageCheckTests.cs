@@ -9,7 +9,7 @@ namespace QualityGates.Tests.Gates;
 
 /// <summary>
 /// QualityGatesCoverageStat=Minimum (coverlet's ThresholdStat=Minimum): every assembly meets the minimum
-/// on its own, each failure one error naming the assembly, under a gate name of its own (issue 14).
+/// on its own, each failure one error naming the assembly, under a gate name of its own.
 /// </summary>
 public sealed class AssemblyCoverageCheckTests
 {

@@ -108,7 +108,7 @@ public sealed class AzurePipelinesIntegrationTests : IDisposable
         Assert.Equal("QG5003", warning.Code);
         Assert.StartsWith("The quality gate summary was not attached to the build: cannot write '", warning.Message);
         Assert.DoesNotContain("uploadsummary", commands.ToString());
-        Assert.Equal(3, Regex.Matches(commands.ToString(), "task.logissue").Count);
+        Assert.Equal(3, Regex.Count(commands.ToString(), "task.logissue"));
     }
 
     public void Dispose() => _dir.Dispose();

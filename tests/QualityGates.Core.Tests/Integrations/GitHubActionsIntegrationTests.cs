@@ -102,7 +102,7 @@ public sealed class GitHubActionsIntegrationTests : IDisposable
         Assert.Contains("| `tests.pass_rate` | ❌ **fail** | 97.0% | ≥ 98.0% | Test pass rate 97.0% is below the production minimum of 98.0% (970 of 1000 passed, 2 skipped) |\n", summary);
         Assert.Contains("| `model.quality_score` | ✅ pass | 0.87 | ≥ 0.7 |", summary);
         Assert.Contains("| `security.critical` | ❌ **fail** | 1 | ≤ 0 |", summary);
-        Assert.Equal(10, Regex.Matches(summary, @"^\| `[a-z_.]+` \|", RegexOptions.Multiline).Count);
+        Assert.Equal(10, Regex.Count(summary, @"^\| `[a-z_.]+` \|", RegexOptions.Multiline));
         Assert.Contains("**Failed tests**: 30 (1 listed)\n\n| Test | Message |\n| --- | --- |\n| Suite.FailsOnPurpose | Expected 42, Actual 41 |\n", summary);
     }
 

@@ -4,7 +4,7 @@ using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Reports;
 
-/// <summary>The report folder keeps the newest N timestamped reports and nothing else is ever deleted (issue 10).</summary>
+/// <summary>The report folder keeps the newest N timestamped reports and nothing else is ever deleted.</summary>
 public sealed class ReportRetentionTests
 {
     private static string Name(int day) => $"report-202501{day:00}T120000000Z-0000aaaa.json";

@@ -5,7 +5,7 @@ using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Reports;
 
-/// <summary>gates.html shows each gated figure across the earlier reports in the folder (issue 10).</summary>
+/// <summary>gates.html shows each gated figure across the earlier reports in the folder.</summary>
 public sealed class ReportTrendTests : IDisposable
 {
     private static readonly string FailSkipTrx = Fixtures.Path("trx", "guardclauses-xunit-failskip.trx");

@@ -6,7 +6,7 @@ using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Running;
 
-/// <summary>Every run lists the input files it read, with their kind and what each contributed (issue 10).</summary>
+/// <summary>Every run lists the input files it read, with their kind and what each contributed.</summary>
 public sealed class InputFileListTests : IDisposable
 {
     private static readonly string FailSkipTrx = Fixtures.Path("trx", "guardclauses-xunit-failskip.trx");

@@ -7,7 +7,7 @@ namespace QualityGates.Tests.Running;
 
 /// <summary>
 /// A test suite split across CI jobs, its artifacts downloaded into one folder, gates to the verdict and
-/// figures of the same suite run in one job (issue 14). The files are real: one suite run in three shards
+/// figures of the same suite run in one job. The files are real: one suite run in three shards
 /// and once unsplit (tests/QualityGates.Testing/Data/shards).
 /// </summary>
 public sealed class ShardMergeTests : IDisposable

@@ -2,7 +2,7 @@ using QualityGates.Inputs.Security;
 
 namespace QualityGates.Tests.Waivers;
 
-/// <summary>Issue 13's cross-scanner aliases: the same advisory as a CVE from one scanner and a GHSA from another counts once.</summary>
+/// <summary>Cross-scanner aliases: the same advisory as a CVE from one scanner and a GHSA from another counts once.</summary>
 public sealed class AdvisoryAliasTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -7,7 +7,7 @@ using QualityGates.Waivers;
 
 namespace QualityGates.Tests.Waivers;
 
-/// <summary>Issue 13 through <see cref="GateRun"/>: the issue's waivers file against Trivy's debian-buster scan (CVE-2019-18224, critical, in libidn2-0).</summary>
+/// <summary>Waivers through <see cref="GateRun"/>: a waivers file against Trivy's debian-buster scan (CVE-2019-18224, critical, in libidn2-0).</summary>
 public sealed class WaiverRunTests : IDisposable
 {
     // The issue's example, as a user would write it.

@@ -8,7 +8,7 @@ using static QualityGates.Tests.Gates.GateEvaluation;
 
 namespace QualityGates.Tests.Waivers;
 
-/// <summary>Issue 13's warning tier: a figure between the warning level and the threshold passes with QG2018.</summary>
+/// <summary>The warning tier: a figure between the warning level and the threshold passes with QG2018.</summary>
 public sealed class WarningTierTests
 {
     private static readonly GateInputs Coverage82 = new() { Coverage = new CoverageSummary { LinesValid = 100, LinesCovered = 82 } };

@@ -47,7 +47,7 @@ public sealed partial class SolutionScopeTests(ITestOutputHelper output)
         Assert.Equal(["QG2002"], run.GateErrorCodes);
         Assert.Equal(SolutionFile(workspace) + " : error QG2002: Line coverage 95.0% is below the development minimum of 99.0% (19 of 20 lines covered)", Unprefixed(Assert.Single(run.Errors)));
         Assert.Single(run.Output.Split('\n'), l => l.Contains("QualityGates: FAILED (development) Shop 1.0.0 · 3 test projects · tests 10/10", StringComparison.Ordinal));
-        Assert.Equal(3, Regex.Matches(run.Output, "handed its results to the solution gate of Shop").Count);
+        Assert.Equal(3, Regex.Count(run.Output, "handed its results to the solution gate of Shop"));
         Assert.All(TestProjects, p => Assert.False(Directory.Exists(workspace.FullPath(p, ".quality-gates"))));
 
         using var report = JsonDocument.Parse(File.ReadAllText(workspace.FullPath(".quality-gates", "latest.json")));

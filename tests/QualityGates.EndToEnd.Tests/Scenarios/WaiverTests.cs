@@ -4,7 +4,7 @@ using QualityGates.EndToEnd.Tests.Support;
 namespace QualityGates.EndToEnd.Tests.Scenarios;
 
 /// <summary>
-/// Issue 13 on the shared consumer: a critical finding in production passes only while its waiver is active
+/// Waivers on the shared consumer: a critical finding in production passes only while its waiver is active
 /// (status Waived with owner and expiry in every report), fails again naming the owner once the waiver has
 /// expired (the test clock QUALITYGATES_TODAY, not a sleep), and a coverage figure in its warning band is a
 /// warning under both console loggers while its JUnit case stays passing.

@@ -7,7 +7,7 @@ namespace QualityGates.Inputs.Common;
 /// <see cref="JsonReadLimits.HoldLimit"/> bytes): only where it starts is kept, and it is read again from
 /// the file when asked. An object keeps where each of its values starts, once asked for one; an array
 /// is read element by element, each held (or left in the file) on its own. So memory follows the
-/// largest finding, not the file (issue 16, kind 11).
+/// largest finding, not the file, so memory stays bounded on scans of any size.
 /// </summary>
 internal sealed class JsonFileNode
 {

@@ -5,7 +5,7 @@ namespace QualityGates.Inputs.Common;
 
 /// <summary>
 /// <see cref="Utf8JsonReader"/> over a file (or bytes) through a buffer that is refilled as it is read,
-/// so a pass over a file of any size holds only the buffer (issue 16, kind 11). The buffer grows only
+/// so a pass over a file of any size holds only the buffer, so memory stays bounded on scans of any size. The buffer grows only
 /// for a single token, or a value asked for whole with <see cref="TryReadWhole"/>, that does not fit.
 /// Reads are positional, so several readers can walk one open file at different places.
 /// </summary>

@@ -6,7 +6,7 @@ using QualityGates.Errors;
 namespace QualityGates.Inputs.Common;
 
 /// <summary>
-/// The check every JSON input passes before a value is used (issue 16), made in one streaming pass
+/// The check every JSON input passes before a value is used (hostile input: duplicate keys, invalid text), made in one streaming pass
 /// (<see cref="JsonFileReader"/>) by <see cref="JsonInputFile.Open(string)"/>: syntax
 /// (<see cref="ErrorCodes.MalformedJson"/> with its line), a key given twice in one object
 /// (<see cref="ErrorCodes.DuplicateJsonKey"/>: "critical": 5 then "critical": 0 must not count as 0),

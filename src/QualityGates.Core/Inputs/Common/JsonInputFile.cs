@@ -8,7 +8,7 @@ namespace QualityGates.Inputs.Common;
 /// that are not text) and then read where the readers ask. Values up to
 /// <see cref="JsonReadLimits.HoldLimit"/> bytes are held in memory; larger objects and arrays stay in the
 /// file and are read again, element by element, when walked (<see cref="JsonFileNode"/>). So a 200 MB scan
-/// costs a buffer and its largest finding, not 2.4× its size (issue 16, kind 11). Every cursor carries
+/// costs a buffer and its largest finding, not 2.4× its size. Every cursor carries
 /// its JSON path, so any value can be reported with the file and line.
 /// </summary>
 internal sealed class JsonInputFile : IDisposable

@@ -6,7 +6,7 @@ namespace QualityGates.Inputs.Common;
 /// <summary>
 /// A read-only stream over an XML file that fails as soon as one tag (a start tag with its attributes)
 /// grows past a limit. <see cref="XmlReader"/> holds a whole start tag in memory, and no reader setting
-/// limits one attribute, so a single 300 MB attribute would otherwise be buffered whole (issue 16).
+/// limits one attribute, so a single 300 MB attribute would otherwise be buffered whole: a hostile input must not exhaust memory.
 /// Element text, comments and CDATA are not tags and are not limited here (the readers cap the text
 /// they keep). The check only looks at <c>&lt;</c>, <c>&gt;</c>, quotes and line breaks (attribute
 /// values cannot hold <c>&lt;</c>, but may hold <c>&gt;</c>, hence the quotes).

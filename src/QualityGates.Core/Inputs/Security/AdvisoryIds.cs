@@ -4,7 +4,7 @@ namespace QualityGates.Inputs.Security;
 
 /// <summary>
 /// CVE and GHSA identifiers in the fields scanners use to name the same advisory under another id
-/// (issue 13). Only these two kinds are aliases: a vendor advisory (DSA, RHSA, USN) covers several CVEs,
+/// (so a waiver of one matches the other). Only these two kinds are aliases: a vendor advisory (DSA, RHSA, USN) covers several CVEs,
 /// so merging on it would count distinct advisories once.
 /// </summary>
 internal static partial class AdvisoryIds

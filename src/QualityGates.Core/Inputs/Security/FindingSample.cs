@@ -5,7 +5,7 @@ namespace QualityGates.Inputs.Security;
 /// <summary>
 /// What reports name of the counted findings: the details of at most <see cref="SecuritySummary.ListedPerSeverity"/>
 /// findings of each severity, those first in report order (advisory id, then package, then version, ignoring
-/// case), so a scan of any size keeps a bounded amount of text (issue 16, kind 11). Findings are known by the
+/// case), so a scan of any size keeps a bounded amount of text, whatever its size. Findings are known by the
 /// tally's entry number; the tally says when one joins another or changes severity.
 /// </summary>
 internal sealed class FindingSample

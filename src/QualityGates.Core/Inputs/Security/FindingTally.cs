@@ -10,12 +10,12 @@ namespace QualityGates.Inputs.Security;
 /// Counts findings by severity across every file of one read, once per identity
 /// (see <see cref="FindingKey"/>). A package finding is known under each of its advisory ids (its own and
 /// the CVE/GHSA aliases its scanner gave), so the same advisory reported as a CVE by one scanner and as a
-/// GHSA by another, on the same package and version, counts once (issue 13). When two reports of one
+/// GHSA by another, on the same package and version, counts once. When two reports of one
 /// finding disagree on its severity, the higher one counts.
 /// </summary>
 internal sealed class FindingTally
 {
-    // Issue 16, kind 11: half a million findings must not outweigh the scan. Identities are kept as 128 bits of
+    // Memory: half a million findings must not outweigh the scan file itself. Identities are kept as 128 bits of
     // their SHA-256 (a SARIF identity holds the whole message); a finding is one small struct in a list, found
     // from any of its identities by index; findings joined by a shared alias are merged as a union-find (a
     // merged finding points at the one it joined), so no finding keeps its list of identities; package names

@@ -38,7 +38,7 @@ internal static class BoundedXmlText
             cut |= buffer is null ? AppendValue(reader.Value, text, maxChars) : AppendChunks(reader, buffer, text, maxChars);
         }
 
-        return cut ? text.Append(Ellipsis).ToString() : text.ToString();
+        return cut ? text.Append('…').ToString() : text.ToString();
     }
 
     /// <summary>Truncates an attribute value (already in memory) the same way.</summary>

@@ -61,8 +61,8 @@ internal static class TrxCountersCheck
 
     // microsoft/vstest, src/Microsoft.TestPlatform.Extensions.TrxLogger/TrxLogger.cs, TestResultHandler: every
     // result event adds to total; passed and failed count the exact outcomes; executed = passed + failed.
-    // Up to 18.8 that included the parent of a data-driven test besides its rows. From 18.9.0 (PR #15766,
-    // microsoft/vstest#15643) the logger undoes the parent's count, by its outcome, when its first row arrives;
+    // Up to 18.8 that included the parent of a data-driven test besides its rows. From 18.9.0 (https://github.com/microsoft/vstest/pull/15766,
+    // https://github.com/microsoft/vstest/issues/15643) the logger undoes the parent's count, by its outcome, when its first row arrives;
     // the parent is then written resultType="DataDrivenTest". The file does not say which version wrote it, so
     // either rule is the writer's. mstest.exe gave Error and Timeout counters of their own.
     private static bool VSTestRules(TrxCounters c, TrxTally t) =>
@@ -79,7 +79,7 @@ internal static class TrxCountersCheck
 
     // microsoft/testfx, TrxReportEngine.AddResultSummaryAsync: total = results; a timed-out test is written
     // outcome="Failed" but counted in "timeout", outside "failed" and "executed" (executed = passed + failed);
-    // testfx#3769. MTP writes no inner results.
+    // https://github.com/microsoft/testfx/issues/3769. MTP writes no inner results.
     private static bool TestingPlatformRules(TrxCounters c, TrxTally t)
     {
         var timeout = c.Timeout ?? 0;

@@ -7,7 +7,7 @@ namespace QualityGates.Inputs.Trx;
 /// microsoft/testfx Microsoft.Testing.Extensions.Retry): each attempt is a test host process of its own that
 /// writes its own TRX (under <c>&lt;results&gt;/Retries/&lt;id&gt;/&lt;n&gt;/</c>, the last one also copied to
 /// <c>&lt;results&gt;/</c>) and re-runs only the tests that failed in the attempt before it. Since testfx 3.10 /
-/// platform 1.8 (testfx#5945) the orchestrator gives every attempt one <c>TestRun id</c> (TESTINGPLATFORM_TRX_TESTRUN_ID),
+/// platform 1.8 (https://github.com/microsoft/testfx/issues/5945) the orchestrator gives every attempt one <c>TestRun id</c> (TESTINGPLATFORM_TRX_TESTRUN_ID),
 /// so files of Microsoft.Testing.Platform's TRX writer that share an id but not their bytes are attempts of one run,
 /// in the order of their <c>Times/@start</c> — when each later file holds only tests (by <c>testId</c>, the test
 /// node uid the orchestrator retries) that failed in the file before it. A file that breaks that pattern is not

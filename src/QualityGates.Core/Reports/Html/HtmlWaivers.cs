@@ -5,7 +5,7 @@ using QualityGates.Waivers;
 
 namespace QualityGates.Reports.Html;
 
-/// <summary>gates.html's waiver parts (issue 13): the findings waivers took out of the security counts, and every waiver of the context with its state.</summary>
+/// <summary>gates.html's waiver parts: the findings waivers took out of the security counts, and every waiver of the context with its state.</summary>
 internal static class HtmlWaivers
 {
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using QualityGates.Configuration.Settings;
 
@@ -30,7 +31,7 @@ internal static class SettingsFiles
     {
         var text = new StringBuilder();
         text.Append("<Project>\n");
-        text.Append($"  <!--\n    QualityGates.MSBuild: the settings' defaults. A default applies only when the property is not set, so every\n    property can be set in the project, in Directory.Build.props or on the command line (-p:QualityGatesContext=production).\n    Reference: docs/settings.md. {Comment(GeneratedNote)}\n  -->\n");
+        text.Append(CultureInfo.InvariantCulture, $"  <!--\n    QualityGates.MSBuild: the settings' defaults. A default applies only when the property is not set, so every\n    property can be set in the project, in Directory.Build.props or on the command line (-p:QualityGatesContext=production).\n    Reference: docs/settings.md. {Comment(GeneratedNote)}\n  -->\n");
         foreach (var section in SettingsCatalogue.Sections)
         {
             var settings = SettingsCatalogue.All.Where(s => s.Section == section && s.MSBuild is not null && s.PropsDefault is not null).ToList();
@@ -39,11 +40,11 @@ internal static class SettingsFiles
                 continue;
             }
 
-            text.Append($"\n  <!-- {Comment(section)} -->\n  <PropertyGroup>\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n  <!-- {Comment(section)} -->\n  <PropertyGroup>\n");
             foreach (var setting in settings)
             {
-                text.Append($"    <!-- {Comment(Describe(setting))} -->\n");
-                text.Append($"    <{setting.MSBuild} Condition=\"'$({setting.MSBuild})' == ''\">{setting.PropsDefault}</{setting.MSBuild}>\n");
+                text.Append(CultureInfo.InvariantCulture, $"    <!-- {Comment(Describe(setting))} -->\n");
+                text.Append(CultureInfo.InvariantCulture, $"    <{setting.MSBuild} Condition=\"'$({setting.MSBuild})' == ''\">{setting.PropsDefault}</{setting.MSBuild}>\n");
             }
 
             text.Append("  </PropertyGroup>\n");
@@ -57,11 +58,11 @@ internal static class SettingsFiles
     {
         var text = new StringBuilder();
         text.Append("<Project>\n");
-        text.Append($"  <!-- {Comment(GeneratedNote)} -->\n");
+        text.Append(CultureInfo.InvariantCulture, $"  <!-- {Comment(GeneratedNote)} -->\n");
         text.Append("\n  <!-- Defaults that read a property the project body sets. -->\n  <PropertyGroup>\n");
         foreach (var setting in SettingsCatalogue.All.Where(s => s.LateDefault is not null))
         {
-            text.Append($"    <{setting.MSBuild} Condition=\"'$({setting.MSBuild})' == ''\">{setting.LateDefault}</{setting.MSBuild}>\n");
+            text.Append(CultureInfo.InvariantCulture, $"    <{setting.MSBuild} Condition=\"'$({setting.MSBuild})' == ''\">{setting.LateDefault}</{setting.MSBuild}>\n");
         }
 
         text.Append("  </PropertyGroup>\n");
@@ -82,10 +83,10 @@ internal static class SettingsFiles
         {
             var value = setting.MSBuildValue ?? $"$({setting.MSBuild})" + (setting.MSBuildItem is { } item ? $";@({item})" : string.Empty);
             var platform = setting.InTestingPlatformFile ? "true" : "false";
-            text.Append($"      <_QualityGatesSetting Include=\"{setting.MSBuild}\" Value=\"{value}\" TestingPlatform=\"{platform}\" />\n");
+            text.Append(CultureInfo.InvariantCulture, $"      <_QualityGatesSetting Include=\"{setting.MSBuild}\" Value=\"{value}\" TestingPlatform=\"{platform}\" />\n");
             foreach (var alias in setting.Aliases.Where(a => a.MSBuild is not null))
             {
-                text.Append($"      <_QualityGatesSetting Include=\"{alias.MSBuild}\" Value=\"$({alias.MSBuild})\" TestingPlatform=\"{platform}\" />\n");
+                text.Append(CultureInfo.InvariantCulture, $"      <_QualityGatesSetting Include=\"{alias.MSBuild}\" Value=\"$({alias.MSBuild})\" TestingPlatform=\"{platform}\" />\n");
             }
         }
 
@@ -106,12 +107,12 @@ internal static class SettingsFiles
         text.Append("Units, the same everywhere:\n\n");
         foreach (var convention in SettingsCatalogue.UnitConventions)
         {
-            text.Append($"- {Cell(convention)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- {Cell(convention)}\n");
         }
 
         foreach (var section in SettingsCatalogue.Sections)
         {
-            text.Append($"\n## {section}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n## {section}\n\n");
             text.Append("| MSBuild property | `qualitygates check` | test application | unit | default | description |\n");
             text.Append("|---|---|---|---|---|---|\n");
             foreach (var setting in SettingsCatalogue.All.Where(s => s.Section == section))
@@ -121,7 +122,7 @@ internal static class SettingsFiles
                 var platform = setting.TestingPlatform is null && setting.InTestingPlatformFile
                     ? $"the property, from the settings file ({Cell(setting.TestingPlatformNotApplicable!)})"
                     : Name(setting.TestingPlatform, setting.TestingPlatformNotApplicable);
-                text.Append($"| {msbuild} | {cli} | {platform} | {Cell(setting.Kind.Unit)} | {Cell(setting.Default ?? "none")} | {Cell(setting.Description)}{(setting.DocsPage is { } page ? $" See [{page}]({page})." : string.Empty)} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {msbuild} | {cli} | {platform} | {Cell(setting.Kind.Unit)} | {Cell(setting.Default ?? "none")} | {Cell(setting.Description)}{(setting.DocsPage is { } page ? $" See [{page}]({page})." : string.Empty)} |\n");
             }
         }
 
@@ -135,7 +136,7 @@ internal static class SettingsFiles
                 var old = string.Join(", ", new[] { alias.MSBuild, alias.Cli, alias.TestingPlatform }.OfType<string>().Select(n => $"`{n}`"));
                 var current = string.Join(", ", new[] { alias.MSBuild is null ? null : setting.MSBuild, alias.Cli is null ? null : setting.Cli, alias.TestingPlatform is null ? null : setting.TestingPlatform }
                     .OfType<string>().Select(n => $"`{n}`"));
-                text.Append($"| {old} | {current} | {Cell(alias.Note ?? string.Empty)} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {old} | {current} | {Cell(alias.Note ?? string.Empty)} |\n");
             }
         }
 

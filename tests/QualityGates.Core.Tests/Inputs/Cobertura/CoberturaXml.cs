@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace QualityGates.Tests.Inputs.Cobertura;
@@ -19,17 +20,17 @@ internal sealed class CoberturaXml
         if (_openPackage != package)
         {
             ClosePackage();
-            _packages.Append($"    <package name=\"{package}\">\n      <classes>\n");
+            _packages.Append(CultureInfo.InvariantCulture, $"    <package name=\"{package}\">\n      <classes>\n");
             _openPackage = package;
         }
 
-        _packages.Append($"        <class name=\"C\" filename=\"{filename}\">\n          <methods>\n");
+        _packages.Append(CultureInfo.InvariantCulture, $"        <class name=\"C\" filename=\"{filename}\">\n          <methods>\n");
         if (methodLines is not null)
         {
             _packages.Append("            <method name=\"M\" signature=\"()\">\n              <lines>\n");
             foreach (var line in methodLines)
             {
-                _packages.Append($"                <line {line} />\n");
+                _packages.Append(CultureInfo.InvariantCulture, $"                <line {line} />\n");
             }
 
             _packages.Append("              </lines>\n            </method>\n");
@@ -38,7 +39,7 @@ internal sealed class CoberturaXml
         _packages.Append("          </methods>\n          <lines>\n");
         foreach (var line in lines)
         {
-            _packages.Append($"            <line {line} />\n");
+            _packages.Append(CultureInfo.InvariantCulture, $"            <line {line} />\n");
         }
 
         _packages.Append("          </lines>\n        </class>\n");

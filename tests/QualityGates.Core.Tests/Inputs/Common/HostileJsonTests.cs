@@ -11,7 +11,7 @@ using QualityGates.Tests.Registry;
 namespace QualityGates.Tests.Inputs.Common;
 
 /// <summary>
-/// Issue 16, kinds 3 and 5, in every JSON reader: a key given twice is QG1014 with the key and its
+/// Hostile JSON, in every JSON reader: a key given twice is QG1014 with the key and its
 /// line, and a string that is not text (a lone surrogate escape, invalid UTF-8) is QG1004 with its
 /// line, never an unhandled exception.
 /// </summary>

@@ -7,7 +7,7 @@ using QualityGates.Inputs.Trx;
 
 namespace QualityGates.Tests.Inputs.Common;
 
-/// <summary>Issue 16, kind 11: one huge attribute is refused, not buffered whole; text, comments and CDATA are not tags.</summary>
+/// <summary>Bounded memory: one huge attribute is refused, not buffered whole; text, comments and CDATA are not tags.</summary>
 public sealed class MarkupLengthLimitTests : IDisposable
 {
     private const long Limit = 1024;

@@ -7,7 +7,7 @@ using QualityGates.Metrics;
 namespace QualityGates.Tests.Inputs.Common;
 
 /// <summary>
-/// Issue 16, kind 11: JSON inputs are read through a refilled buffer, and objects or arrays over the hold
+/// Bounded memory: JSON inputs are read through a refilled buffer, and objects or arrays over the hold
 /// limit are walked in the file, not held. Tiny limits force a refill inside every token and every value
 /// into the file, and must change nothing: the same figures, the same errors with the same lines.
 /// </summary>
@@ -138,7 +138,7 @@ public sealed class StreamedJsonTests : IDisposable
                 var error = Assert.Throws<QualityGatesException>(() => SecurityScanReader.ReadAll([path], read: null, limits));
 
                 Assert.Equal(ErrorCodes.MalformedJson, error.Code);
-                Assert.InRange(error.Line, 1, whole[..cut].Count((byte)'\n') + 1);
+                Assert.InRange(error.Line, 1, whole.AsSpan(0, cut).Count((byte)'\n') + 1);
                 lines.Add(error.Line);
             }
 

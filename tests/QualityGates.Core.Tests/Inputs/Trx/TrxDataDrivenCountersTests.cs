@@ -8,7 +8,7 @@ namespace QualityGates.Tests.Inputs.Trx;
 
 /// <summary>
 /// VSTest's trx logger counted a data-driven test's parent row besides its data rows up to 18.8; from 18.9.0
-/// (microsoft/vstest PR #15766) it undoes the parent's count, by the parent's outcome, when the first row
+/// (https://github.com/microsoft/vstest/pull/15766) it undoes the parent's count, by the parent's outcome, when the first row
 /// arrives. A TRX does not say which version wrote it, so both counts are the writer's and neither is refused.
 /// </summary>
 public sealed class TrxDataDrivenCountersTests : IDisposable

@@ -7,7 +7,7 @@ namespace QualityGates.Tests.Inputs.Trx;
 
 /// <summary>
 /// A TRX copied into two artifact folders is one run and counts once; two runs of the same tests (shards,
-/// re-runs) are two runs and both count (issue 14).
+/// re-runs) are two runs and both count.
 /// </summary>
 public sealed class TrxRunIdentityTests : IDisposable
 {

@@ -7,7 +7,7 @@ using QualityGates.Tests.Support;
 
 namespace QualityGates.Tests.Inputs.Trx;
 
-/// <summary>Failed tests keep their own stack trace, bounded, and gates.html shows it with the source location (issue 10).</summary>
+/// <summary>Failed tests keep their own stack trace, bounded, and gates.html shows it with the source location.</summary>
 public sealed class TrxStackTraceTests
 {
     private static readonly string FailSkipTrx = Fixtures.Path("trx", "guardclauses-xunit-failskip.trx");
