@@ -1,7 +1,6 @@
 using QualityGates.Configuration;
 using QualityGates.Gates.Checks;
 using QualityGates.Metrics;
-using QualityGates.Reports;
 
 namespace QualityGates.Gates;
 
