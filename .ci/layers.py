@@ -2,8 +2,8 @@
 """Folder dependencies inside src/QualityGates.Core.
 
 For each .cs file: its folder is the first namespace segment after `QualityGates.`; the folders it uses
-are those whose types it names, through a `using QualityGates.X...;` directive or a fully qualified
-`QualityGates.X.` reference, or by being in a namespace nested under the folder's. A `using` whose
+are those whose types it names, through a `using QualityGates.X...;` directive, a qualified reference
+(`QualityGates.X.Type`, or `X.Type` from inside QualityGates), or by being in a namespace nested under the folder's. A `using` whose
 types the file never names is not counted (an unused directive is no dependency).
 Prints each folder pair that depends both ways, with the files behind each direction.
 Usage: python3 .ci/layers.py [--all] [path-to-Core]
@@ -59,6 +59,12 @@ for p, t in files.items():
             used.add(folder(ns))
     for q in re.findall(r'\bQualityGates\.(\w+)\.', body):
         used.add(q)
+    # partly qualified from inside QualityGates.*: Waivers.WaiverSet, Gates.Checks.Format
+    for q, name in re.findall(r'(?<![\w.])([A-Z]\w*)\.([A-Z]\w*)', body):
+        ns = 'QualityGates.' + q
+        if any(n == ns or n.startswith(ns + '.') for n in types_in_ns) and (
+                name in types_in_ns.get(ns, ()) or (ns + '.' + name) in types_in_ns):
+            used.add(q)
     for dst in used:
         if dst != src and dst != '(root)':
             edges[(src, dst)].add(os.path.relpath(p, root))

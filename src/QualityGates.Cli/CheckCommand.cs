@@ -6,14 +6,14 @@ using QualityGates.Running;
 
 namespace QualityGates.Cli;
 
-/// <summary><c>qualitygates check</c>: judges TRX, Cobertura, model-metrics and security-scan files against a context's thresholds.</summary>
+/// <summary><c>qualitygates check</c>: judges TRX, Cobertura, model-metrics, security-scan and BenchmarkDotNet files against a context's thresholds.</summary>
 internal sealed class CheckCommand(Func<string, string?> environment)
 {
     private readonly SettingOptions _settings = new();
 
     public Command Create()
     {
-        var command = new Command("check", "Evaluate the quality gates on test, coverage, model and security results.");
+        var command = new Command("check", "Evaluate the quality gates on test, coverage, model, security and benchmark results.");
         foreach (var option in _settings.All)
         {
             command.Options.Add(option);
@@ -63,7 +63,8 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         var inputs = (request.TestResultFiles.Count > 0 || request.TestMetricsFile is not null ? GateGroup.Tests | GateGroup.Coverage : GateGroup.None)
             | (request.CoverageFiles.Count > 0 ? GateGroup.Coverage : GateGroup.None)
             | (request.ModelMetricsFile is not null || request.BaselineFile is not null ? GateGroup.Model : GateGroup.None)
-            | (request.SecurityScanFiles.Count > 0 ? GateGroup.Security : GateGroup.None);
+            | (request.SecurityScanFiles.Count > 0 ? GateGroup.Security : GateGroup.None)
+            | (request.Benchmarks is { Files.Count: > 0 } ? GateGroup.Benchmarks : GateGroup.None);
         if ((request.Groups & inputs) != GateGroup.None)
         {
             return null;
@@ -78,7 +79,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         var files = new[]
         {
             SettingsCatalogue.TestResultFiles, SettingsCatalogue.CoverageFiles, SettingsCatalogue.TestMetricsFile,
-            SettingsCatalogue.ModelMetricsFile, SettingsCatalogue.SecurityScanFiles,
+            SettingsCatalogue.ModelMetricsFile, SettingsCatalogue.SecurityScanFiles, SettingsCatalogue.BenchmarkFiles,
         };
         return new QualityGatesException(ErrorCodes.NothingToJudge,
             $"Nothing to judge: name the files to check ({string.Join(", ", files.Select(names.Of))}) for at least one of the selected groups ({names.Of(SettingsCatalogue.Checks)}).");

@@ -14,6 +14,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["compare-shards"] = a => CompareShards.Run(a[0], a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 3),
     ["generate-scan"] = a => GenerateScan(a),
     ["measure-scan"] = a => MeasureScan.Run(a[0], a.Contains("--dom")),
+    ["generate-bdn"] = a => GenerateBenchmarkExport(a),
 };
 
 if (args.Length == 0)
@@ -32,6 +33,8 @@ if (args.Length == 0)
           --filter *Scan*                     BenchmarkDotNet: DOM reader vs SecurityScanReader per format (QG_BENCH_SCAN_MB, default 200)
           --filter *Trx*                      BenchmarkDotNet: TrxReader (QG_BENCH_TRX_RESULTS sets the size, default 100000)
           --filter *Cobertura*                BenchmarkDotNet (QG_BENCH_COBERTURA_LINES sets the size, default 100000)
+          generate-bdn <path> <benchmarks>    write a BenchmarkDotNet full JSON export of <benchmarks> copies of a real benchmark (tests/fixtures/benchmarks)
+          --filter *BenchmarkExport*          BenchmarkDotNet: read a 1,000-benchmark export, and judge it against a baseline (QG_BENCH_BDN_BENCHMARKS)
         """);
     return 0;
 }
@@ -75,5 +78,14 @@ static int GenerateScan(string[] args)
     LargeScanWriter.Write(args[0], args[1], findings, brief);
     var size = new FileInfo(args[0]).Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {args[1]}, {findings} findings, {size / 1048576.0:F1} MB ({size} bytes)"));
+    return 0;
+}
+
+static int GenerateBenchmarkExport(string[] args)
+{
+    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
+    BenchmarkExportWriter.Write(args[0], count);
+    var size = new FileInfo(args[0]).Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {args[0]}: {count} benchmarks, {size / 1048576.0:F1} MB ({size} bytes)"));
     return 0;
 }

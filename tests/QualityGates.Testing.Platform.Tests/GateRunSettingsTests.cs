@@ -30,6 +30,24 @@ public sealed class GateRunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void BenchmarkFilesComeFromTheSettingsFileAndTheBaselineOptionOverridesIt()
+    {
+        var file = Settings("QualityGatesBenchmarkFiles=bench/new/*-report-full.json;/abs/other-report-full.json", "QualityGatesBenchmarkBaselineFiles=bench/base/*-report-full.json", "QualityGatesRegistry=registry");
+        var options = new Options { ["quality-gates-benchmark-baseline-files"] = ["main/*-report-full.json"] };
+        var errors = new DiagnosticBag();
+
+        var request = GateRunSettings.Read(file, options, _ => null, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(["bench/new/*-report-full.json", "/abs/other-report-full.json"], request.Benchmarks!.Files);
+        Assert.Equal(["main/*-report-full.json"], request.Benchmarks.BaselineFiles);
+        Assert.Equal("registry", request.Benchmarks.Registry);
+        Assert.Equal(("QualityGatesBenchmarkFiles", "--quality-gates-benchmark-baseline-files"),
+            (request.Names.SourceOf(SettingsCatalogue.BenchmarkFiles), request.Names.SourceOf(SettingsCatalogue.BenchmarkBaselineFiles)));
+        Assert.Null(GateRunSettings.Read(Settings("QualityGatesBenchmarkFiles="), new Options(), _ => null, errors).Benchmarks);
+    }
+
+    [Fact]
     public void TheWaiversFileWarningLevelsAndLongestWaiverComeFromTheSettingsFile()
     {
         var file = Settings("QualityGatesWaiversFile=config/waivers.json", "QualityGatesWarnLineCoverage=0.9", "QualityGatesMaxWaiverDays=30");

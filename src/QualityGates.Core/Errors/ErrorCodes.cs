@@ -135,6 +135,13 @@ internal static class ErrorCodes
     public const string WaiverDateInvalid = "QG1021";
     /// <summary>A waiver names a gate or context that does not exist, or a field the waivers file does not have.</summary>
     public const string WaiverNameUnknown = "QG1022";
+    // QG1080-QG1082: BenchmarkDotNet exports (the Benchmarks group); each names the file and line.
+    /// <summary>A BenchmarkDotNet export is from a failed run: a benchmark without workload measurements, or no benchmark at all.</summary>
+    public const string BenchmarkRunFailed = "QG1080";
+    /// <summary>One benchmark (full name with parameters) appears twice in one run, so which to compare with its baseline would be a guess.</summary>
+    public const string BenchmarkNameDuplicated = "QG1081";
+    /// <summary>Warning: two BenchmarkDotNet runs compared (or merged) ran on different machines or runtimes; the differing fields are named.</summary>
+    public const string BenchmarkHostsDiffer = "QG1082";
 
     // 2xxx gate failures (one per gate; the gate names are in GateNames)
     public const string TestPassRateBelowMinimum = "QG2001";
@@ -179,6 +186,13 @@ internal static class ErrorCodes
     // QG2030: retried tests.
     /// <summary><c>tests.flaky</c> failed: more tests failed and then passed on a retry than the maximum (only checked when one is set).</summary>
     public const string FlakyTestsAboveMaximum = "QG2030";
+    // QG2050-QG2052: benchmark regressions against a baseline (gates benchmarks.time and benchmarks.allocated).
+    /// <summary>benchmarks.time failed: benchmarks are slower than the baseline beyond the maximum latency increase, and the Mann-Whitney U test finds it significant.</summary>
+    public const string BenchmarkTimeRegressed = "QG2050";
+    /// <summary>benchmarks.allocated failed: benchmarks allocate more bytes per operation than the baseline, beyond the maximum memory increase.</summary>
+    public const string BenchmarkAllocationIncreased = "QG2051";
+    /// <summary>Warning: benchmarks only in this run (new) or only in the baseline (removed); they were not compared.</summary>
+    public const string BenchmarksUnpaired = "QG2052";
 
     // 3xxx registry and deployment control
     /// <summary>A line of a registry file is torn or corrupt; it is skipped (warning) and the records around it are kept.</summary>

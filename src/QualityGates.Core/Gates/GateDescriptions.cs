@@ -38,6 +38,8 @@ internal static class GateDescriptions
         GateNames.CriticalVulnerabilities => "critical vulnerabilities",
         GateNames.HighVulnerabilities => "high vulnerabilities",
         GateNames.MediumVulnerabilities => "medium vulnerabilities",
+        GateNames.BenchmarkTime => "benchmark time",
+        GateNames.BenchmarkAllocated => "benchmark allocations",
         _ => gate.Replace('.', ' ').Replace('_', ' '),
     };
 
@@ -52,12 +54,18 @@ internal static class GateDescriptions
             return "-";
         }
 
+        if (double.IsPositiveInfinity(v))
+        {
+            // An allocation-free benchmark that now allocates: an increase beyond any percentage.
+            return "∞";
+        }
+
         return GateNames.BaseOf(gate) switch
         {
             GateNames.TestPassRate or GateNames.LineCoverage or GateNames.BranchCoverage
                 or GateNames.NewCodeCoverage or GateNames.RatchetLineCoverage or GateNames.RatchetBranchCoverage or GateNames.RatchetTestPassRate
-                or GateNames.Regression or GateNames.LatencyIncrease => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-            GateNames.MemoryIncrease => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+                or GateNames.Regression or GateNames.LatencyIncrease or GateNames.BenchmarkTime => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            GateNames.MemoryIncrease or GateNames.BenchmarkAllocated => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
             GateNames.Throughput => v.ToString("0.#", CultureInfo.InvariantCulture) + " tok/s",
             GateNames.AnyTestFailure or GateNames.FlakyTests or GateNames.CriticalVulnerabilities or GateNames.HighVulnerabilities or GateNames.MediumVulnerabilities
                 => v.ToString("0", CultureInfo.InvariantCulture),

@@ -16,14 +16,16 @@ internal static class GateGroups
         ("Coverage", GateGroup.Coverage),
         ("Model", GateGroup.Model),
         ("Security", GateGroup.Security),
+        ("Benchmarks", GateGroup.Benchmarks),
     };
 
     /// <summary>
     /// The groups when none are named: tests and coverage always; model and security checks only when
-    /// their files are named, so a plain test project is not shown eight checks it never had inputs for.
+    /// their files are named, so a plain test project is not shown eight checks it never had inputs for;
+    /// benchmarks always, since their checks run only when benchmark files are named anyway.
     /// </summary>
     public static GateGroup Default(bool modelFilesNamed, bool securityScansNamed) =>
-        GateGroup.Tests | GateGroup.Coverage
+        GateGroup.Tests | GateGroup.Coverage | GateGroup.Benchmarks
         | (modelFilesNamed ? GateGroup.Model : GateGroup.None)
         | (securityScansNamed ? GateGroup.Security : GateGroup.None);
 

@@ -20,6 +20,8 @@ internal sealed record GateInputs
     public RatchetBaseline? Baseline { get; init; }
     /// <summary>Why the ratchet has no baseline (no approval yet, the approved report is gone), for its skipped checks; null otherwise.</summary>
     public string? BaselineMissing { get; init; }
+    /// <summary>BenchmarkDotNet results paired with their baseline (judged by the gate before its checks run); null when no benchmark files were named.</summary>
+    public BenchmarkComparison? Benchmarks { get; init; }
     /// <summary>Every input file read for the run, in reading order, with what it contributed; empty when nothing came from a file.</summary>
     public IReadOnlyList<Inputs.InputFileRead> Files { get; init; } = [];
 }

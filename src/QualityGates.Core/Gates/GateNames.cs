@@ -59,6 +59,21 @@ internal static class GateNames
     public const string RatchetBranchCoverage = "ratchet.branch_coverage";
     public const string RatchetTestPassRate = "ratchet.test_pass_rate";
 
+    // Benchmark gates (BenchmarkDotNet exports against a baseline).
+    /// <summary>No benchmark may be slower than its baseline beyond the maximum latency increase, significantly (Mann-Whitney U); value = the largest such increase (fraction).</summary>
+    public const string BenchmarkTime = "benchmarks.time";
+    /// <summary>No benchmark may allocate more bytes per operation than its baseline beyond the maximum memory increase; value in percent.</summary>
+    public const string BenchmarkAllocated = "benchmarks.allocated";
+
+    /// <summary>
+    /// One benchmark's part of a benchmark gate: <c>benchmarks.time[MyLib.Parsers.Parse(Size: 100)]</c>, the
+    /// JUnit case name Jenkins tracks the benchmark by, and what a waiver of that benchmark alone names.
+    /// </summary>
+    public static string ForBenchmark(string gate, string fullName) => $"{gate}[{fullName}]";
+
+    /// <summary>True for <see cref="BenchmarkTime"/> and <see cref="BenchmarkAllocated"/>, and one benchmark's part of either.</summary>
+    public static bool IsBenchmarkGate(string gate) => BaseOf(gate) is BenchmarkTime or BenchmarkAllocated;
+
     /// <summary>
     /// Every fixed gate name, in report order: the one list that waivers accept, that
     /// docs/qualitygates.waivers.schema.json repeats (a test holds them equal) and docs/checks.md describes.
@@ -67,6 +82,7 @@ internal static class GateNames
     [
         TestPassRate, AnyTestFailure, FlakyTests, LineCoverage, BranchCoverage, NewCodeCoverage, RatchetLineCoverage, RatchetBranchCoverage, RatchetTestPassRate,
         QualityScore, Regression, LatencyIncrease, MemoryIncrease, Throughput, CriticalVulnerabilities, HighVulnerabilities, MediumVulnerabilities,
+        BenchmarkTime, BenchmarkAllocated,
     ];
 
     /// <summary>
@@ -75,7 +91,14 @@ internal static class GateNames
     /// </summary>
     public const string PerAssemblyPattern = @"^coverage\.(line|branch)\[[^\[\]]+\]$";
 
-    /// <summary>True when <paramref name="gate"/> is one of <see cref="All"/> or a per-assembly gate of line or branch coverage.</summary>
+    /// <summary>
+    /// The regular expression one benchmark's gate name matches (<see cref="ForBenchmark"/>): <c>benchmarks.time[…]</c> or
+    /// <c>benchmarks.allocated[…]</c> around a full name, which may itself hold brackets (<c>Sum(values: [1, 2])</c>).
+    /// </summary>
+    public const string PerBenchmarkPattern = @"^benchmarks\.(time|allocated)\[.+\]$";
+
+    /// <summary>True when <paramref name="gate"/> is one of <see cref="All"/>, a per-assembly gate of line or branch coverage, or one benchmark's gate.</summary>
     public static bool IsKnown(string gate) =>
-        All.Contains(gate, StringComparer.Ordinal) || Regex.IsMatch(gate, PerAssemblyPattern, RegexOptions.CultureInvariant);
+        All.Contains(gate, StringComparer.Ordinal) || Regex.IsMatch(gate, PerAssemblyPattern, RegexOptions.CultureInvariant)
+        || Regex.IsMatch(gate, PerBenchmarkPattern, RegexOptions.CultureInvariant | RegexOptions.Singleline);
 }

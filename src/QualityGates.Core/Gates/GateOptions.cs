@@ -35,6 +35,8 @@ internal sealed record GateOptions
     public bool FailOnAnyTestFailure { get; init; }
     /// <summary>When true, the <c>coverage.new_code</c> check runs on the change since the merge base.</summary>
     public bool NewCode { get; init; }
+    /// <summary>When true (benchmark files were named), the <c>benchmarks.*</c> checks run, in the <see cref="GateGroup.Benchmarks"/> group.</summary>
+    public bool Benchmarks { get; init; }
     /// <summary>When true, the <c>ratchet.*</c> checks compare line coverage, branch coverage and pass rate with the baseline.</summary>
     public bool Ratchet { get; init; }
     /// <summary>The waivers and the day they are judged on; null for none.</summary>
@@ -56,5 +58,7 @@ internal enum GateGroup
     Coverage = 2,
     Model = 4,
     Security = 8,
-    All = Tests | Coverage | Model | Security,
+    /// <summary>benchmarks.time and benchmarks.allocated; they run only when benchmark files are named (<see cref="GateOptions.Benchmarks"/>).</summary>
+    Benchmarks = 16,
+    All = Tests | Coverage | Model | Security | Benchmarks,
 }

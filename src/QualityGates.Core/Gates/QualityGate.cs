@@ -40,6 +40,11 @@ internal sealed class QualityGate
             inputs = inputs with { Security = waivers.Apply(scanned, _options.Context) };
         }
 
+        if (inputs.Benchmarks is { } benchmarks && (_options.Groups & GateGroup.Benchmarks) != 0 && _options.Benchmarks)
+        {
+            inputs = inputs with { Benchmarks = Benchmarks.BenchmarkJudge.Judge(benchmarks, _options.Thresholds, waivers, _options.Context) };
+        }
+
         foreach (var check in CheckSet.For(inputs, _options))
         {
             if ((_options.Groups & check.Group) == 0 || !check.AppliesTo(_options))
@@ -50,7 +55,7 @@ internal sealed class QualityGate
             var result = WithWarningLevel(check.Evaluate(inputs, _options));
             if (waivers is not null)
             {
-                result = waivers.Judge(result, _options.Context, inputs.Security);
+                result = waivers.Judge(result, _options.Context, inputs.Security, inputs.Benchmarks);
             }
 
             checks.Add(result);
@@ -73,7 +78,7 @@ internal sealed class QualityGate
             Inputs = inputs,
             Checks = checks,
             Warnings = warnings,
-            Waivers = waivers?.Outcomes(_options.Context, checks, inputs.Security) ?? [],
+            Waivers = waivers?.Outcomes(_options.Context, checks, inputs.Security, inputs.Benchmarks) ?? [],
         };
         if (!report.AllPassed)
         {

@@ -1,5 +1,6 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Inputs.Git;
 using QualityGates.Inputs.ModelMetrics;
@@ -42,6 +43,7 @@ internal static class GateInputLoader
             : diagnostics.Attempt(() => NewCode(inputs, inputs.NewCode, merged));
         var security = ReadFiles(inputs.SecurityScanFiles, inputs, diagnostics, paths => SecurityScanReader.ReadAll(paths, read));
         var model = ReadModel(inputs, diagnostics, read);
+        var benchmarks = inputs.Benchmarks is { } named ? diagnostics.Attempt(() => BenchmarkInputs.Read(inputs, named, read, diagnostics)) : null;
 
         return new GateInputs
         {
@@ -52,6 +54,7 @@ internal static class GateInputLoader
             ReportedLineRate = testMetrics?.CoverageLineRate,
             Model = model,
             Security = security,
+            Benchmarks = benchmarks,
             Files = diagnostics.HasErrors ? [] : read,
         };
     }

@@ -1,5 +1,6 @@
 using QualityGates.Configuration.Settings;
 using QualityGates.Gates;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 
 namespace QualityGates.Inputs;
@@ -32,6 +33,9 @@ internal sealed record InputOptions
 
     /// <summary>Where the change for new-code coverage comes from; null leaves new code unread.</summary>
     public NewCodeOptions? NewCode { get; init; }
+
+    /// <summary>BenchmarkDotNet exports to read, and the named baseline's; null when none are named.</summary>
+    public BenchmarkOptions? Benchmarks { get; init; }
 }
 
 /// <summary>Where the change for <c>coverage.new_code</c> comes from (see docs/coverage.md, "New-code coverage").</summary>

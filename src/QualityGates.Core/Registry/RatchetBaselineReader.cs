@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using QualityGates.Configuration;
 using QualityGates.Configuration.Settings;
@@ -38,20 +37,8 @@ internal static class RatchetBaselineReader
                 $"{options.Source} takes its baseline from the registry's last approval for the model and context, but no model was given; name the model ({names.ModelSettings}) or a baseline report ({names.Of(SettingsCatalogue.BaselineReport)}).");
         }
 
-        var registry = new ApprovalRegistry(RegistryLocation.Resolve(options.Registry, query.Environment, query.BaseDirectory), environment: query.Environment);
-        var approval = registry.GetHistory(model.Name).Value
-            .LastOrDefault(r => r.Kind == RegistryRecordKind.Approved && r.Context == context && r.Report?.File is not null);
-        var contextName = DeploymentContexts.NameOf(context);
-        if (approval is null)
-        {
-            return (null, $"the registry ({registry.Location}) has no approval of {model.Name} for {contextName} with a report yet");
-        }
-
-        var file = approval.Report!.File!;
-        var who = $"the last approval of {model.Name} {approval.Model.Version} for {contextName}, {approval.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
-        return File.Exists(file)
-            ? (Read(file, who), null)
-            : (null, $"{who} names the report '{file}', which no longer exists");
+        var (file, source, missing) = LastApprovedReport.Find(options.Registry, model, context, query.Environment, query.BaseDirectory);
+        return file is null ? (null, missing) : (Read(file, source), null);
     }
 
     private static RatchetBaseline Read(string path, string source)

@@ -87,15 +87,26 @@ internal static class JUnitReportWriter
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// The cases of the suite: one per check, except a benchmark gate judged per benchmark, which is one case per
+    /// benchmark (<c>benchmarks.time[MyLib.Parse(Size: 100)]</c>, <see cref="BenchmarkRows"/>), so Jenkins shows
+    /// which benchmark regressed and keeps each one's history.
+    /// </summary>
+    private static List<GateCheckResult> Cases(QualityGateReport report) =>
+        report.Checks.SelectMany(check => BenchmarkRows.For(report, check) is { } rows
+            ? rows.Select(r => new GateCheckResult(r.Gate, r.Status, r.Value, check.Threshold, r.Message, r.Status == GateStatus.Failed ? check.Code : null))
+            : [check]).ToList();
+
     private static void WriteSuite(XmlWriter xml, QualityGateReport report)
     {
-        var failures = report.Checks.Count(c => c.Status == GateStatus.Failed);
-        var skipped = report.Checks.Count(c => c.Status == GateStatus.Skipped);
+        var cases = Cases(report);
+        var failures = cases.Count(c => c.Status == GateStatus.Failed);
+        var skipped = cases.Count(c => c.Status == GateStatus.Skipped);
         var warnings = report.AllWarnings;
 
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", SuiteName(report));
-        xml.WriteAttributeString("tests", Count(report.Checks.Count + (warnings.Count > 0 ? 1 : 0)));
+        xml.WriteAttributeString("tests", Count(cases.Count + (warnings.Count > 0 ? 1 : 0)));
         xml.WriteAttributeString("failures", Count(failures));
         xml.WriteAttributeString("errors", "0");
         xml.WriteAttributeString("skipped", Count(skipped));
@@ -123,7 +134,7 @@ internal static class JUnitReportWriter
         xml.WriteEndElement();
 
         var className = ClassName(report);
-        foreach (var check in report.Checks)
+        foreach (var check in cases)
         {
             WriteCase(xml, report, className, check);
         }

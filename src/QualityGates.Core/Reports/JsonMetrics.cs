@@ -21,6 +21,10 @@ internal sealed class JsonMetrics(GateInputs inputs)
     public double? ReportedLineRate => inputs.ReportedLineRate;
     public JsonSecurity? Security => inputs.Security is { } security ? new(security) : null;
     public JsonModel? Model => inputs.Model is { } model ? new(model) : null;
+
+    /// <summary>Only when benchmark files were named (<see cref="JsonBenchmarks"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonBenchmarks? Benchmarks => inputs.Benchmarks is { } benchmarks ? new(benchmarks) : null;
 }
 
 internal sealed class JsonTests(TestRunSummary tests)

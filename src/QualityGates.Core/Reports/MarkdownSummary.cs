@@ -112,7 +112,26 @@ internal static class MarkdownSummary
         }
 
         AddFindings(blocks, report);
+        AddBenchmarks(blocks, report);
         return blocks;
+    }
+
+    /// <summary>The benchmarks behind a failed, waived or warning benchmark gate, one row per benchmark and gate (gates.html has every benchmark).</summary>
+    private static void AddBenchmarks(List<(string Text, int Rows)> blocks, QualityGateReport report)
+    {
+        var rows = report.Checks.SelectMany(c => BenchmarkRows.For(report, c) ?? [])
+            .Where(r => r.Status is GateStatus.Failed or GateStatus.Waived or GateStatus.Warning)
+            .OrderBy(r => r.Status == GateStatus.Failed ? 0 : 1)
+            .ToList();
+        if (report.Inputs.Benchmarks is not { } comparison || rows.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add((string.Create(CultureInfo.InvariantCulture,
+            $"\n**Benchmarks** against {MarkdownText.Cell(comparison.Baseline?.Source)}: {rows.Count(r => r.Status == GateStatus.Failed)} regressed\n\n| Gate | Status | Benchmark |\n| --- | --- | --- |\n"), 0));
+        blocks.AddRange(rows.Select(r =>
+            ($"| `{GateNames.BaseOf(r.Gate)}` | {Status(r.Status)} | {MarkdownText.Cell(r.Message, MaxMessageLength)} |\n", 1)));
     }
 
     /// <summary>The listed findings of each severity whose security check failed (up to <see cref="Metrics.SecuritySummary.ListedPerSeverity"/> each), as gates.html shows them.</summary>

@@ -124,7 +124,22 @@ internal static class SummaryLine
                 $"tests {tests.Passed}/{tests.Executed} ({against}{(tolerated > 0 ? $", {FailedTests(tolerated)} tolerated" : string.Empty)}){Tier(check)}");
         }
 
-        return $"{Label(check.Gate)} {against}{Tier(check)}";
+        return $"{Label(check.Gate)} {against}{Tier(check)}{BenchmarkCount(report, check)}";
+    }
+
+    /// <summary>" (1 of 7 regressed)" or " (7 benchmarks)" after a benchmark gate's figure; empty for other gates.</summary>
+    private static string BenchmarkCount(QualityGateReport report, GateCheckResult check)
+    {
+        if (BenchmarkRows.For(report, check) is not { } rows)
+        {
+            return string.Empty;
+        }
+
+        var compared = rows.Count(r => r.Status != GateStatus.Skipped);
+        var regressed = rows.Count(r => r.Status == GateStatus.Failed);
+        return regressed > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({regressed} of {compared} regressed)")
+            : string.Create(CultureInfo.InvariantCulture, $" ({compared} benchmark{(compared == 1 ? string.Empty : "s")})");
     }
 
     /// <summary>" WARN" or " WAIVED" after the figure of a check in its warning band or waived; empty otherwise.</summary>

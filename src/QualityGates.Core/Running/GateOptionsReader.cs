@@ -35,6 +35,7 @@ internal static class GateOptionsReader
             {
                 Strict = request.Strict, Groups = request.Groups, FailOnAnyTestFailure = request.FailOnAnyTestFailure, AllowAbortedRun = request.AllowAbortedRun,
                 Waivers = waivers, NewCode = request.NewCode is not null, Ratchet = request.Ratchet is not null, CoverageStat = request.CoverageStat,
+                Benchmarks = request.Benchmarks is not null,
                 Names = request.Names,
             }
             : null;

@@ -42,6 +42,7 @@ internal sealed class GatePipeline(TimeProvider time, Action<QualityGate> watch)
                 Path = RepositoryRoot.Display(f.Path, root, abbreviateOutside: false),
                 SameAs = f.SameAs is null ? null : RepositoryRoot.Display(f.SameAs, root, abbreviateOutside: false),
             }).ToList(),
+            Benchmarks = inputs.Benchmarks?.WithPaths(path => RepositoryRoot.Display(path, root, abbreviateOutside: false)),
         };
         var judged = gate.Evaluate(inputs, request.Model) with { TargetFramework = NullIfBlank(request.TargetFramework), Projects = request.SolutionProjects };
 

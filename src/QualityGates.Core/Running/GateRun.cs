@@ -40,7 +40,7 @@ internal sealed class GateRun
     /// The report and the diagnostics. Without a report (a bad setting or input) the diagnostics are the
     /// errors, one per problem. With a report they are, in order: one error per failed check (its QG2xxx
     /// code and gate); the warnings the report files list too (<see cref="QualityGateReport.RunWarnings"/>:
-    /// QG0019 judged alone, QG0021 and QG5010 inputs, QG5004 handler, the warning tier and waivers QG2018,
+    /// QG0019 judged alone, QG0021, QG5010, QG1082 and QG2052 inputs, QG5004 handler, the warning tier and waivers QG2018,
     /// QG2021, QG2019, QG2020, QG2013 tolerated failed tests, QG2022 new code); then what came after the files
     /// were written: the report files' error or pruning warning (QG5001), the registry's errors (QG3xxx) or
     /// QG3002 nothing to approve (these warnings are also in the CI server's summary), QG5003 CI output and

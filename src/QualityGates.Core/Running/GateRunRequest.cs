@@ -1,6 +1,7 @@
 using QualityGates.Configuration.Settings;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
@@ -84,6 +85,9 @@ internal sealed record GateRunRequest
 
     /// <summary>Hold line coverage, branch coverage and pass rate to a baseline (<c>ratchet.*</c>); null leaves it off.</summary>
     public RatchetOptions? Ratchet { get; init; }
+    /// <summary>BenchmarkDotNet exports to judge against a baseline (the <c>benchmarks.*</c> checks); null when none are named.</summary>
+    public BenchmarkOptions? Benchmarks { get; init; }
+
     /// <summary>
     /// The waivers file as the user named it, relative to <see cref="BaseDirectory"/>; null or blank
     /// searches for <c>qualitygates.waivers.json</c> from <see cref="BaseDirectory"/> up to the repository root.
@@ -122,10 +126,14 @@ internal sealed record GateRunRequest
         BaselineFile = BaselineFile,
         Run = Run,
         NewCode = NewCode,
+        Benchmarks = Benchmarks,
     };
 
     /// <summary>Where the waivers loader finds the waivers file.</summary>
     internal WaiverOptions ForWaivers() => new(WaiversFile, WaiversFileSource, BaseDirectory, Environment);
+
+    /// <summary>What a baseline is looked up for in the registry for <paramref name="context"/>.</summary>
+    internal BaselineLookup ForBaseline(Configuration.DeploymentContext context) => new(context, Model, Names, BaseDirectory, Environment);
 
     /// <summary>What the ratchet's baseline reader looks up for <paramref name="context"/>; null without the ratchet.</summary>
     internal RatchetBaselineQuery? ForRatchet(Configuration.DeploymentContext context) =>

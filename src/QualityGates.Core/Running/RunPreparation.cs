@@ -30,6 +30,17 @@ internal sealed record RunPreparation(GateOptions? Options, ApprovalRecorder? Re
             });
         }
 
+        if (request.Benchmarks is { } benchmarks && inputs.Benchmarks is { } comparison && options is not null)
+        {
+            diagnostics.Attempt(() =>
+            {
+                var read = inputs.Files.ToList();
+                comparison = BenchmarkBaselineReader.WithRegistryBaseline(comparison, benchmarks, request.ForBaseline(options.Context), read);
+                inputs = inputs with { Benchmarks = comparison, Files = diagnostics.HasErrors ? [] : read };
+                diagnostics.AddRange(BenchmarkWarnings.For(comparison));
+            });
+        }
+
         return new RunPreparation(options, registry, inputs, coverageFiles);
     }
 }

@@ -4,6 +4,7 @@ using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
@@ -91,6 +92,9 @@ internal static class SettingsRequest
                 ExcludeFiles = s.List(CoverageExcludeFiles),
             },
             SecurityScanFiles = security,
+            Benchmarks = s.List(BenchmarkFiles) is var benchmarks && s.List(BenchmarkBaselineFiles) is var benchmarkBaseline && benchmarks.Count + benchmarkBaseline.Count > 0
+                ? new BenchmarkOptions { Files = benchmarks, BaselineFiles = benchmarkBaseline, Registry = s.Text(SettingsCatalogue.Registry) }
+                : null,
             TestMetricsFile = s.Text(TestMetricsFile),
             ModelMetricsFile = s.Text(ModelMetricsFile),
             BaselineFile = s.Text(ModelBaselineFile),

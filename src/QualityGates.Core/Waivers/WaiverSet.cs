@@ -87,7 +87,7 @@ internal sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
     /// <see cref="GateStatus.Waived"/>; a passed security check that failed before its waived findings were
     /// taken out is Waived too, naming their waivers. A failed check whose waiver has expired says so.
     /// </summary>
-    public GateCheckResult Judge(GateCheckResult result, DeploymentContext context, SecuritySummary? security)
+    public GateCheckResult Judge(GateCheckResult result, DeploymentContext context, SecuritySummary? security, BenchmarkComparison? benchmarks = null)
     {
         var mine = Waivers.Where(w => w.AppliesTo(context)).ToList();
         if (result.Failed)
@@ -101,7 +101,12 @@ internal sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
             var covering = security is not null && GateNames.SeverityOf(result.Gate) is { } severity
                 ? new AdvisoryWaivers(expired).Covering(security.Findings.Where(f => f.Severity == severity))
                 : [];
-            var named = expired.Where(w => w.Gate == result.Gate || covering.Contains(w)).ToList();
+            // A benchmark's own waiver (benchmarks.time[name]) that expired while that benchmark regresses.
+            var regressed = GateNames.IsBenchmarkGate(result.Gate) && benchmarks is not null
+                ? benchmarks.Benchmarks.Where(b => (result.Gate == GateNames.BenchmarkTime ? b.Time : b.Allocated) == BenchmarkOutcome.Regressed)
+                    .Select(b => GateNames.ForBenchmark(result.Gate, b.FullName)).ToHashSet(StringComparer.Ordinal)
+                : [];
+            var named = expired.Where(w => w.Gate == result.Gate || covering.Contains(w) || (w.Gate is not null && regressed.Contains(w.Gate))).ToList();
             return named.Count == 0 ? result : result with
             {
                 Message = result.Message + "; " + Listed(named.Select(w => $"the waiver of {w.Target} by {w.Owner} expired on {w.ExpiresText}"), "; ", "expired waivers"),
@@ -133,9 +138,11 @@ internal sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
     private const int MaxListed = 20;
 
     /// <summary>What became of each waiver of <paramref name="context"/> in a run that judged <paramref name="checks"/>.</summary>
-    public IReadOnlyList<WaiverOutcome> Outcomes(DeploymentContext context, IReadOnlyList<GateCheckResult> checks, SecuritySummary? security)
+    public IReadOnlyList<WaiverOutcome> Outcomes(DeploymentContext context, IReadOnlyList<GateCheckResult> checks, SecuritySummary? security, BenchmarkComparison? benchmarks = null)
     {
-        var used = checks.SelectMany(c => c.Waivers).Concat(security?.Waived.Select(w => w.Waiver) ?? []).ToHashSet();
+        var used = checks.SelectMany(c => c.Waivers).Concat(security?.Waived.Select(w => w.Waiver) ?? [])
+            .Concat(benchmarks?.Benchmarks.SelectMany(b => new[] { b.TimeWaiver, b.AllocatedWaiver }).OfType<Waiver>() ?? [])
+            .ToHashSet();
         return Waivers.Where(w => w.AppliesTo(context))
             .Select(w => new WaiverOutcome(w, !w.IsActiveOn(Today) ? WaiverState.Expired : used.Contains(w) ? WaiverState.Applied : WaiverState.Unused))
             .ToList();

@@ -1,11 +1,13 @@
 using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;
+using QualityGates.Tests.Inputs.Benchmarks;
 using QualityGates.Tests.Inputs.Cobertura;
 using QualityGates.Tests.Reports;
 using QualityGates.Tests.Support;
@@ -173,6 +175,20 @@ public sealed class GoldenReportTests : IDisposable
         Groups = GateGroup.Model,
         ModelMetricsFile = ModelMetrics(latency: 123.456789),
         BaselineFile = Baseline(),
+    }));
+
+    /// <summary>Real BenchmarkDotNet runs of one class: a regressed run against its baseline, so <c>metrics.benchmarks</c> has every outcome it can.</summary>
+    [Fact]
+    public void BenchmarksAgainstABaselineRun() => Verify("report-benchmarks.json", Run(new GateRunRequest
+    {
+        Context = "staging",
+        Model = Veran,
+        Groups = GateGroup.Benchmarks,
+        Benchmarks = new BenchmarkOptions
+        {
+            Files = [BenchmarkFixtures.Full("regressed", "ParseBenchmarks")],
+            BaselineFiles = [BenchmarkFixtures.Full("base", "ParseBenchmarks")],
+        },
     }));
 
     /// <summary>New-code coverage needs a git history; its section is made here with the figures a diff gives.</summary>

@@ -66,7 +66,8 @@ public sealed class WaiversFileTests : IDisposable
         Assert.Equal(ErrorCodes.DuplicateJsonKey, Assert.Single(errors).Code);
     }
 
-    public static TheoryData<string> EveryGate() => [.. GateNames.All, "coverage.line[MyLib]", "coverage.branch[My.Lib.Tests]"];
+    public static TheoryData<string> EveryGate() => [.. GateNames.All, "coverage.line[MyLib]", "coverage.branch[My.Lib.Tests]",
+        "benchmarks.time[MyLib.Parsers.Parse(Size: 100)]", "benchmarks.allocated[MyLib.Sum(values: [1, 2])]"];
 
     [Theory]
     [MemberData(nameof(EveryGate))]
@@ -97,5 +98,6 @@ public sealed class WaiversFileTests : IDisposable
 
         Assert.Equal(GateNames.All, gate[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
         Assert.Equal(GateNames.PerAssemblyPattern, gate[1].GetProperty("pattern").GetString());
+        Assert.Equal(GateNames.PerBenchmarkPattern, gate[2].GetProperty("pattern").GetString());
     }
 }

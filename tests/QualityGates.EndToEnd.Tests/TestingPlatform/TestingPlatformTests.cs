@@ -257,6 +257,28 @@ public sealed class TestingPlatformTests(ITestOutputHelper output)
         Assert.Contains("QG0011", diff.Output);
     }
 
+    /// <summary>The benchmark settings are catalogue entries, so a test application takes them as its own options.</summary>
+    [Fact]
+    public void ATestApplicationJudgesBenchmarkExportsGivenAsItsOptions()
+    {
+        const string SumCsv = "QualityGates.BenchmarkSubject.ParseBenchmarks.SumCsv";
+        var workspace = Get(output);
+        var reports = workspace.FullPath("bench-mtp-reports");
+
+        var run = workspace.RunApp(XunitV3,
+        [
+            "--quality-gates-checks", "Benchmarks", "--quality-gates-report-directory", reports,
+            "--quality-gates-benchmark-files", Fixtures.Path("benchmarks", "regressed", "*-report-full.json"),
+            "--quality-gates-benchmark-baseline-files", Fixtures.Path("benchmarks", "base", "*-report-full.json"),
+        ]);
+
+        // Tests pass and a check other than coverage fails: exit code 1 (docs/testing-platform.md).
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(1, run.Lines("error QG2050 : "));
+        Assert.Equal(1, run.Lines("error QG2051 : "));
+        Assert.Equal([$"benchmarks.time[{SumCsv}]", $"benchmarks.allocated[{SumCsv}]"], GateReports.In(reports).Failures);
+    }
+
     [Fact]
     public void AProductionRunWithoutCoverageSaysWhatATestApplicationAccepts()
     {

@@ -67,11 +67,11 @@ internal static class SettingsCatalogue
     });
 
     public static Setting Checks { get; } = Add(new("Checks", RunSection,
-        SettingKind.ChoiceList(ErrorCodes.InvalidSetting, "a group of checks", "All", "Tests", "Coverage", "Model", "Security"),
+        SettingKind.ChoiceList(ErrorCodes.InvalidSetting, "a group of checks", "All", "Tests", "Coverage", "Model", "Security", "Benchmarks"),
         "The groups of checks to run; a group not run shows no rows.")
     {
         Cli = "--checks",
-        Default = "Tests;Coverage, plus Model when a model metrics or baseline file is named and Security when a scan is named",
+        Default = "Tests;Coverage;Benchmarks, plus Model when a model metrics or baseline file is named and Security when a scan is named (the benchmark checks run only when benchmark files are named)",
         PropsDefault = string.Empty,
     });
 
@@ -156,6 +156,25 @@ internal static class SettingsCatalogue
     {
         Cli = "--security-scan",
         MSBuildItem = "QualityGatesSecurityScanFile",
+        PropsDefault = string.Empty,
+    });
+
+    public static Setting BenchmarkFiles { get; } = Add(new("BenchmarkFiles", InputSection, SettingKind.List("json", "BenchmarkDotNet JSON exports or globs"),
+        "This run's BenchmarkDotNet JSON exports (*-report-full.json, brief or compressed): adds benchmarks.time and benchmarks.allocated against a baseline.")
+    {
+        Cli = "--benchmarks",
+        MSBuildItem = "QualityGatesBenchmarkFile",
+        DocsPage = "benchmarks.md",
+        PropsDefault = string.Empty,
+    });
+
+    public static Setting BenchmarkBaselineFiles { get; } = Add(new("BenchmarkBaselineFiles", InputSection, SettingKind.List("json", "BenchmarkDotNet JSON exports or a gate report (latest.json), or globs"),
+        "The baseline the benchmark checks compare with: its BenchmarkDotNet exports, or an earlier gate report.")
+    {
+        Cli = "--benchmark-baseline",
+        MSBuildItem = "QualityGatesBenchmarkBaselineFile",
+        DocsPage = "benchmarks.md",
+        Default = "the benchmarks recorded with the registry's last approval for the model and context",
         PropsDefault = string.Empty,
     });
 

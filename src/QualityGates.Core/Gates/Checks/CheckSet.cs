@@ -47,5 +47,7 @@ internal static class CheckSet
             s => s.High, t => t.MaxHighVulnerabilities),
         new VulnerabilityCountCheck(GateNames.MediumVulnerabilities, ErrorCodes.MediumVulnerabilitiesAboveMaximum, "medium",
             s => s.Medium, t => t.MaxMediumVulnerabilities),
+        BenchmarkCheck.Time,
+        BenchmarkCheck.Allocated,
     };
 }

@@ -49,6 +49,7 @@ internal abstract class GateCheck
         (GateGroup.Coverage, _) => $"Collect coverage with coverlet.MTP: reference it and run the tests with --coverlet; a Cobertura file from another tool is read when named ({names.Of(SettingsCatalogue.CoverageFiles)}).",
         (GateGroup.Model, _) => $"Name a model metrics file ({names.Of(SettingsCatalogue.ModelMetricsFile)}).",
         (GateGroup.Security, _) => $"Name a security scan ({names.Of(SettingsCatalogue.SecurityScanFiles)}).",
+        (GateGroup.Benchmarks, _) => $"Name the baseline's BenchmarkDotNet exports ({names.Of(SettingsCatalogue.BenchmarkBaselineFiles)}), or approve a run with benchmarks in the registry for this model and context.",
         _ => string.Empty,
     };
 

@@ -47,6 +47,7 @@ internal static class HtmlReportWriter
         HtmlInputSections.AppendSecurity(page, report.Inputs.Security, repositoryRoot,
             report.FailedChecks.Select(c => GateNames.SeverityOf(c.Gate)).OfType<string>().ToList());
         HtmlInputSections.AppendModel(page, report.Inputs.Model, repositoryRoot);
+        HtmlBenchmarkSection.Append(page, report, repositoryRoot);
         HtmlInputSections.AppendInputFiles(page, report.Inputs.Files, repositoryRoot);
         HtmlWaivers.AppendSection(page, report);
         page.Append("</main>\n");

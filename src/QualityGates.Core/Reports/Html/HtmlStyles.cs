@@ -58,6 +58,18 @@ internal static class HtmlStyles
         svg.trend circle.passed{fill:var(--pass)}
         svg.trend circle.failed{fill:var(--fail)}
         svg.trend circle.skipped{fill:var(--skip)}
+        svg.dist{display:block}
+        svg.dist circle{fill-opacity:.75}
+        svg.dist .base{fill:#8c959f}
+        svg.dist .passed{fill:var(--pass)}
+        svg.dist .failed{fill:var(--fail)}
+        svg.dist .warning{fill:#b7791f}
+        svg.dist .waived{fill:#6b46c1}
+        svg.dist .skipped{fill:var(--skip)}
+        svg.dist rect.box{fill-opacity:.18;stroke:none}
+        svg.dist line.median{stroke:var(--ink);stroke-width:1.5}
+        svg.dist line.limit{stroke:var(--fail);stroke-width:1;stroke-dasharray:3 2}
+        table.benchmarks td code{word-break:break-all}
         footer{padding:16px 32px;color:var(--muted);font-size:12px;border-top:1px solid var(--line)}
         footer code{font-size:12px}
         @media print{header.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
