@@ -25,7 +25,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
         var request = ReadRequest(result, errors, out var settings);
         foreach (var warning in settings.Warnings)
         {
@@ -40,7 +40,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
         {
             foreach (var each in errors)
             {
-                ErrorOutput.Error(error, each);
+                ErrorOutput.Write(error, each);
             }
 
             return ExitCodes.BadInput;
@@ -50,7 +50,7 @@ internal sealed class CheckCommand(Func<string, string?> environment)
     }
 
     /// <summary>The request the options give; every bad setting goes to <paramref name="errors"/>.</summary>
-    internal GateRunRequest ReadRequest(ParseResult result, List<QualityGatesException> errors, out SettingValues settings)
+    internal GateRunRequest ReadRequest(ParseResult result, DiagnosticBag errors, out SettingValues settings)
     {
         settings = _settings.Read(result);
         errors.AddRange(settings.Errors);

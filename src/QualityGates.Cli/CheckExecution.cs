@@ -1,5 +1,4 @@
 using QualityGates.Errors;
-using QualityGates.Files;
 using QualityGates.Reports;
 using QualityGates.Running;
 

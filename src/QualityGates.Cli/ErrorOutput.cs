@@ -1,5 +1,5 @@
 using QualityGates.Errors;
-using QualityGates.Files;
+using QualityGates.Reports;
 
 namespace QualityGates.Cli;
 

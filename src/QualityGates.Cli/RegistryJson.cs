@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using QualityGates.Files;
 using QualityGates.Registry;
 using QualityGates.Reports;
 

@@ -5,7 +5,6 @@ using Microsoft.Build.Utilities;
 using QualityGates.Configuration;
 using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
-using QualityGates.Files;
 using QualityGates.Gates;
 using QualityGates.Inputs;
 using QualityGates.Integrations;
@@ -108,7 +107,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         var clock = Stopwatch.StartNew();
         var projectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
         var log = new GateErrorLog(Log, DeferErrors, projectFile, deferAll: SolutionVerdict);
-        var settingErrors = new List<QualityGatesException>();
+        var settingErrors = new DiagnosticBag();
         var request = ReadRequest(projectFile, settingErrors, out var settings);
         foreach (var warning in settings.Warnings)
         {
@@ -121,7 +120,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
         var result = settingErrors.Count == 0 ? new GateRun().Execute(request, commands) : null;
         if (result is null)
         {
-            foreach (var diagnostic in settingErrors.Select(GateDiagnostic.From).Concat(GateRun.Check(request)))
+            foreach (var diagnostic in settingErrors.Concat(GateRun.Check(request)))
             {
                 log.Log(diagnostic, deferrable: false);
             }
@@ -142,7 +141,7 @@ public sealed class EvaluateQualityGates : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>The request the settings and the targets' facts give; every bad setting goes to <paramref name="errors"/>.</summary>
-    internal GateRunRequest ReadRequest(string? projectFile, List<QualityGatesException> errors, out SettingValues settings)
+    internal GateRunRequest ReadRequest(string? projectFile, DiagnosticBag errors, out SettingValues settings)
     {
         settings = ReadSettings();
         errors.AddRange(settings.Errors);

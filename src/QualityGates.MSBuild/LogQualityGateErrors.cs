@@ -1,7 +1,7 @@
-using QualityGates.Files;
 using System.Globalization;
 using Microsoft.Build.Framework;
 using QualityGates.MSBuild.Logging;
+using QualityGates.Reports;
 
 namespace QualityGates.MSBuild;
 

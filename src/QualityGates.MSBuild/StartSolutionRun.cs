@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
 using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
-using QualityGates.Files;
+using QualityGates.Reports;
 using QualityGates.Running.Solution;
 
 namespace QualityGates.MSBuild;

@@ -4,7 +4,6 @@ using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.TestHost;
 using QualityGates.Errors;
-using QualityGates.Files;
 using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;

@@ -44,7 +44,7 @@ internal static class GateRunSettings
     };
 
     /// <summary>The request for <paramref name="run"/>; every bad setting goes to <paramref name="errors"/>.</summary>
-    public static GateRunRequest Read(GateSettingsFile file, ICommandLineOptions options, Func<string, string?> environment, List<QualityGatesException> errors, RunInputs? run = null)
+    public static GateRunRequest Read(GateSettingsFile file, ICommandLineOptions options, Func<string, string?> environment, DiagnosticBag errors, RunInputs? run = null)
     {
         var settings = Settings(file, options);
         errors.AddRange(settings.Errors);

@@ -48,13 +48,13 @@ internal static class GateSessionRun
         }
         catch (QualityGatesException ex)
         {
-            return Failed([ex]);
+            return Failed(ex);
         }
 
         if (!file.Exists)
         {
-            return Failed([new QualityGatesException(ErrorCodes.GateCannotRun,
-                $"Quality gates cannot run: the settings file '{file.Path}' that QualityGates.MSBuild's build targets write next to the test application is missing. Build the test project with the QualityGates.MSBuild package referenced.")]);
+            return Failed(new QualityGatesException(ErrorCodes.GateCannotRun,
+                $"Quality gates cannot run: the settings file '{file.Path}' that QualityGates.MSBuild's build targets write next to the test application is missing. Build the test project with the QualityGates.MSBuild package referenced."));
         }
 
         var settings = GateRunSettings.Settings(file, options);
@@ -63,16 +63,17 @@ internal static class GateSessionRun
             return null;
         }
 
-        var errors = settings.Errors.ToList();
+        var errors = new DiagnosticBag();
+        errors.AddRange(settings.Errors);
         // The settings' own warnings (QG0030) are input warnings too, so the report files list them: native
         // dotnet test shows nothing of an application that exits 0.
         var warnings = settings.Warnings.Concat(NotCobertura(runCoverageFiles, producersWithoutCobertura)).ToList();
         var request = SettingsRequest.Build(settings,
             GateRunSettings.Context(file, Environment.GetEnvironmentVariable, new RunInputs { Tests = tests, CoverageFiles = runCoverageFiles, Warnings = warnings }), errors);
-        if (errors.Count > 0)
+        if (errors.HasErrors)
         {
             // Report the request's own mistakes too, so one run names every bad setting.
-            return new GateSessionResult(new GateRunResult { Diagnostics = [.. settings.Warnings, .. errors.Select(GateDiagnostic.From), .. GateRun.Check(request)] }, []);
+            return new GateSessionResult(new GateRunResult { Diagnostics = [.. settings.Warnings, .. errors, .. GateRun.Check(request)] }, []);
         }
 
         var ciLines = new List<string>();
@@ -88,6 +89,6 @@ internal static class GateSessionRun
                 $"The coverage producer {string.Join(", ", producersWithoutCobertura)} reported coverage but named no Cobertura report; ask it for Cobertura (coverlet.MTP: --coverlet-output-format cobertura; Microsoft's: --coverage-output-format cobertura) so the gate can read it.")]
             : [];
 
-    private static GateSessionResult Failed(IEnumerable<QualityGatesException> errors) =>
-        new(new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() }, []);
+    private static GateSessionResult Failed(QualityGatesException error) =>
+        new(new GateRunResult { Diagnostics = [GateDiagnostic.From(error)] }, []);
 }

@@ -4,6 +4,7 @@ using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Inputs.Common;
+using QualityGates.Reports;
 
 namespace QualityGates.Testing.Platform;
 

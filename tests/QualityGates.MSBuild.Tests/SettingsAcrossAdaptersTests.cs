@@ -1,6 +1,7 @@
 using System.Globalization;
 using QualityGates.Configuration;
 using QualityGates.Configuration.Settings;
+using QualityGates.Inputs;
 using QualityGates.MSBuild.Tests.Support;
 using QualityGates.Running;
 using static QualityGates.MSBuild.Tests.Support.ThreeAdapters;

@@ -18,7 +18,7 @@ public sealed class GateRunSettingsTests : IDisposable
     {
         var file = Settings("QualityGatesContext=staging", "QualityGatesMinTestPassRate=0.9", "QualityGatesMinLineCoverage=0.7");
         var options = new Options { ["quality-gates-context"] = ["production"], ["quality-gates-min-test-pass-rate"] = ["0.8"] };
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, options, _ => null, errors);
 
@@ -34,7 +34,7 @@ public sealed class GateRunSettingsTests : IDisposable
     {
         var file = Settings("QualityGatesBenchmarkFiles=bench/new/*-report-full.json;/abs/other-report-full.json", "QualityGatesBenchmarkBaselineFiles=bench/base/*-report-full.json", "QualityGatesRegistry=registry");
         var options = new Options { ["quality-gates-benchmark-baseline-files"] = ["main/*-report-full.json"] };
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, options, _ => null, errors);
 
@@ -52,7 +52,7 @@ public sealed class GateRunSettingsTests : IDisposable
     {
         var file = Settings("QualityGatesWaiversFile=config/waivers.json", "QualityGatesWarnLineCoverage=0.9", "QualityGatesMaxWaiverDays=30");
         var options = new Options { ["quality-gates-warn-line-coverage"] = ["0.95"] };
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, options, _ => null, errors);
 
@@ -67,7 +67,7 @@ public sealed class GateRunSettingsTests : IDisposable
     public void TheLegsTargetFrameworkAndTheFlakyMaximumComeFromTheSettingsFile()
     {
         var file = Settings("TargetFramework=net8.0", "QualityGatesMaxFlakyTests=2");
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, new Options { ["quality-gates-max-flaky-tests"] = ["0"] }, _ => null, errors);
         var single = GateRunSettings.Read(Settings("TargetFramework="), new Options(), _ => null, errors);
@@ -85,7 +85,7 @@ public sealed class GateRunSettingsTests : IDisposable
         var file = Settings("QualityGatesNewCode=true", "QualityGatesBaseRef=release/2.0", "QualityGatesNewCodeDiff=Head",
             "QualityGatesRatchet=true", "QualityGatesBaselineReport=main/latest.json", "QualityGatesRegistry=reg", "QualityGatesMinNewCodeLines=5");
         var options = new Options { ["quality-gates-ratchet-tolerance"] = ["0.5"] };
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, options, _ => null, errors);
 
@@ -107,7 +107,7 @@ public sealed class GateRunSettingsTests : IDisposable
             ["quality-gates-new-code"] = ["true"], ["quality-gates-base-ref"] = ["release/2.0"], ["quality-gates-new-code-diff"] = ["Head"],
             ["quality-gates-ratchet"] = ["true"], ["quality-gates-baseline-report"] = ["main/latest.json"], ["quality-gates-waivers-file"] = ["other.json"],
         };
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, options, _ => null, errors);
 
@@ -121,7 +121,7 @@ public sealed class GateRunSettingsTests : IDisposable
     [Fact]
     public void AnOptionTurnsOffNewCodeThatTheProjectTurnedOn()
     {
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(Settings("QualityGatesNewCode=true", "QualityGatesRatchet=true"),
             new Options { ["quality-gates-new-code"] = ["false"], ["quality-gates-ratchet"] = ["false"] }, _ => null, errors);
@@ -133,7 +133,7 @@ public sealed class GateRunSettingsTests : IDisposable
     [Fact]
     public void LeavesNewCodeAndTheRatchetOffByDefaultAndNamesABadSwitch()
     {
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var off = GateRunSettings.Read(Settings(), new Options(), _ => null, errors);
         GateRunSettings.Read(Settings("QualityGatesNewCode=yes"), new Options(), _ => null, errors);
@@ -147,7 +147,7 @@ public sealed class GateRunSettingsTests : IDisposable
     public void ReportsGoToTheProjectsReportFolderAndPathsResolveAgainstTheProject()
     {
         var file = Settings($"ProjectDirectory={_temp.Path}", $"QualityGatesReportDirectory={_temp.Path}/.quality-gates/net10.0/", "QualityGatesCoverageFiles=cov/a.xml;cov/b.xml");
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, new Options(), _ => null, errors);
 
@@ -162,7 +162,7 @@ public sealed class GateRunSettingsTests : IDisposable
     {
         var file = Settings("TestAssemblyName=App.Tests", "QualityGatesCoverageExcludeAssemblies=Generated;",
             "QualityGatesCoverageIncludeFiles=src/**;", "QualityGatesCoverageExcludeTestAssembly=true");
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var filter = GateRunSettings.Read(file, new Options(), _ => null, errors).CoverageFilter;
 
@@ -185,7 +185,7 @@ public sealed class GateRunSettingsTests : IDisposable
     public void ABadSwitchIsOneErrorNamingTheProperty()
     {
         var file = Settings("QualityGatesStrict=yes", "QualityGatesEnabled=maybe");
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         GateRunSettings.Read(file, new Options(), _ => null, errors);
 
@@ -208,7 +208,7 @@ public sealed class GateRunSettingsTests : IDisposable
     public void TheSolutionScopeComesFromTheSettingsTheBuildWrote()
     {
         var file = Settings("QualityGatesScope=Both", "ProjectFile=/src/A.Tests/A.Tests.csproj", "QualityGatesSolutionReportDirectory=/src/.quality-gates/");
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         var request = GateRunSettings.Read(file, new Options(), name => name == "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID" ? "a1b2" : null, errors);
         // Run directly, not by dotnet test: no solution run, so the application is judged alone.

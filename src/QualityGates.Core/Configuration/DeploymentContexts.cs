@@ -3,7 +3,7 @@ using QualityGates.Errors;
 namespace QualityGates.Configuration;
 
 /// <summary>Parsing and naming of <see cref="DeploymentContext"/> values as users write them.</summary>
-public static class DeploymentContexts
+internal static class DeploymentContexts
 {
     /// <summary>The names users write, in the order of increasing strictness.</summary>
     public static IReadOnlyList<string> Names { get; } = new[] { "development", "staging", "production" };
@@ -40,7 +40,7 @@ public static class DeploymentContexts
 }
 
 /// <summary>The deployment context a gate runs in; each has a full set of thresholds.</summary>
-public enum DeploymentContext
+internal enum DeploymentContext
 {
     Development,
     Staging,

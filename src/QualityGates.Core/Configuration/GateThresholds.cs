@@ -6,7 +6,7 @@ namespace QualityGates.Configuration;
 /// (QualityGatesMaxMemoryIncrease) is a fraction like every other change against a baseline. Use <see cref="For"/> for a context's set and
 /// <see cref="ThresholdCatalog"/> to override single values.
 /// </summary>
-public sealed record GateThresholds
+internal sealed record GateThresholds
 {
     /// <summary>The default column of SPEC §1 (equal to staging).</summary>
     public static GateThresholds Default { get; } = new();

@@ -1,7 +1,7 @@
 namespace QualityGates.Configuration;
 
 /// <summary>Reads list settings (<c>;</c>-separated MSBuild properties and items, as the task and the test-platform settings file receive them).</summary>
-public static class ListSetting
+internal static class ListSetting
 {
     /// <summary>
     /// The non-empty entries of a list parameter. A list given on the command line as

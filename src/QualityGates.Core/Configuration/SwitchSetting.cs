@@ -6,7 +6,7 @@ namespace QualityGates.Configuration;
 /// Reads an on/off setting (an MSBuild property, or the test-platform settings file written from one). Only <c>true</c> and <c>false</c> (any case) are accepted: a typo
 /// such as <c>ture</c> or <c>yes</c> must not silently mean "off".
 /// </summary>
-public static class SwitchSetting
+internal static class SwitchSetting
 {
     /// <summary>Parses <paramref name="value"/>; empty means <paramref name="whenEmpty"/>.</summary>
     /// <param name="value">The property value as written.</param>

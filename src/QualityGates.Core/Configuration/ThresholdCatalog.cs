@@ -7,7 +7,7 @@ namespace QualityGates.Configuration;
 /// Every threshold a user can override, and the validation of override values. An invalid value is
 /// an error naming where it was written, never a silent default.
 /// </summary>
-public static class ThresholdCatalog
+internal static class ThresholdCatalog
 {
     /// <summary>The longest waiver any context may allow: ten years, far beyond any sane review cycle and far from the calendar's end.</summary>
     public const int MaxWaiverDays = 3650;

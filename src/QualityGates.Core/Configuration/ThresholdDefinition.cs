@@ -1,7 +1,7 @@
 namespace QualityGates.Configuration;
 
 /// <summary>One overridable threshold: its name, what it accepts, and how it is applied to a set.</summary>
-public sealed class ThresholdDefinition
+internal sealed class ThresholdDefinition
 {
     private readonly Func<GateThresholds, double, GateThresholds> _apply;
 
@@ -72,7 +72,7 @@ public sealed class ThresholdDefinition
 }
 
 /// <summary>What values a threshold accepts.</summary>
-public enum ThresholdKind
+internal enum ThresholdKind
 {
     /// <summary>A fraction from 0 to 1 (0.95 = 95 %).</summary>
     Fraction,

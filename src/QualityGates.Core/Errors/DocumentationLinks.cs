@@ -7,7 +7,7 @@ namespace QualityGates.Errors;
 /// checkout to open a path in). The address is the build's RepositoryUrl (Directory.Build.props),
 /// which the SDK writes into the assembly as RepositoryUrl metadata.
 /// </summary>
-public static class DocumentationLinks
+internal static class DocumentationLinks
 {
     private static readonly string Base = RepositoryUrl() + "/blob/main/docs/";
 

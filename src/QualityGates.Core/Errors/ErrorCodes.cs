@@ -6,7 +6,7 @@ namespace QualityGates.Errors;
 /// Areas: 0xxx configuration, 1xxx input files, 2xxx gate failures, 3xxx registry, 4xxx CLI,
 /// 5xxx reports and integrations.
 /// </summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     // 0xxx configuration
     /// <summary>The deployment context is not development, staging or production.</summary>

@@ -12,7 +12,7 @@ namespace QualityGates.Errors;
 /// <param name="Line">1-based line in <paramref name="File"/>, or 0.</param>
 /// <param name="Column">1-based column in <paramref name="File"/>, or 0.</param>
 /// <param name="Gate">The failed check's gate name (<c>tests.pass_rate</c>) when the diagnostic is a failed check; otherwise null.</param>
-public sealed record GateDiagnostic(
+internal sealed record GateDiagnostic(
     DiagnosticSeverity Severity,
     string Code,
     string Message,
@@ -21,8 +21,8 @@ public sealed record GateDiagnostic(
     int Column = 0,
     string? Gate = null)
 {
-    /// <summary>The message, cut at <see cref="Files.ConsoleText.MaxMessage"/> characters.</summary>
-    public string Message { get; init => field = Files.ConsoleText.Cap(value, Files.ConsoleText.MaxMessage); } = Files.ConsoleText.Cap(Message, Files.ConsoleText.MaxMessage);
+    /// <summary>The message, cut at <see cref="UntrustedText.MaxMessage"/> characters.</summary>
+    public string Message { get; init => field = UntrustedText.Cap(value, UntrustedText.MaxMessage); } = UntrustedText.Cap(Message, UntrustedText.MaxMessage);
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
@@ -35,7 +35,7 @@ public sealed record GateDiagnostic(
 }
 
 /// <summary>How a <see cref="GateDiagnostic"/> is printed: an error fails the build (or the CLI run), a warning does not.</summary>
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     Warning,
     Error,

@@ -4,10 +4,10 @@ namespace QualityGates.Errors;
 /// An expected failure (bad configuration or bad input) with a stable code and, where known, the file
 /// and line it concerns. Adapters print it as one coded error and never show a stack trace.
 /// </summary>
-public sealed class QualityGatesException : Exception
+internal sealed class QualityGatesException : Exception
 {
     public QualityGatesException(string code, string message, string? file = null, int line = 0, int column = 0, Exception? inner = null)
-        : base(Files.ConsoleText.Cap(message, Files.ConsoleText.MaxMessage), inner)
+        : base(UntrustedText.Cap(message, UntrustedText.MaxMessage), inner)
     {
         Code = code;
         File = file;

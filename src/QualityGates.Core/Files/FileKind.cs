@@ -4,7 +4,7 @@ using QualityGates.Errors;
 namespace QualityGates.Files;
 
 /// <summary>What a path names, read without following a final symbolic link and without opening it.</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>Nothing has that name.</summary>
     Missing,
@@ -25,7 +25,7 @@ public enum FileKind
 /// runtime's own native shim (<c>SystemNative_LStat</c> in libSystem.Native, which File and
 /// Directory use): its status struct starts with two 32-bit fields, flags and a POSIX-style mode.
 /// </summary>
-public static class FileKinds
+internal static class FileKinds
 {
     private const int TypeMask = 0xF000;
     private const int Directory = 0x4000;

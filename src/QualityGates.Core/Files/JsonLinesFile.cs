@@ -11,7 +11,7 @@ namespace QualityGates.Files;
 /// regular file is ever opened (never a planted link or a FIFO), and a write that fails (a full disk)
 /// is cut back to the old length, so no fragment is left for later reads to warn about.
 /// </summary>
-public static class JsonLinesFile
+internal static class JsonLinesFile
 {
     /// <summary>How long an append waits for other writers before giving up.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);

@@ -5,7 +5,7 @@ namespace QualityGates.Files;
 /// answers), so that one file reached through two names is counted once. After 40 links, as the
 /// Linux kernel's ELOOP limit, the path is taken to loop.
 /// </summary>
-public static class RealPath
+internal static class RealPath
 {
     private const int MaxLinks = 40;
 

@@ -5,7 +5,7 @@ namespace QualityGates.Files;
 /// (the nearest folder above that holds <c>.git</c>, a folder in a clone or a file in a worktree), so
 /// reports carry no build-machine paths.
 /// </summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     /// <summary>The repository root at or above <paramref name="start"/>, or null when there is none.</summary>
     public static string? Find(string start)

@@ -7,7 +7,7 @@ namespace QualityGates.Gates;
 /// <c>--coverage-stat</c>), named after coverlet's <c>ThresholdStat</c>: the whole run's total, or also
 /// every assembly (Cobertura package) on its own.
 /// </summary>
-public enum CoverageStat
+internal enum CoverageStat
 {
     /// <summary>The default: only the total over every assembly counted (<c>coverage.line</c>, <c>coverage.branch</c>).</summary>
     Total,
@@ -20,7 +20,7 @@ public enum CoverageStat
 }
 
 /// <summary>Reads a <see cref="CoverageStat"/> setting.</summary>
-public static class CoverageStats
+internal static class CoverageStats
 {
     /// <summary>Parses <c>Total</c> or <c>Minimum</c> (case-insensitive); empty or null means <see cref="CoverageStat.Total"/>.</summary>
     /// <exception cref="QualityGatesException"><see cref="ErrorCodes.InvalidSetting"/> (QG0009) for any other value, naming <paramref name="property"/>.</exception>

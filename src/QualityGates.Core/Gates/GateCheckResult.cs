@@ -1,3 +1,4 @@
+using QualityGates.Errors;
 namespace QualityGates.Gates;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace QualityGates.Gates;
 /// message a person understands, and the <c>QGnnnn</c> code: the QG2xxx failure code when the check
 /// failed, QG2018 for a warning, QG2021 for a waived failure, null when it passed or was skipped.
 /// </summary>
-public sealed record GateCheckResult(
+internal sealed record GateCheckResult(
     string Gate,
     GateStatus Status,
     double? Value,
@@ -14,8 +15,8 @@ public sealed record GateCheckResult(
     string Message,
     string? Code = null)
 {
-    /// <summary>The message, cut at <see cref="Files.ConsoleText.MaxMessage"/> characters (it goes into every report).</summary>
-    public string Message { get; init => field = Files.ConsoleText.Cap(value, Files.ConsoleText.MaxMessage); } = Files.ConsoleText.Cap(Message, Files.ConsoleText.MaxMessage);
+    /// <summary>The message, cut at <see cref="UntrustedText.MaxMessage"/> characters (it goes into every report).</summary>
+    public string Message { get; init => field = UntrustedText.Cap(value, UntrustedText.MaxMessage); } = UntrustedText.Cap(Message, UntrustedText.MaxMessage);
 
     public bool Passed => Status == GateStatus.Passed;
     public bool Failed => Status == GateStatus.Failed;
@@ -29,7 +30,7 @@ public sealed record GateCheckResult(
 }
 
 /// <summary>The outcome of one check. Only <see cref="Failed"/> blocks.</summary>
-public enum GateStatus
+internal enum GateStatus
 {
     Passed,
     Failed,

@@ -6,7 +6,7 @@ namespace QualityGates.Gates;
 /// How each gate's value and threshold read to a person: unit and direction. Writers (table, JUnit,
 /// HTML) use this so a value is never shown in two different units.
 /// </summary>
-public static class GateDescriptions
+internal static class GateDescriptions
 {
     /// <summary>True when the threshold is a minimum (value ≥ threshold passes), false for a maximum; a per-assembly gate as its own.</summary>
     public static bool IsMinimum(string gate) => GateNames.BaseOf(gate) is GateNames.TestPassRate or GateNames.LineCoverage

@@ -7,7 +7,7 @@ namespace QualityGates.Gates;
 /// list of <c>Tests</c>, <c>Coverage</c>, <c>Model</c>, <c>Security</c> or <c>All</c>, case-insensitive,
 /// each value possibly <c>;</c>-separated, and the default both adapters share.
 /// </summary>
-public static class GateGroups
+internal static class GateGroups
 {
     private static readonly IReadOnlyList<(string Name, GateGroup Group)> Names = new[]
     {

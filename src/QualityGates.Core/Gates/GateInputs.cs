@@ -3,7 +3,7 @@ using QualityGates.Metrics;
 namespace QualityGates.Gates;
 
 /// <summary>Everything the checks judge. Any part may be missing; its checks are then skipped (or fail in strict mode).</summary>
-public sealed record GateInputs
+internal sealed record GateInputs
 {
     public TestRunSummary? Tests { get; init; }
     public CoverageSummary? Coverage { get; init; }

@@ -6,7 +6,7 @@ namespace QualityGates.Gates;
 /// The stable gate names. They become JUnit test-case names, so Jenkins tracks a gate's history by
 /// them: never change one.
 /// </summary>
-public static class GateNames
+internal static class GateNames
 {
     public const string TestPassRate = "tests.pass_rate";
     /// <summary>Any failed test blocks (only with fail-on-any-test-failure); value = failed tests, threshold 0.</summary>

@@ -4,7 +4,7 @@ using QualityGates.Configuration.Settings;
 namespace QualityGates.Gates;
 
 /// <summary>How a gate runs: context, thresholds, strictness and which groups of checks.</summary>
-public sealed record GateOptions
+internal sealed record GateOptions
 {
     public GateOptions(DeploymentContext context, GateThresholds? thresholds = null)
     {
@@ -51,7 +51,7 @@ public sealed record GateOptions
 
 /// <summary>The groups of checks a run can select; a group not selected produces no checks at all.</summary>
 [Flags]
-public enum GateGroup
+internal enum GateGroup
 {
     None = 0,
     Tests = 1,

@@ -1,7 +1,6 @@
 using QualityGates.Configuration;
 using QualityGates.Gates.Checks;
 using QualityGates.Metrics;
-using QualityGates.Reports;
 
 namespace QualityGates.Gates;
 
@@ -13,7 +12,7 @@ namespace QualityGates.Gates;
 /// <see cref="GatesBlocked"/> once when any check failed. A throwing handler never stops the other
 /// handlers or changes the verdict; its error is recorded in <see cref="QualityGateReport.Warnings"/>.
 /// </summary>
-public sealed class QualityGate
+internal sealed class QualityGate
 {
     private readonly GateOptions _options;
     private readonly TimeProvider _time;
@@ -131,7 +130,7 @@ public sealed class QualityGate
 }
 
 /// <summary>Carries one check's result to <see cref="QualityGate.GatePassed"/> and <see cref="QualityGate.GateFailed"/> handlers.</summary>
-public sealed class GateCheckEventArgs : EventArgs
+internal sealed class GateCheckEventArgs : EventArgs
 {
     public GateCheckEventArgs(GateCheckResult result) => Result = result;
 
@@ -139,7 +138,7 @@ public sealed class GateCheckEventArgs : EventArgs
 }
 
 /// <summary>Carries the whole report to <see cref="QualityGate.GatesBlocked"/> handlers.</summary>
-public sealed class GateReportEventArgs : EventArgs
+internal sealed class GateReportEventArgs : EventArgs
 {
     public GateReportEventArgs(QualityGateReport report) => Report = report;
 

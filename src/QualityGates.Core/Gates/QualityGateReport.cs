@@ -6,7 +6,7 @@ using QualityGates.Metrics;
 namespace QualityGates.Gates;
 
 /// <summary>The whole result of one gate run: what was judged, against what, and the verdict.</summary>
-public sealed record QualityGateReport
+internal sealed record QualityGateReport
 {
     /// <summary>The model or product the report is about, when named.</summary>
     public ModelIdentity? Model { get; init; }

@@ -9,10 +9,10 @@ namespace QualityGates.Gates;
 /// <param name="Name">The project's name (its file name without extension).</param>
 /// <param name="Tests">Its test counts (total, passed, failed, skipped); null when it had no test results.</param>
 /// <param name="Coverage">Its line and branch counts under its own coverage filter; null when it had no coverage.</param>
-public sealed record SolutionProject(string Name, TestCounts? Tests, CoverageCounts? Coverage);
+internal sealed record SolutionProject(string Name, TestCounts? Tests, CoverageCounts? Coverage);
 
 /// <summary>Test counts of one project (the TRX outcome classes: executed = passed + failed).</summary>
-public sealed record TestCounts(int Total, int Passed, int Failed, int Skipped)
+internal sealed record TestCounts(int Total, int Passed, int Failed, int Skipped)
 {
     /// <summary>passed / executed (fraction 0–1), or null when nothing executed.</summary>
     public double? PassRate => Passed + Failed == 0 ? null : (double)Passed / (Passed + Failed);
@@ -23,7 +23,7 @@ public sealed record TestCounts(int Total, int Passed, int Failed, int Skipped)
 }
 
 /// <summary>Cobertura line and branch counts of one project (rates are fractions 0–1).</summary>
-public sealed record CoverageCounts(long LinesCovered, long LinesValid, long BranchesCovered, long BranchesValid)
+internal sealed record CoverageCounts(long LinesCovered, long LinesValid, long BranchesCovered, long BranchesValid)
 {
     /// <summary>Covered / valid lines, or null when no line is coverable.</summary>
     public double? LineRate => LinesValid == 0 ? null : (double)LinesCovered / LinesValid;

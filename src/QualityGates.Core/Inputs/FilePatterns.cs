@@ -10,7 +10,7 @@ namespace QualityGates.Inputs;
 /// existing files, relative to a base folder. A plain path is passed through untouched, so the
 /// reader reports a missing file by name; a glob that matches nothing is an error of its own.
 /// </summary>
-public static class FilePatterns
+internal static class FilePatterns
 {
     /// <summary>How many folders one pattern may walk: a link to <c>/</c> must not run for minutes.</summary>
     public const int MaxFolders = 100_000;

@@ -1,5 +1,6 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Inputs.Git;
 using QualityGates.Inputs.ModelMetrics;
@@ -7,8 +8,6 @@ using QualityGates.Inputs.Security;
 using QualityGates.Inputs.TestMetrics;
 using QualityGates.Inputs.Trx;
 using QualityGates.Metrics;
-
-using QualityGates.Running;
 
 namespace QualityGates.Inputs;
 
@@ -21,31 +20,30 @@ namespace QualityGates.Inputs;
 internal static class GateInputLoader
 {
     /// <summary>Reads the inputs; <paramref name="coverageFiles"/> are the Cobertura files resolved for the run (full paths).</summary>
-    /// <param name="request">The run's settings and inputs.</param>
-    /// <param name="errors">Where each bad input's coded error goes.</param>
-    /// <param name="warnings">Where input warnings go (QG0021: two TRX files share a run id but not their bytes; then the adapter's, <see cref="RunInputs.Warnings"/>).</param>
+    /// <param name="inputs">The inputs to read.</param>
+    /// <param name="diagnostics">Where each bad input's coded error goes, and the input warnings (QG0021: two TRX files share a run id but not their bytes; then the adapter's, <see cref="RunInputs.Warnings"/>).</param>
     /// <param name="coverageFiles">The Cobertura files resolved for the run.</param>
-    public static GateInputs Load(GateRunRequest request, List<QualityGatesException> errors, List<GateDiagnostic> warnings, out IReadOnlyList<string> coverageFiles)
+    public static GateInputs Load(InputOptions inputs, DiagnosticBag diagnostics, out IReadOnlyList<string> coverageFiles)
     {
         var read = new List<InputFileRead>();
-        var tests = ReadTests(request, errors, read, warnings);
-        warnings.AddRange(request.Run.Warnings);
-        var testMetrics = ReadFile(request.TestMetricsFile, request, errors, TestMetricsJsonReader.Read);
+        var tests = ReadTests(inputs, diagnostics, read);
+        diagnostics.AddRange(inputs.Run.Warnings);
+        var testMetrics = ReadFile(inputs.TestMetricsFile, inputs, diagnostics, TestMetricsJsonReader.Read);
         if (testMetrics is not null)
         {
-            read.Add(new InputFileRead(Path.GetFullPath(request.TestMetricsFile!, request.BaseDirectory), "test metrics",
+            read.Add(new InputFileRead(Path.GetFullPath(inputs.TestMetricsFile!, inputs.BaseDirectory), "test metrics",
                 InputFileRead.Tests(testMetrics.Tests) + (testMetrics.CoverageLineRate is { } rate ? $", line coverage {Gates.Checks.Format.Percent(rate)}" : string.Empty)));
         }
 
-        coverageFiles = CoverageFiles(request, tests, errors);
+        coverageFiles = CoverageFiles(inputs, tests, diagnostics);
         var files = coverageFiles;
-        var merged = files.Count == 0 ? null : Attempt(errors, () => new CoberturaReader().Accumulate(files, read));
-        var coverage = merged?.ToSummary(request.CoverageFilter);
-        var newCode = merged is null || request.NewCode is null ? null
-            : Attempt(errors, () => NewCode(request, request.NewCode, merged));
-        var security = ReadFiles(request.SecurityScanFiles, request, errors, paths => SecurityScanReader.ReadAll(paths, read));
-        var model = ReadModel(request, errors, read);
-        var benchmarks = request.Benchmarks is { } named ? Attempt(errors, () => Benchmarks.BenchmarkInputs.Read(request, named, read, warnings)) : null;
+        var merged = files.Count == 0 ? null : diagnostics.Attempt(() => new CoberturaReader().Accumulate(files, read));
+        var coverage = merged?.ToSummary(inputs.CoverageFilter);
+        var newCode = merged is null || inputs.NewCode is null ? null
+            : diagnostics.Attempt(() => NewCode(inputs, inputs.NewCode, merged));
+        var security = ReadFiles(inputs.SecurityScanFiles, inputs, diagnostics, paths => SecurityScanReader.ReadAll(paths, read));
+        var model = ReadModel(inputs, diagnostics, read);
+        var benchmarks = inputs.Benchmarks is { } named ? diagnostics.Attempt(() => BenchmarkInputs.Read(inputs, named, read, diagnostics)) : null;
 
         return new GateInputs
         {
@@ -57,16 +55,16 @@ internal static class GateInputLoader
             Model = model,
             Security = security,
             Benchmarks = benchmarks,
-            Files = errors.Count == 0 ? read : [],
+            Files = diagnostics.HasErrors ? [] : read,
         };
     }
 
     /// <summary>The change since the merge base with the base ref, laid over the merged coverage.</summary>
-    private static NewCodeCoverage NewCode(GateRunRequest request, NewCodeOptions options, CoverageAccumulator merged)
+    private static NewCodeCoverage NewCode(InputOptions inputs, NewCodeOptions options, CoverageAccumulator merged)
     {
         var diff = ParseDiff(options);
-        var changes = new ChangeSetReader(request.BaseDirectory, request.Environment, options.GitProgram, request.Names).Read(options.BaseRef, options.BaseRefSource, diff);
-        return NewCodeTally.Compute(changes, merged.KeptFiles(request.CoverageFilter), merged.Assemblies, request.CoverageFilter);
+        var changes = new ChangeSetReader(inputs.BaseDirectory, inputs.Environment, options.GitProgram, inputs.Names).Read(options.BaseRef, options.BaseRefSource, diff);
+        return NewCodeTally.Compute(changes, merged.KeptFiles(inputs.CoverageFilter), merged.Assemblies, inputs.CoverageFilter);
     }
 
     /// <summary>The diff mode: <c>WorkingTree</c> (default) or <c>Head</c>, case-insensitive.</summary>
@@ -86,14 +84,14 @@ internal static class GateInputLoader
     }
 
     /// <summary>The user's TRX files when named; else the run's in-process results; else the TRX this run wrote.</summary>
-    private static TestRunSummary? ReadTests(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read, List<GateDiagnostic> warnings)
+    private static TestRunSummary? ReadTests(InputOptions inputs, DiagnosticBag diagnostics, List<InputFileRead> read)
     {
-        if (request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
+        if (inputs.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return ReadFiles(request.TestResultFiles, request, errors, files => ResultFileMerge.Tests(new TrxReader().ReadFiles(files), read, warnings));
+            return ReadFiles(inputs.TestResultFiles, inputs, diagnostics, files => ResultFileMerge.Tests(new TrxReader().ReadFiles(files), read, diagnostics));
         }
 
-        var run = request.Run;
+        var run = inputs.Run;
         if (run.Tests is not null)
         {
             return run.Tests;
@@ -101,13 +99,13 @@ internal static class GateInputLoader
 
         if (!string.IsNullOrWhiteSpace(run.TestResultFile))
         {
-            return ReadFile(run.TestResultFile, request, errors, path => ResultFileMerge.Tests([Single(path)], read, warnings));
+            return ReadFile(run.TestResultFile, inputs, diagnostics, path => ResultFileMerge.Tests([Single(path)], read, diagnostics));
         }
 
         if (!string.IsNullOrWhiteSpace(run.ResultsDirectory) && run.StartedUtc is { } started)
         {
-            var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), request.BaseDirectory);
-            return Attempt(errors, () => ResultFileMerge.Tests([Single(TestRunResultFinder.FindNewest(folder, started))], read, warnings));
+            var folder = Path.GetFullPath(run.ResultsDirectory.Trim(), inputs.BaseDirectory);
+            return diagnostics.Attempt(() => ResultFileMerge.Tests([Single(TestRunResultFinder.FindNewest(folder, started))], read, diagnostics));
         }
 
         return null;
@@ -119,21 +117,21 @@ internal static class GateInputLoader
     /// The user's Cobertura files when named; else coverlet.msbuild's report of this run; else (only when
     /// coverage is judged and no TRX was named) the Cobertura files coverlet.collector attached to this run's TRX.
     /// </summary>
-    private static IReadOnlyList<string> CoverageFiles(GateRunRequest request, TestRunSummary? tests, List<QualityGatesException> errors)
+    private static IReadOnlyList<string> CoverageFiles(InputOptions inputs, TestRunSummary? tests, DiagnosticBag diagnostics)
     {
-        if (request.CoverageFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
+        if (inputs.CoverageFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
         {
-            return Attempt(errors, () => FilePatterns.Expand(request.CoverageFiles, request.BaseDirectory)) ?? [];
+            return diagnostics.Attempt(() => FilePatterns.Expand(inputs.CoverageFiles, inputs.BaseDirectory)) ?? [];
         }
 
         // coverlet.msbuild may also write json, lcov or opencover files next to the Cobertura one;
         // coverlet.MTP puts a timestamp before the extension (coverage.cobertura.<timestamp>.xml).
-        var coverlet = request.Run.CoverageFiles
+        var coverlet = inputs.Run.CoverageFiles
             .Where(f => Path.GetFileName(f).Contains(".cobertura.", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-            .Select(f => Path.GetFullPath(f.Trim(), request.BaseDirectory))
+            .Select(f => Path.GetFullPath(f.Trim(), inputs.BaseDirectory))
             .ToList();
-        var testResultsNamed = request.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f));
-        if (coverlet.Count > 0 || testResultsNamed || (request.Groups & GateGroup.Coverage) == 0)
+        var testResultsNamed = inputs.TestResultFiles.Any(f => !string.IsNullOrWhiteSpace(f));
+        if (coverlet.Count > 0 || testResultsNamed || (inputs.Groups & GateGroup.Coverage) == 0)
         {
             return coverlet;
         }
@@ -141,22 +139,22 @@ internal static class GateInputLoader
         return tests?.CoverageAttachments ?? [];
     }
 
-    private static Metrics.ModelMetrics? ReadModel(GateRunRequest request, List<QualityGatesException> errors, List<InputFileRead> read)
+    private static Metrics.ModelMetrics? ReadModel(InputOptions inputs, DiagnosticBag diagnostics, List<InputFileRead> read)
     {
-        if (request.ModelMetricsFile is null && request.BaselineFile is not null)
+        if (inputs.ModelMetricsFile is null && inputs.BaselineFile is not null)
         {
-            errors.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
-                $"A baseline file ('{request.BaselineFile}') was given without model metrics to compare with it; name the model metrics file too."));
+            diagnostics.Add(new QualityGatesException(ErrorCodes.InvalidSetting,
+                $"A baseline file ('{inputs.BaselineFile}') was given without model metrics to compare with it; name the model metrics file too."));
             return null;
         }
 
-        var baseline = request.BaselineFile is null ? null : Path.GetFullPath(request.BaselineFile, request.BaseDirectory);
+        var baseline = inputs.BaselineFile is null ? null : Path.GetFullPath(inputs.BaselineFile, inputs.BaseDirectory);
         var model = baseline is null
-            ? ReadFile(request.ModelMetricsFile, request, errors, ModelMetricsReader.Read)
-            : ReadFile(request.ModelMetricsFile, request, errors, metrics => ModelMetricsReader.ReadWithBaseline(metrics, baseline));
+            ? ReadFile(inputs.ModelMetricsFile, inputs, diagnostics, ModelMetricsReader.Read)
+            : ReadFile(inputs.ModelMetricsFile, inputs, diagnostics, metrics => ModelMetricsReader.ReadWithBaseline(metrics, baseline));
         if (model is not null)
         {
-            read.Add(new InputFileRead(Path.GetFullPath(request.ModelMetricsFile!, request.BaseDirectory), "model metrics", ModelFigures(model)));
+            read.Add(new InputFileRead(Path.GetFullPath(inputs.ModelMetricsFile!, inputs.BaseDirectory), "model metrics", ModelFigures(model)));
             if (baseline is not null)
             {
                 read.Add(new InputFileRead(baseline, "baseline", "baseline quality score and latency"));
@@ -173,7 +171,7 @@ internal static class GateInputLoader
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} metric{(count == 1 ? string.Empty : "s")}");
     }
 
-    private static T? ReadFiles<T>(IReadOnlyList<string> patterns, GateRunRequest request, List<QualityGatesException> errors, Func<IReadOnlyList<string>, T> read)
+    private static T? ReadFiles<T>(IReadOnlyList<string> patterns, InputOptions inputs, DiagnosticBag diagnostics, Func<IReadOnlyList<string>, T> read)
         where T : class
     {
         if (patterns.All(string.IsNullOrWhiteSpace))
@@ -181,26 +179,12 @@ internal static class GateInputLoader
             return null;
         }
 
-        return Attempt(errors, () => read(FilePatterns.Expand(patterns, request.BaseDirectory)));
+        return diagnostics.Attempt(() => read(FilePatterns.Expand(patterns, inputs.BaseDirectory)));
     }
 
-    private static T? ReadFile<T>(string? path, GateRunRequest request, List<QualityGatesException> errors, Func<string, T> read)
+    private static T? ReadFile<T>(string? path, InputOptions inputs, DiagnosticBag diagnostics, Func<string, T> read)
         where T : class
     {
-        return string.IsNullOrWhiteSpace(path) ? null : Attempt(errors, () => read(Path.GetFullPath(path, request.BaseDirectory)));
-    }
-
-    private static T? Attempt<T>(List<QualityGatesException> errors, Func<T> read)
-        where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (QualityGatesException ex)
-        {
-            errors.Add(ex);
-            return null;
-        }
+        return string.IsNullOrWhiteSpace(path) ? null : diagnostics.Attempt(() => read(Path.GetFullPath(path, inputs.BaseDirectory)));
     }
 }

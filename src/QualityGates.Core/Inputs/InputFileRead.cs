@@ -11,11 +11,8 @@ namespace QualityGates.Inputs;
 /// <param name="Kind">What the file is: <c>TRX</c>, <c>Cobertura</c>, <c>security scan (sarif)</c>, <c>model metrics</c>, <c>baseline</c> or <c>test metrics</c>.</param>
 /// <param name="Contribution">What it added to the run, in words: <c>50 results, 1 failed</c>, <c>412 of 598 lines</c>, <c>3 findings (high 1)</c>.</param>
 /// <param name="SameAs">For a copy of a file read earlier (a TRX of the same test run, see <see cref="Trx.TrxReader.ReadFiles"/>): that file, shown like <paramref name="Path"/>; the copy added nothing. Else null.</param>
-public sealed record InputFileRead(string Path, string Kind, string Contribution, string? SameAs = null)
+internal sealed record InputFileRead(string Path, string Kind, string Contribution, string? SameAs = null)
 {
-    /// <summary>The console line for this file, neutralised (<see cref="Files.ConsoleText"/>): <c>QualityGates input: TRX tests/x.trx: 50 results, 1 failed</c>.</summary>
-    public string ConsoleLine => Files.ConsoleText.Neutralise($"QualityGates input: {Kind} {Path}: {Contribution}{(SameAs is null ? string.Empty : $" ({SameAs})")}");
-
     /// <summary>What a copy of an earlier file contributes, in words.</summary>
     internal const string CopyContribution = "the same test run as an earlier file, counted once";
 

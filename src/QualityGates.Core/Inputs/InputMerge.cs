@@ -12,7 +12,7 @@ namespace QualityGates.Inputs;
 /// <param name="Files">Files of this kind read.</param>
 /// <param name="Copies">Of those, copies of a file read earlier (<see cref="InputFileRead.SameAs"/>), which added nothing.</param>
 /// <param name="Folders">The folders the files came from (each file's own folder, as shown in the rows), in the order first met, with their file counts.</param>
-public sealed record InputMerge(string Kind, int Files, int Copies, IReadOnlyList<FolderFiles> Folders)
+internal sealed record InputMerge(string Kind, int Files, int Copies, IReadOnlyList<FolderFiles> Folders)
 {
     /// <summary>The kinds that are merged when given several times; each with more than one file read gets an <see cref="InputMerge"/>.</summary>
     public static IReadOnlyList<string> MergedKinds { get; } = ["TRX", "Cobertura"];
@@ -47,9 +47,6 @@ public sealed record InputMerge(string Kind, int Files, int Copies, IReadOnlyLis
         }
     }
 
-    /// <summary>The console line, neutralised: <c>QualityGates merged </c> and the <see cref="Description"/>.</summary>
-    public string ConsoleLine => QualityGates.Files.ConsoleText.Neutralise("QualityGates merged " + Description);
-
     private static string FolderOf(string path)
     {
         var folder = Path.GetDirectoryName(path);
@@ -61,4 +58,4 @@ public sealed record InputMerge(string Kind, int Files, int Copies, IReadOnlyLis
 }
 
 /// <summary>A folder input files came from and how many of them (<see cref="InputMerge.Folders"/>).</summary>
-public sealed record FolderFiles(string Folder, int Files);
+internal sealed record FolderFiles(string Folder, int Files);

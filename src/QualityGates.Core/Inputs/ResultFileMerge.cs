@@ -12,7 +12,7 @@ namespace QualityGates.Inputs;
 /// <see cref="Running.GateRunRequest.TestResultFiles"/> and <see cref="Running.GateRunRequest.CoverageFiles"/>;
 /// for an adapter that merges results before (or besides) judging them.
 /// </summary>
-public static class ResultFileMerge
+internal static class ResultFileMerge
 {
     /// <summary>
     /// Reads and merges the files: TRX counts add up, a copy of a run already read counts once
@@ -29,14 +29,14 @@ public static class ResultFileMerge
         ArgumentNullException.ThrowIfNull(testResultFiles);
         ArgumentNullException.ThrowIfNull(coverageFiles);
         var files = new List<InputFileRead>();
-        var warnings = new List<GateDiagnostic>();
+        var warnings = new DiagnosticBag();
         var tests = testResultFiles.Count == 0 ? null : Tests(new TrxReader().ReadFiles(testResultFiles), files, warnings);
         var coverage = coverageFiles.Count == 0 ? null : new CoberturaReader().ReadAll(coverageFiles, filter ?? CoverageFilter.None, files);
         return new MergedResults(tests, coverage, files, warnings);
     }
 
     /// <summary>Merges TRX rows into one run, adding a row per file to <paramref name="files"/> and a QG0021 warning per run id two different files share.</summary>
-    internal static TestRunSummary Tests(IReadOnlyList<TrxFileRun> runs, List<InputFileRead> files, List<GateDiagnostic> warnings)
+    internal static TestRunSummary Tests(IReadOnlyList<TrxFileRun> runs, List<InputFileRead> files, DiagnosticBag warnings)
     {
         warnings.AddRange(runs.Where(f => f.RunIdSharedWith is not null).Select(f => GateDiagnostic.Warning(ErrorCodes.TestRunIdSharedByDifferentFiles,
             $"'{f.Path}' and '{f.RunIdSharedWith}' both name test run {f.Summary.RunId} but their contents differ; both are counted. A copy of a file counts once by itself: if one was edited or re-written after the run, give only the other.",
@@ -55,7 +55,7 @@ public static class ResultFileMerge
 /// <param name="Coverage">The merged coverage (with <see cref="CoverageSummary.Packages"/>, one row per assembly), or null when no Cobertura file was given.</param>
 /// <param name="Files">One row per file read, in reading order: TRX first, then Cobertura; full paths.</param>
 /// <param name="Warnings">QG0021 warnings: two TRX files naming one run id with different contents (both counted).</param>
-public sealed record MergedResults(TestRunSummary? Tests, CoverageSummary? Coverage, IReadOnlyList<InputFileRead> Files, IReadOnlyList<GateDiagnostic> Warnings)
+internal sealed record MergedResults(TestRunSummary? Tests, CoverageSummary? Coverage, IReadOnlyList<InputFileRead> Files, IReadOnlyList<GateDiagnostic> Warnings)
 {
     /// <summary>How many files of each kind came from which folders (<see cref="InputMerge.Of"/>).</summary>
     public IReadOnlyList<InputMerge> Merges => InputMerge.Of(Files);

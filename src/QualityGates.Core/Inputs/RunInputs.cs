@@ -9,7 +9,7 @@ namespace QualityGates.Inputs;
 /// <see cref="StartedUtc"/>. Coverage comes from coverlet.msbuild's <see cref="CoverageFiles"/>, else
 /// from the Cobertura files coverlet.collector attached to that TRX.
 /// </summary>
-public sealed record RunInputs
+internal sealed record RunInputs
 {
     /// <summary>Nothing from a test run (a CLI check of named files).</summary>
     public static RunInputs None { get; } = new();

@@ -9,7 +9,7 @@ namespace QualityGates.Integrations;
 /// <c>%AZP25</c>), CR and LF; property values also <c>]</c> and <c>;</c>. The agent acts on the first
 /// <c>##vso[</c> of a line only, and with line breaks escaped our command is the whole line.
 /// </summary>
-public static class AzureCommands
+internal static class AzureCommands
 {
     /// <summary>Escapes a command's message (the part after <c>]</c>).</summary>
     public static string EscapeData(string? text) => new StringBuilder(text ?? string.Empty)
@@ -31,7 +31,7 @@ public static class AzureCommands
     public static string LogWarning(string message, string? code = null) => LogIssue("warning", message, code);
 
     private static string LogIssue(string type, string message, string? code) =>
-        "##vso[task.logissue type=" + type + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(ConsoleText.ForCommandData(message));
+        "##vso[task.logissue type=" + type + (string.IsNullOrEmpty(code) ? string.Empty : ";code=" + EscapeProperty(code)) + "]" + EscapeData(CommandText.ForCommandData(message));
 
     /// <summary><c>##vso[task.uploadsummary]path</c>: attaches a Markdown file to the build summary.</summary>
     public static string UploadSummary(string path) => "##vso[task.uploadsummary]" + EscapeData(path);
@@ -39,5 +39,5 @@ public static class AzureCommands
     /// <summary><c>##vso[task.logissue type=warning;sourcepath=…;linenumber=…;code=…]message</c>: a warning on a line of a source file (Azure has no end line).</summary>
     public static string LogWarningOnLine(string message, string code, string sourcePath, int line) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"##vso[task.logissue type=warning;sourcepath={EscapeProperty(sourcePath)};linenumber={line};columnnumber=1;code={EscapeProperty(code)}]{EscapeData(ConsoleText.ForCommandData(message))}");
+            $"##vso[task.logissue type=warning;sourcepath={EscapeProperty(sourcePath)};linenumber={line};columnnumber=1;code={EscapeProperty(code)}]{EscapeData(CommandText.ForCommandData(message))}");
 }

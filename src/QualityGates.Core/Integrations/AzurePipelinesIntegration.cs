@@ -12,7 +12,7 @@ namespace QualityGates.Integrations;
 /// Markdown table written next to the reports and attached to the build summary with
 /// <c>##vso[task.uploadsummary]</c>.
 /// </summary>
-public sealed class AzurePipelinesIntegration : ICiIntegration
+internal sealed class AzurePipelinesIntegration : ICiIntegration
 {
     // Azure has no 1 MiB rule, but a summary tab larger than this is not read by anyone.
     private const long SummaryLimit = MarkdownSummary.GitHubStepSummaryLimit;

@@ -1,7 +1,7 @@
 namespace QualityGates.Integrations;
 
 /// <summary>Chooses the CI integration from the variables each CI server sets on its agents.</summary>
-public static class CiIntegrations
+internal static class CiIntegrations
 {
     /// <summary>
     /// GitHub Actions when <c>GITHUB_ACTIONS=true</c>, Azure Pipelines when <c>TF_BUILD=True</c>

@@ -9,7 +9,7 @@ namespace QualityGates.Integrations;
 /// the run to the CI server found in the environment and sends the webhook. Nothing here changes the
 /// verdict or throws for a delivery problem; every problem comes back as a warning to log.
 /// </summary>
-public static class CiReporter
+internal static class CiReporter
 {
     /// <param name="report">The finished run.</param>
     /// <param name="files">The report files written for it, or null when none were.</param>
@@ -47,7 +47,7 @@ public static class CiReporter
 }
 
 /// <summary>What <see cref="CiReporter"/> publishes besides the report files.</summary>
-public sealed record CiReportOptions
+internal sealed record CiReportOptions
 {
     /// <summary>Publish to the CI server found in the environment (default true); false leaves only the webhook.</summary>
     public bool CiServer { get; init; } = true;

@@ -11,7 +11,7 @@ namespace QualityGates.Integrations;
 /// are annotated by a problem matcher), the Markdown table appended to <c>$GITHUB_STEP_SUMMARY</c>,
 /// and the outputs <c>passed</c>, <c>failed-count</c>, <c>report-path</c> and <c>html-path</c> in <c>$GITHUB_OUTPUT</c>.
 /// </summary>
-public sealed class GitHubActionsIntegration : ICiIntegration
+internal sealed class GitHubActionsIntegration : ICiIntegration
 {
     public string Name => "github-actions";
 

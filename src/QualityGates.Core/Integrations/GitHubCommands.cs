@@ -9,7 +9,7 @@ namespace QualityGates.Integrations;
 /// also <c>:</c> and <c>,</c>. With line breaks escaped a command is always one line, so text in a
 /// message (<c>::set-output</c> after a newline, a literal <c>%0A</c>) can never start a command of its own.
 /// </summary>
-public static class GitHubCommands
+internal static class GitHubCommands
 {
     /// <summary>Escapes a command's message (the part after the second <c>::</c>).</summary>
     public static string EscapeData(string? text) => new StringBuilder(text ?? string.Empty)
@@ -37,7 +37,7 @@ public static class GitHubCommands
         var properties = new List<string>();
         if (!string.IsNullOrEmpty(title))
         {
-            properties.Add("title=" + EscapeProperty(ConsoleText.ForCommandData(title)));
+            properties.Add("title=" + EscapeProperty(CommandText.ForCommandData(title)));
         }
 
         if (!string.IsNullOrEmpty(file))
@@ -50,11 +50,11 @@ public static class GitHubCommands
         }
 
         var head = properties.Count == 0 ? "::" + command : $"::{command} " + string.Join(",", properties);
-        return head + "::" + EscapeData(ConsoleText.ForCommandData(message));
+        return head + "::" + EscapeData(CommandText.ForCommandData(message));
     }
 
     /// <summary><c>::warning file=…,line=…,endLine=…,title=…::message</c>: a warning annotation on a range of lines of a repository file.</summary>
     public static string WarningOnLines(string message, string title, string file, int line, int endLine) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"::warning file={EscapeProperty(file)},line={line},endLine={endLine},title={EscapeProperty(ConsoleText.ForCommandData(title))}::{EscapeData(ConsoleText.ForCommandData(message))}");
+            $"::warning file={EscapeProperty(file)},line={line},endLine={endLine},title={EscapeProperty(CommandText.ForCommandData(title))}::{EscapeData(CommandText.ForCommandData(message))}");
 }

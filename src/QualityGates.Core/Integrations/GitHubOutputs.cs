@@ -7,7 +7,7 @@ namespace QualityGates.Integrations;
 /// written in the heredoc form <c>name&lt;&lt;DELIMITER</c> … <c>DELIMITER</c> with a random
 /// delimiter, so no value can end early or add outputs of its own.
 /// </summary>
-public static class GitHubOutputs
+internal static class GitHubOutputs
 {
     /// <summary><c>name=value</c> for a value known to be one safe line (a number, true/false).</summary>
     public static string Simple(string name, string value)

@@ -7,7 +7,7 @@ namespace QualityGates.Integrations;
 /// One CI server's way of showing a gate run: annotations, a build summary, step outputs. Chosen from
 /// the environment by <see cref="CiIntegrations.Detect"/> and called by <see cref="CiReporter"/>.
 /// </summary>
-public interface ICiIntegration
+internal interface ICiIntegration
 {
     /// <summary>The CI system, as in <see cref="CiBuildInfo.Provider"/> ("github-actions").</summary>
     string Name { get; }
@@ -25,7 +25,7 @@ public interface ICiIntegration
 /// <param name="Commands">Where workflow and logging commands go: the CI server reads them from the build log.</param>
 /// <param name="Options">What to publish.</param>
 /// <param name="Environment">Reads an environment variable (injected so tests never touch the process).</param>
-public sealed record CiReportContext(
+internal sealed record CiReportContext(
     QualityGateReport Report,
     ReportFiles? Files,
     TextWriter Commands,

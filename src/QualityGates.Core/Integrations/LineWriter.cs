@@ -8,7 +8,7 @@ namespace QualityGates.Integrations;
 /// workflow and logging commands <see cref="CiReporter"/> writes. Line ends ("\n", "\r\n") are not
 /// passed on; a last unterminated line is passed on at <see cref="Flush"/> or dispose.
 /// </summary>
-public sealed class LineWriter(Action<string> writeLine) : TextWriter
+internal sealed class LineWriter(Action<string> writeLine) : TextWriter
 {
     private readonly StringBuilder _line = new();
 

@@ -11,7 +11,7 @@ namespace QualityGates.Integrations;
 /// server being down never fails a build. Redirects are not followed (a POST turned into a GET
 /// delivers nothing) and the URL is never shown whole, since webhook URLs carry their secret.
 /// </summary>
-public sealed class WebhookNotifier
+internal sealed class WebhookNotifier
 {
     private readonly WebhookOptions _options;
 

@@ -8,7 +8,7 @@ namespace QualityGates.Integrations;
 /// Where the webhook goes and when: to an absolute http or https URL, when the gates blocked the
 /// run (or after every run with <see cref="Always"/>), giving up after <see cref="Timeout"/>.
 /// </summary>
-public sealed record WebhookOptions
+internal sealed record WebhookOptions
 {
     /// <summary>How long a delivery may take when nothing else is set: short, a build waits for it.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
@@ -113,4 +113,4 @@ public sealed record WebhookOptions
 /// <param name="Timeout">Seconds as written (invariant culture), or null/blank for the default of 5.</param>
 /// <param name="UrlName">What the user calls the URL setting (<c>QualityGatesWebhookUrl</c>, <c>--webhook</c>).</param>
 /// <param name="TimeoutName">What the user calls the timeout setting.</param>
-public sealed record WebhookSettings(string? Url, bool Always, string? Timeout, string UrlName, string TimeoutName);
+internal sealed record WebhookSettings(string? Url, bool Always, string? Timeout, string UrlName, string TimeoutName);

@@ -10,7 +10,7 @@ namespace QualityGates.Integrations;
 /// where the report is and which build made it. <c>text</c> is a one-line summary, so a Slack or
 /// Mattermost incoming webhook shows something useful without a relay.
 /// </summary>
-public static class WebhookPayload
+internal static class WebhookPayload
 {
     /// <summary>The <c>schemaVersion</c> written; raised only when a field changes meaning or goes away.</summary>
     public const int SchemaVersion = 1;

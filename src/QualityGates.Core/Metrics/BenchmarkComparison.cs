@@ -5,7 +5,7 @@ namespace QualityGates.Metrics;
 /// its verdicts once the gate has judged it (<see cref="Gates.Benchmarks.BenchmarkJudge"/>). A benchmark in
 /// one run only is listed as new or removed, never dropped.
 /// </summary>
-public sealed record BenchmarkComparison
+internal sealed record BenchmarkComparison
 {
     /// <summary>The run being judged.</summary>
     public required BenchmarkRun Current { get; init; }
@@ -82,7 +82,7 @@ public sealed record BenchmarkComparison
 /// <param name="FullName">The full name both runs share.</param>
 /// <param name="Base">The baseline's result; null for a new benchmark (or when there is no baseline).</param>
 /// <param name="Current">This run's result; null for a removed benchmark.</param>
-public sealed record BenchmarkVerdict(string FullName, BenchmarkResult? Base, BenchmarkResult? Current)
+internal sealed record BenchmarkVerdict(string FullName, BenchmarkResult? Base, BenchmarkResult? Current)
 {
     /// <summary>Mean time now ÷ mean time in the baseline (BenchmarkDotNet's Ratio column); null unless both ran.</summary>
     public double? Ratio => Base is { Mean: > 0 } b && Current is { } c ? c.Mean / b.Mean : null;
@@ -126,7 +126,7 @@ public sealed record BenchmarkVerdict(string FullName, BenchmarkResult? Base, Be
 }
 
 /// <summary>What one check made of one benchmark.</summary>
-public enum BenchmarkOutcome
+internal enum BenchmarkOutcome
 {
     /// <summary>Not compared: new, removed, no baseline, or no figures to compare (see <see cref="BenchmarkVerdict.Note"/>).</summary>
     NotJudged,

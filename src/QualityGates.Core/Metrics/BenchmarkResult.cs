@@ -12,7 +12,7 @@ namespace QualityGates.Metrics;
 /// <param name="AllocatedBytes">Bytes allocated per operation (MemoryDiagnoser); null when the run had no memory diagnoser.</param>
 /// <param name="File">The export it was read from, as the reports show it.</param>
 /// <param name="Line">Its 1-based line in <paramref name="File"/> (0 when not known).</param>
-public sealed record BenchmarkResult(string FullName, IReadOnlyList<double> Samples, double Mean, double? Error, double? AllocatedBytes, string File, int Line)
+internal sealed record BenchmarkResult(string FullName, IReadOnlyList<double> Samples, double Mean, double? Error, double? AllocatedBytes, string File, int Line)
 {
     /// <summary>The median of <see cref="Samples"/> in nanoseconds.</summary>
     public double Median

@@ -8,7 +8,7 @@ namespace QualityGates.Metrics;
 /// <param name="Host">The machine and runtime (the exports' <c>HostEnvironmentInfo</c>); null when the source has none.</param>
 /// <param name="Source">Where the run came from, as messages name it: the files, or the approval the baseline was taken from.</param>
 /// <param name="Files">The exports read (as the reports show them); empty for a baseline from a gate report.</param>
-public sealed record BenchmarkRun(IReadOnlyList<BenchmarkResult> Benchmarks, BenchmarkHost? Host, string Source, IReadOnlyList<string> Files)
+internal sealed record BenchmarkRun(IReadOnlyList<BenchmarkResult> Benchmarks, BenchmarkHost? Host, string Source, IReadOnlyList<string> Files)
 {
     /// <summary>The run with every file path as <paramref name="display"/> shows it (reports carry no build-machine paths).</summary>
     public BenchmarkRun WithPaths(Func<string, string> display)
@@ -44,7 +44,7 @@ public sealed record BenchmarkRun(IReadOnlyList<BenchmarkResult> Benchmarks, Ben
 /// <param name="BenchmarkDotNetVersion">The BenchmarkDotNet that measured (<c>BenchmarkDotNetVersion</c>).</param>
 /// <param name="File">The export the host information was read from.</param>
 /// <param name="Line">Its 1-based line there (0 when not known).</param>
-public sealed record BenchmarkHost(
+internal sealed record BenchmarkHost(
     string? Processor,
     int? LogicalCores,
     string? Os,

@@ -1,7 +1,7 @@
 namespace QualityGates.Metrics;
 
 /// <summary>Line and branch coverage, merged per source file and line across all files read.</summary>
-public sealed record CoverageSummary
+internal sealed record CoverageSummary
 {
     public long LinesCovered { get; init; }
     public long LinesValid { get; init; }
@@ -28,7 +28,7 @@ public sealed record CoverageSummary
 }
 
 /// <summary>Coverage of one Cobertura package (for .NET producers, one assembly).</summary>
-public sealed record PackageCoverage(string Name, long LinesCovered, long LinesValid, long BranchesCovered, long BranchesValid)
+internal sealed record PackageCoverage(string Name, long LinesCovered, long LinesValid, long BranchesCovered, long BranchesValid)
 {
     public double? LineRate => LinesValid == 0 ? null : (double)LinesCovered / LinesValid;
     public double? BranchRate => BranchesValid == 0 ? null : (double)BranchesCovered / BranchesValid;
@@ -38,7 +38,7 @@ public sealed record PackageCoverage(string Name, long LinesCovered, long LinesV
 /// A source file with lines no test ran: its assembly, path as the producer wrote it, line counts, and the
 /// uncovered line numbers as ranges ("12-15, 40"), at most <see cref="MaxRanges"/> ranges.
 /// </summary>
-public sealed record UncoveredFile(string Package, string Path, long LinesCovered, long LinesValid, string UncoveredLines)
+internal sealed record UncoveredFile(string Package, string Path, long LinesCovered, long LinesValid, string UncoveredLines)
 {
     /// <summary>Files listed at most, so a report stays readable and its size bounded.</summary>
     public const int MaxFiles = 100;
@@ -54,4 +54,4 @@ public sealed record UncoveredFile(string Package, string Path, long LinesCovere
 /// <param name="Assemblies">Assemblies left out, with the lines they held.</param>
 /// <param name="Files">Source files of kept assemblies left out by a file pattern.</param>
 /// <param name="FileLinesValid">Coverable lines in those files.</param>
-public sealed record CoverageExclusions(IReadOnlyList<string> Rules, IReadOnlyList<PackageCoverage> Assemblies, int Files, long FileLinesValid);
+internal sealed record CoverageExclusions(IReadOnlyList<string> Rules, IReadOnlyList<PackageCoverage> Assemblies, int Files, long FileLinesValid);

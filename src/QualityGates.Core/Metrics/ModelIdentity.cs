@@ -1,10 +1,9 @@
 using QualityGates.Errors;
-using QualityGates.Files;
 
 namespace QualityGates.Metrics;
 
 /// <summary>The model (or product) name and version a report is about.</summary>
-public sealed record ModelIdentity(string Name, string Version)
+internal sealed record ModelIdentity(string Name, string Version)
 {
     public override string ToString() => $"{Name}:{Version}";
 
@@ -20,7 +19,7 @@ public sealed record ModelIdentity(string Name, string Version)
         if (text is null || colon <= 0 || colon == text.Length - 1)
         {
             throw new QualityGatesException(ErrorCodes.InvalidModelIdentity,
-                $"{source} is '{ConsoleText.Cap(text ?? string.Empty, 200)}', but it must be written as name:version, e.g. veran:v6.2.");
+                $"{source} is '{UntrustedText.Cap(text ?? string.Empty, 200)}', but it must be written as name:version, e.g. veran:v6.2.");
         }
 
         return Create(text[..colon], text[(colon + 1)..], source);
@@ -52,7 +51,7 @@ public sealed record ModelIdentity(string Name, string Version)
             "" => "is empty",
             _ when part.Contains("..", StringComparison.Ordinal) => "contains '..'",
             _ when part.IndexOfAny(['/', '\\', ':']) >= 0 => "contains a path separator or ':'",
-            _ when ConsoleText.FirstHidden(part) is { } hidden => $"contains the invisible or control character {hidden} (a bidi override, zero-width or control character can make one name look like another)",
+            _ when UntrustedText.FirstHidden(part) is { } hidden => $"contains the invisible or control character {hidden} (a bidi override, zero-width or control character can make one name look like another)",
             // What a command line, an environment variable or a property holds in place of bytes that are not
             // UTF-8: two different names would become one.
             _ when part.Contains('\uFFFD', StringComparison.Ordinal) => "contains U+FFFD, which stands for bytes that are not UTF-8 (two different names would read as one)",
@@ -62,7 +61,7 @@ public sealed record ModelIdentity(string Name, string Version)
         if (problem is not null)
         {
             throw new QualityGatesException(ErrorCodes.InvalidModelIdentity,
-                $"{source}: the model {what} '{ConsoleText.Neutralise(ConsoleText.Cap(part, 200))}' {problem}; names and versions may not contain path separators, '..', ':', control, bidi or zero-width characters, and must be UTF-8.");
+                $"{source}: the model {what} '{UntrustedText.Cap(part, 200)}' {problem}; names and versions may not contain path separators, '..', ':', control, bidi or zero-width characters, and must be UTF-8.");
         }
     }
 }

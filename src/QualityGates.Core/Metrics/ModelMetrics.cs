@@ -5,7 +5,7 @@ namespace QualityGates.Metrics;
 /// <c>latency_ms</c>, optional <c>baseline_*</c>). Every value is optional: a check whose value is
 /// missing is skipped (or fails in strict mode), never computed on made-up numbers.
 /// </summary>
-public sealed record ModelMetrics
+internal sealed record ModelMetrics
 {
     public double? QualityScore { get; init; }
     public double? Accuracy { get; init; }

@@ -8,7 +8,7 @@ namespace QualityGates.Metrics;
 /// coverable lines / changed coverable lines). A changed line no Cobertura file lists (a comment, a
 /// brace, a file no assembly compiles) is not coverable and counts on neither side.
 /// </summary>
-public sealed record NewCodeCoverage
+internal sealed record NewCodeCoverage
 {
     /// <summary>The ref compared with (<c>origin/main</c>).</summary>
     public required string BaseRef { get; init; }
@@ -89,10 +89,10 @@ public sealed record NewCodeCoverage
 }
 
 /// <summary>One changed file's coverable new lines: its repository path ('/' separators), counts, and the uncovered ones as ranges.</summary>
-public sealed record NewCodeFile(string Path, long LinesCovered, long LinesValid, IReadOnlyList<LineRange> Uncovered);
+internal sealed record NewCodeFile(string Path, long LinesCovered, long LinesValid, IReadOnlyList<LineRange> Uncovered);
 
 /// <summary>A run of consecutive line numbers (1-based, inclusive), written "12-15" or "12".</summary>
-public readonly record struct LineRange(int Start, int End)
+internal readonly record struct LineRange(int Start, int End)
 {
     public int Length => End - Start + 1;
 

@@ -9,4 +9,4 @@ namespace QualityGates.Metrics;
 /// <param name="LineRate">The baseline's line coverage (the report's <c>metrics.coverage.lineRate</c>).</param>
 /// <param name="BranchRate">The baseline's branch coverage (<c>metrics.coverage.branchRate</c>).</param>
 /// <param name="PassRate">The baseline's test pass rate (<c>metrics.tests.passRate</c>).</param>
-public sealed record RatchetBaseline(string Source, double? LineRate, double? BranchRate, double? PassRate);
+internal sealed record RatchetBaseline(string Source, double? LineRate, double? BranchRate, double? PassRate);

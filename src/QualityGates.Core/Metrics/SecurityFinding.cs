@@ -11,7 +11,7 @@ namespace QualityGates.Metrics;
 /// <param name="Package">The package name, or null for a SARIF result.</param>
 /// <param name="Version">The installed version, or null when not known.</param>
 /// <param name="Severity">critical, high, medium, low or unknown.</param>
-public sealed record SecurityFinding(string Advisory, IReadOnlyList<string> Aliases, string? Package, string? Version, string Severity)
+internal sealed record SecurityFinding(string Advisory, IReadOnlyList<string> Aliases, string? Package, string? Version, string Severity)
 {
     /// <summary>What was found: <c>package</c> (Trivy, grype, dotnet list package), <c>result</c> (a SARIF result), <c>secret</c> or <c>misconfiguration</c> (Trivy).</summary>
     public string Kind { get; init; } = "package";

@@ -1,7 +1,7 @@
 namespace QualityGates.Metrics;
 
 /// <summary>Vulnerability counts by severity after de-duplication, from one or more scans.</summary>
-public sealed record SecuritySummary
+internal sealed record SecuritySummary
 {
     public int Critical { get; init; }
     public int High { get; init; }
@@ -45,4 +45,4 @@ public sealed record SecuritySummary
 }
 
 /// <summary>A security finding an active waiver took out of the counts.</summary>
-public sealed record WaivedFinding(SecurityFinding Finding, Waivers.Waiver Waiver);
+internal sealed record WaivedFinding(SecurityFinding Finding, Waivers.Waiver Waiver);

@@ -4,7 +4,7 @@ namespace QualityGates.Metrics;
 /// Test results of one run (or several merged runs). Pass rate counts only executed tests:
 /// executed = passed + failed; skipped and not-executed tests count neither way.
 /// </summary>
-public sealed record TestRunSummary
+internal sealed record TestRunSummary
 {
     /// <summary>
     /// The TRX <c>TestRun id</c> of a summary read from one file (each VSTest or Microsoft.Testing.Platform run
@@ -48,14 +48,14 @@ public sealed record TestRunSummary
 }
 
 /// <summary>A test that failed and then passed on a retry: its name, how many attempts it took, and the result file of its last attempt when known.</summary>
-public sealed record FlakyTest(string Name, int Attempts, string? SourceFile = null);
+internal sealed record FlakyTest(string Name, int Attempts, string? SourceFile = null);
 
 /// <summary>A failed test: its full name, the failure message and, where known, the file it came from.</summary>
 /// <param name="Name">The test's full name.</param>
 /// <param name="Message">The failure message (empty when the producer wrote none).</param>
 /// <param name="SourceFile">The result file the test came from (a TRX), when known.</param>
 /// <param name="StackTrace">The failure's stack trace as the producer wrote it (TRX <c>Output/ErrorInfo/StackTrace</c>), its first <see cref="Inputs.Trx.TrxReader.MaxStackTraceLength"/> characters kept, then "…"; null when none.</param>
-public sealed record FailedTest(string Name, string Message, string? SourceFile = null, string? StackTrace = null)
+internal sealed record FailedTest(string Name, string Message, string? SourceFile = null, string? StackTrace = null)
 {
     /// <summary>
     /// The first <c>in &lt;file&gt;:line &lt;n&gt;</c> frame of <see cref="StackTrace"/> (the .NET stack

@@ -13,7 +13,7 @@ namespace QualityGates.Registry;
 /// in the order appended is the one in effect. Safe for many processes at once. Queries skip torn or
 /// corrupt records and return a warning for each.
 /// </summary>
-public sealed class ApprovalRegistry
+internal sealed class ApprovalRegistry
 {
     private readonly IRegistryStore _store;
     private readonly TimeProvider _time;

@@ -98,4 +98,4 @@ internal sealed class ModelLedger(IReadOnlyList<RegistryRecord> records)
 }
 
 /// <summary>A version approved for a context, with the approval that is in effect.</summary>
-public sealed record ApprovedVersion(string Version, RegistryRecord Approval);
+internal sealed record ApprovedVersion(string Version, RegistryRecord Approval);

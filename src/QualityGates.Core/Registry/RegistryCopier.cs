@@ -59,7 +59,7 @@ internal static class RegistryCopier
 /// skipped as damaged (<see cref="Warnings"/>, QG3001), each record or model not copied (<see cref="Errors"/>),
 /// and, when the copy could not go on, why (<see cref="Stopped"/>).
 /// </summary>
-public sealed record RegistryCopyResult(int Models, int Copied, IReadOnlyList<RegistryWarning> Warnings)
+internal sealed record RegistryCopyResult(int Models, int Copied, IReadOnlyList<RegistryWarning> Warnings)
 {
     /// <summary>Each record or model the destination refused; the copy went on with the others.</summary>
     public IReadOnlyList<RegistryCopyError> Errors { get; init; } = [];
@@ -72,4 +72,4 @@ public sealed record RegistryCopyResult(int Models, int Copied, IReadOnlyList<Re
 }
 
 /// <summary>A coded error of a copy: the code, the source file or database and line (or record number) when known, and the message.</summary>
-public sealed record RegistryCopyError(string Code, string? File, int Line, string Message);
+internal sealed record RegistryCopyError(string Code, string? File, int Line, string Message);

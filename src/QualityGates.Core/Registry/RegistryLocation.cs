@@ -7,7 +7,7 @@ namespace QualityGates.Registry;
 /// A setting is a folder, or a PostgreSQL database (a <c>postgresql://</c> / <c>postgres://</c> URI or a
 /// key=value connection string naming <c>Host</c>).
 /// </summary>
-public static class RegistryLocation
+internal static class RegistryLocation
 {
     /// <summary>The seed's default folder, relative to the working (or project) folder.</summary>
     public const string DefaultFolder = "models/registry";

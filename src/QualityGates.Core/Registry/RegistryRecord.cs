@@ -8,7 +8,7 @@ namespace QualityGates.Registry;
 /// One line of the registry: a decision about a model version in a context, or a deployment. Written
 /// once and never changed; the order of the lines in the file, not the timestamps, says what came later.
 /// </summary>
-public sealed record RegistryRecord
+internal sealed record RegistryRecord
 {
     /// <summary>A unique id (32 hex digits), so a copied or duplicated line can be told apart.</summary>
     public required string Id { get; init; }
@@ -48,4 +48,4 @@ public sealed record RegistryRecord
 }
 
 /// <summary>One check of the gate report behind a registry record: its gate name, status and failure code.</summary>
-public sealed record ReportCheckEntry(string Gate, GateStatus Status, string? Code = null);
+internal sealed record ReportCheckEntry(string Gate, GateStatus Status, string? Code = null);

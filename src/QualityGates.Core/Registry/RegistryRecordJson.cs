@@ -9,7 +9,7 @@ namespace QualityGates.Registry;
 /// written only when they hold something (so older lines read and copy byte-identically); <c>schemaVersion</c> comes first, which the reader relies on to
 /// find a record's start after a torn line. A database keeps the same line in its <c>record</c> column.
 /// </summary>
-public static class RegistryRecordJson
+internal static class RegistryRecordJson
 {
     /// <summary>The <c>schemaVersion</c> of the records this build writes.</summary>
     public const int SchemaVersion = 1;
@@ -26,7 +26,7 @@ public static class RegistryRecordJson
 /// A registry record's members, in order (<c>schemaVersion</c> stays first); the CLI's <c>--json</c> prints
 /// records in this shape too. A new member is one property here (and its reading in <see cref="RegistryRecordParser"/>).
 /// </summary>
-public sealed class JsonRegistryRecord(RegistryRecord record)
+internal sealed class JsonRegistryRecord(RegistryRecord record)
 {
     public int SchemaVersion => RegistryRecordJson.SchemaVersion;
     public string Id => record.Id;
@@ -48,7 +48,7 @@ public sealed class JsonRegistryRecord(RegistryRecord record)
 }
 
 /// <summary>The gate report a record was decided on; <c>waivers</c> only when the run had any.</summary>
-public sealed class JsonRegistryReport(ReportReference report)
+internal sealed class JsonRegistryReport(ReportReference report)
 {
     public string? File => report.File;
     public string Timestamp => ProductJson.Timestamp(report.Timestamp);
@@ -61,7 +61,7 @@ public sealed class JsonRegistryReport(ReportReference report)
     public IEnumerable<JsonRegistryWaiver>? Waivers => report.Waivers.Count == 0 ? null : report.Waivers.Select(w => new JsonRegistryWaiver(w));
 }
 
-public sealed class JsonRegistryCounts(ReportReference report)
+internal sealed class JsonRegistryCounts(ReportReference report)
 {
     public int Total => report.Checks.Count;
     public int Passed => report.Passed;
@@ -69,14 +69,14 @@ public sealed class JsonRegistryCounts(ReportReference report)
     public int Skipped => report.Skipped;
 }
 
-public sealed class JsonRegistryCheck(ReportCheckEntry check)
+internal sealed class JsonRegistryCheck(ReportCheckEntry check)
 {
     public string Gate => check.Gate;
     public string Status => JsonReportWriter.StatusName(check.Status);
     public string? Code => check.Code;
 }
 
-public sealed class JsonRegistryWaiver(ReportWaiverEntry waiver)
+internal sealed class JsonRegistryWaiver(ReportWaiverEntry waiver)
 {
     public string Waives => waiver.Waives;
     public string Owner => waiver.Owner;

@@ -1,7 +1,7 @@
 namespace QualityGates.Registry;
 
 /// <summary>The names record kinds have in registry files and JSON output.</summary>
-public static class RegistryRecordKinds
+internal static class RegistryRecordKinds
 {
     public static string NameOf(RegistryRecordKind kind) => kind switch
     {
@@ -30,7 +30,7 @@ public static class RegistryRecordKinds
 }
 
 /// <summary>What a registry record says happened. Every kind but <see cref="Deployed"/> is a decision about a version in a context.</summary>
-public enum RegistryRecordKind
+internal enum RegistryRecordKind
 {
     /// <summary>The version was approved for the context (by hand or from a passing gate report).</summary>
     Approved,

@@ -5,6 +5,7 @@ using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
+using QualityGates.Reports;
 
 namespace QualityGates.Registry;
 

@@ -3,10 +3,10 @@ using QualityGates.Errors;
 namespace QualityGates.Registry;
 
 /// <summary>A query's answer and the registry lines skipped to give it (empty when every line was sound).</summary>
-public sealed record RegistryResult<T>(T Value, IReadOnlyList<RegistryWarning> Warnings);
+internal sealed record RegistryResult<T>(T Value, IReadOnlyList<RegistryWarning> Warnings);
 
 /// <summary>A registry line that was skipped (torn, corrupt, duplicated), with where it is and why.</summary>
-public sealed record RegistryWarning(string File, int Line, string Message)
+internal sealed record RegistryWarning(string File, int Line, string Message)
 {
     public string Code => ErrorCodes.RegistryLineCorrupt;
 }

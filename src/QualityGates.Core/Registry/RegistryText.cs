@@ -1,5 +1,4 @@
 using QualityGates.Errors;
-using QualityGates.Files;
 
 namespace QualityGates.Registry;
 
@@ -54,7 +53,7 @@ internal static class RegistryText
         }
 
         // Bidi overrides and zero-width characters make one name look like another ("alice" approving as "ecila").
-        if (ConsoleText.FirstHidden(allowLineBreaks ? text.Replace("\r", string.Empty).Replace("\n", string.Empty).Replace("\t", string.Empty) : text) is { } hidden)
+        if (UntrustedText.FirstHidden(allowLineBreaks ? text.Replace("\r", string.Empty).Replace("\n", string.Empty).Replace("\t", string.Empty) : text) is { } hidden)
         {
             return $"contains the invisible character {hidden} (a bidi override, zero-width or format character)";
         }

@@ -3,7 +3,7 @@ namespace QualityGates.Registry;
 /// <summary>
 /// Who a record is by when the caller does not say: the user the CI server names, else the OS user.
 /// </summary>
-public static class RegistryUser
+internal static class RegistryUser
 {
     /// <summary>Checked in order; the first that is set wins.</summary>
     public static IReadOnlyList<string> Variables { get; } =

@@ -7,7 +7,7 @@ namespace QualityGates.Registry;
 /// The gate report an approval (or a blocked run) was decided on: where it is, when it ran and how
 /// each check came out, so the registry alone answers "approved on what evidence".
 /// </summary>
-public sealed record ReportReference
+internal sealed record ReportReference
 {
     /// <summary>The report file (full path), or null when the report was never saved.</summary>
     public string? File { get; init; }
@@ -46,6 +46,3 @@ public sealed record ReportReference
     private static List<ReportCheckEntry> Entries(IEnumerable<GateCheckResult> checks) =>
         checks.Select(c => new ReportCheckEntry(c.Gate, c.Status, c.Code)).ToList();
 }
-
-/// <summary>One waiver as the registry keeps it: what it waives ("gate coverage.line", "advisory CVE-2019-18224 in libidn2-0"), its owner, reason, expiry (yyyy-MM-dd) and state (applied, unused, expired).</summary>
-public sealed record ReportWaiverEntry(string Waives, string Owner, string Reason, string Expires, string State);

@@ -9,7 +9,7 @@ namespace QualityGates.Reports;
 /// (JUnit cases, so Jenkins tracks each benchmark; the step summary; gates.html). Each row has the gate name of
 /// that benchmark (<c>benchmarks.time[full name]</c>), a status as a check's, and a message with its figures.
 /// </summary>
-public static class BenchmarkRows
+internal static class BenchmarkRows
 {
     /// <summary>
     /// One row per benchmark of <paramref name="check"/>, or null when the check was not judged per benchmark
@@ -67,4 +67,4 @@ public static class BenchmarkRows
 /// <param name="Status">The outcome as a check's status: regressed fails, not compared is skipped.</param>
 /// <param name="Value">Its increase in the gate's unit (a fraction for time, percent for allocations); null when not compared.</param>
 /// <param name="Message">Its figures and verdict in words.</param>
-public sealed record BenchmarkRow(string Gate, BenchmarkVerdict Benchmark, BenchmarkOutcome Outcome, GateStatus Status, double? Value, string Message);
+internal sealed record BenchmarkRow(string Gate, BenchmarkVerdict Benchmark, BenchmarkOutcome Outcome, GateStatus Status, double? Value, string Message);

@@ -7,7 +7,7 @@ namespace QualityGates.Reports;
 /// <c>blocks.jsonl</c>: one JSON line per blocked run (a run with a failed check), appended and never
 /// rewritten, safe for parallel processes (see <see cref="JsonLinesFile"/>).
 /// </summary>
-public sealed class BlockLog
+internal sealed class BlockLog
 {
     /// <summary>The log's file name inside the report folder.</summary>
     public const string FileName = "blocks.jsonl";

@@ -18,7 +18,7 @@ namespace QualityGates.Reports;
 /// <param name="StartedUtc">When the run started.</param>
 /// <param name="Reason">Why the run ended without a verdict; null while it may still be running.</param>
 /// <param name="MissingProjects">The test projects that handed in no results, when known.</param>
-public sealed record IncompleteRunReport(string Name, string? SolutionFile, string RunId, DateTime StartedUtc, string? Reason = null, IReadOnlyList<string>? MissingProjects = null)
+internal sealed record IncompleteRunReport(string Name, string? SolutionFile, string RunId, DateTime StartedUtc, string? Reason = null, IReadOnlyList<string>? MissingProjects = null)
 {
     /// <summary>The <c>status</c> of the marker's JSON; a gate report has none.</summary>
     public const string Status = "incomplete";

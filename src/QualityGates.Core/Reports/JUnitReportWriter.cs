@@ -14,7 +14,7 @@ namespace QualityGates.Reports;
 /// JUnit plugin renames the second <c>tests.pass_rate_2</c>, older versions drop it). With one target
 /// framework the names stay exactly as they are.
 /// </summary>
-public static class JUnitReportWriter
+internal static class JUnitReportWriter
 {
     /// <summary>The file name CI servers are pointed at.</summary>
     public const string FileName = "junit-gates.xml";

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Inputs;
-using QualityGates.Integrations;
 
 namespace QualityGates.Reports;
 

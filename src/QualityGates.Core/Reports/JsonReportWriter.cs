@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using QualityGates.Gates;
-using QualityGates.Integrations;
 
 namespace QualityGates.Reports;
 
@@ -8,7 +7,7 @@ namespace QualityGates.Reports;
 /// Writes the whole report as JSON (schema version 1, camelCase, indented): the typed records of
 /// <see cref="JsonReport"/> through the source-generated <see cref="ReportJsonContext"/> (<see cref="ProductJson"/>).
 /// </summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     /// <summary>The <c>schemaVersion</c> this writer produces; raised only when a field changes meaning or goes away.</summary>
     public const int SchemaVersion = 1;

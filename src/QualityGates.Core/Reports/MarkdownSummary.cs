@@ -10,7 +10,7 @@ namespace QualityGates.Reports;
 /// verdict heading, a table of every check, the run's warnings, then the failed tests. Always within a byte budget:
 /// rows that do not fit are left out with a note saying how many and where the full report is.
 /// </summary>
-public static class MarkdownSummary
+internal static class MarkdownSummary
 {
     /// <summary>GitHub refuses a step summary above 1 MiB (the whole file, for one step).</summary>
     public const long GitHubStepSummaryLimit = 1024 * 1024;

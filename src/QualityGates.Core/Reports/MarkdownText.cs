@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using QualityGates.Files;
+using QualityGates.Errors;
 
 namespace QualityGates.Reports;
 
@@ -42,7 +42,7 @@ internal static class MarkdownText
                 case var _ when char.IsControl(c):
                     cell.Append(' ');
                     break;
-                case var _ when ConsoleText.IsInvisible(c):
+                case var _ when UntrustedText.IsInvisible(c):
                     // Bidi overrides and zero-width characters are shown, not obeyed: a finding must not disguise what it says.
                     cell.Append("&lt;U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("&gt;");
                     break;

@@ -14,7 +14,7 @@ namespace QualityGates.Reports;
 /// reflection, trim-safe) whose options name <see cref="TextConverter"/> and <see cref="NumberConverter"/>.
 /// A record's properties are the document's members in order; adding a member is one property.
 /// </summary>
-public static class ProductJson
+internal static class ProductJson
 {
     // Keep messages readable ("≥", "→", accents) while still escaping HTML-sensitive characters.
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using QualityGates.Errors;
 using QualityGates.Files;
 using QualityGates.Gates;
-using QualityGates.Integrations;
 using QualityGates.Reports.Html;
 
 namespace QualityGates.Reports;
@@ -14,7 +13,7 @@ namespace QualityGates.Reports;
 /// <c>blocks.jsonl</c> when it was blocked. Every file appears whole or not at all, and parallel runs
 /// writing into the same folder never overwrite each other's reports.
 /// </summary>
-public sealed class ReportFileSet
+internal sealed class ReportFileSet
 {
     /// <summary>The folder name used when none is configured.</summary>
     public const string DefaultFolderName = ".quality-gates";
@@ -231,7 +230,7 @@ public sealed class ReportFileSet
 /// <param name="Latest"><c>latest.json</c>, a copy of <paramref name="Json"/>.</param>
 /// <param name="BlockLog"><c>blocks.jsonl</c> when the run was blocked and a line was appended; otherwise null.</param>
 /// <param name="Html"><c>gates.html</c> (replaced on every run), or null when it was not written.</param>
-public sealed record ReportFiles(string JUnit, string Json, string Latest, string? BlockLog, string? Html = null)
+internal sealed record ReportFiles(string JUnit, string Json, string Latest, string? BlockLog, string? Html = null)
 {
     /// <summary>Every file written, in the order written.</summary>
     /// <summary>Why an old report could not be deleted when the folder was pruned (a warning, never an error); null when all went well.</summary>

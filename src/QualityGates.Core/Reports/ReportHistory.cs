@@ -8,7 +8,7 @@ namespace QualityGates.Reports;
 /// newest files) and forgiving: a file that cannot be read or is not a report is left out without a
 /// word, since the trend is a picture, not evidence.
 /// </summary>
-public sealed class ReportHistory
+internal sealed class ReportHistory
 {
     /// <summary>Earlier report files read at most (the newest ones).</summary>
     public const int MaxFiles = 20;

@@ -10,7 +10,7 @@ namespace QualityGates.Reports;
 /// ever deleted: not <c>latest.json</c>, not this run's report, not a file whose name merely starts with
 /// <c>report-</c>.
 /// </summary>
-public static partial class ReportRetention
+internal static partial class ReportRetention
 {
     /// <summary>Timestamped reports kept when the user says nothing (<c>QualityGatesKeepReports</c>, <c>--keep-reports</c>).</summary>
     public const int DefaultKeep = 20;

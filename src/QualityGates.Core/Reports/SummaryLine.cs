@@ -11,7 +11,7 @@ namespace QualityGates.Reports;
 /// · line coverage 62.9% ≥ 60.0% · reports: .quality-gates/</c>. Adapters print it; the terminal
 /// logger's rules decide how (a message or a coded warning, see docs).
 /// </summary>
-public static class SummaryLine
+internal static class SummaryLine
 {
     /// <summary>The line's fixed start, so logs can be searched for it.</summary>
     public const string Prefix = "QualityGates: ";

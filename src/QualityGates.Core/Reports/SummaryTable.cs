@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
-using QualityGates.Files;
 using QualityGates.Gates;
 
 namespace QualityGates.Reports;
 
 /// <summary>The gate table a person reads in a build log or terminal; the one value from an input (the model) is neutralised for the console.</summary>
-public static class SummaryTable
+internal static class SummaryTable
 {
     /// <summary>Renders the verdict line and one row per check.</summary>
     public static string Render(QualityGateReport report)

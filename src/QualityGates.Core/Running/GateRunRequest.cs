@@ -1,9 +1,12 @@
 using QualityGates.Configuration.Settings;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
+using QualityGates.Waivers;
 
 namespace QualityGates.Running;
 
@@ -12,7 +15,7 @@ namespace QualityGates.Running;
 /// was given it: raw settings, the input files the user named, what the run itself produced, and what
 /// to do with the verdict. <see cref="GateRun.Execute"/> checks and resolves it all.
 /// </summary>
-public sealed record GateRunRequest
+internal sealed record GateRunRequest
 {
     /// <summary>How messages name settings: in the vocabulary of the adapter that is running (MSBuild properties by default).</summary>
     public SettingNames Names { get; init; } = SettingNames.For(Adapter.MSBuild);
@@ -106,6 +109,35 @@ public sealed record GateRunRequest
 
     /// <summary>For a solution's own request: one row per test project, copied into <see cref="QualityGateReport.Projects"/>.</summary>
     public IReadOnlyList<SolutionProject> SolutionProjects { get; init; } = [];
+
+    /// <summary>What the input loader reads.</summary>
+    internal InputOptions ForInputs() => new()
+    {
+        BaseDirectory = BaseDirectory,
+        Environment = Environment,
+        Names = Names,
+        Groups = Groups,
+        TestResultFiles = TestResultFiles,
+        CoverageFiles = CoverageFiles,
+        CoverageFilter = CoverageFilter,
+        SecurityScanFiles = SecurityScanFiles,
+        TestMetricsFile = TestMetricsFile,
+        ModelMetricsFile = ModelMetricsFile,
+        BaselineFile = BaselineFile,
+        Run = Run,
+        NewCode = NewCode,
+        Benchmarks = Benchmarks,
+    };
+
+    /// <summary>Where the waivers loader finds the waivers file.</summary>
+    internal WaiverOptions ForWaivers() => new(WaiversFile, WaiversFileSource, BaseDirectory, Environment);
+
+    /// <summary>What a baseline is looked up for in the registry for <paramref name="context"/>.</summary>
+    internal BaselineLookup ForBaseline(Configuration.DeploymentContext context) => new(context, Model, Names, BaseDirectory, Environment);
+
+    /// <summary>What the ratchet's baseline reader looks up for <paramref name="context"/>; null without the ratchet.</summary>
+    internal RatchetBaselineQuery? ForRatchet(Configuration.DeploymentContext context) =>
+        Ratchet is { } ratchet ? new(ratchet, context, Model, Names, BaseDirectory, Environment) : null;
 }
 
 /// <summary>
@@ -113,10 +145,10 @@ public sealed record GateRunRequest
 /// (<c>MinTestPassRate</c>); <see cref="Source"/> is what the user called it
 /// (<c>QualityGatesMinTestPassRate</c>, <c>--min-test-pass-rate</c>), so errors name it.
 /// </summary>
-public sealed record ThresholdOverride(string Name, string? Value, string Source);
+internal sealed record ThresholdOverride(string Name, string? Value, string Source);
 
 /// <summary>The report files a run writes.</summary>
-public sealed record ReportOptions
+internal sealed record ReportOptions
 {
     /// <summary>
     /// The report folder (junit-gates.xml, report-*.json, latest.json, gates.html, blocks.jsonl), relative
@@ -146,7 +178,7 @@ public sealed record ReportOptions
 }
 
 /// <summary>Approve-on-pass: where and by whom a run is recorded in the approval registry.</summary>
-public sealed record RegistryOptions
+internal sealed record RegistryOptions
 {
     /// <summary>The registry folder or PostgreSQL database (see <see cref="Registry.RegistryLocation"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c> (a folder is relative to the base folder).</summary>
     public string? Folder { get; init; }
@@ -156,55 +188,4 @@ public sealed record RegistryOptions
 
     /// <summary>What the user calls the switch (<c>QualityGatesApproveOnPass</c>, <c>--approve-on-pass</c>), for errors.</summary>
     public string Source { get; init; } = "approve on pass";
-}
-
-/// <summary>Where the change for <c>coverage.new_code</c> comes from (see docs/coverage.md, "New-code coverage").</summary>
-public sealed record NewCodeOptions
-{
-    /// <summary>The branch or commit the change will merge into; null or blank = the pull request's target from the CI environment, else the default branch.</summary>
-    public string? BaseRef { get; init; }
-
-    /// <summary>What the user calls the base-ref setting (<c>QualityGatesBaseRef</c>, <c>--base-ref</c>), for messages.</summary>
-    public string BaseRefSource { get; init; } = "base ref";
-
-    /// <summary><c>WorkingTree</c> (the default: commits, uncommitted changes and untracked source files) or <c>Head</c> (commits only), as written.</summary>
-    public string? Diff { get; init; }
-
-    /// <summary>What the user calls the diff setting (<c>QualityGatesNewCodeDiff</c>, <c>--new-code-diff</c>), for errors.</summary>
-    public string DiffSource { get; init; } = "new-code diff";
-
-    /// <summary>The git program to run; <c>git</c> on the PATH.</summary>
-    public string GitProgram { get; init; } = "git";
-}
-
-/// <summary>Where the ratchet's baseline comes from: a report file when named, else the registry's last approval for the model and context.</summary>
-public sealed record RatchetOptions
-{
-    /// <summary>A JSON gate report to hold the run to (relative to the base folder); null = the registry's last approval.</summary>
-    public string? BaselineReport { get; init; }
-
-    /// <summary>The registry to look the last approval up in (as <see cref="RegistryOptions.Folder"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c>.</summary>
-    public string? Registry { get; init; }
-
-    /// <summary>What the user calls the ratchet switch (<c>QualityGatesRatchet</c>, <c>--ratchet</c>), for errors.</summary>
-    public string Source { get; init; } = "ratchet";
-}
-
-/// <summary>
-/// The benchmark gates' inputs: this run's BenchmarkDotNet JSON exports, and the baseline's — exports or an earlier
-/// gate report — when named, else the benchmarks recorded with the registry's last approval for the model and context.
-/// </summary>
-public sealed record BenchmarkOptions
-{
-    /// <summary>This run's exports (<c>*-report-full.json</c>, brief or compressed), files or globs relative to the base folder.</summary>
-    public IReadOnlyList<string> Files { get; init; } = [];
-
-    /// <summary>The baseline's exports or gate report (<c>latest.json</c>), files or globs; empty = the registry's last approval.</summary>
-    public IReadOnlyList<string> BaselineFiles { get; init; } = [];
-
-    /// <summary>The registry to look the last approval up in (as <see cref="RegistryOptions.Folder"/>); null or blank = <c>QUALITYGATES_REGISTRY</c>, else <c>models/registry</c>.</summary>
-    public string? Registry { get; init; }
-
-    /// <summary>True when a baseline is named (else the registry is asked).</summary>
-    public bool BaselineNamed => BaselineFiles.Any(f => !string.IsNullOrWhiteSpace(f));
 }

@@ -6,7 +6,7 @@ using QualityGates.Reports;
 namespace QualityGates.Running;
 
 /// <summary>What a <see cref="GateRun"/> produced.</summary>
-public sealed record GateRunResult
+internal sealed record GateRunResult
 {
     /// <summary>The verdict, or null when a bad setting or input stopped the run before judging.</summary>
     public QualityGateReport? Report { get; init; }
@@ -32,7 +32,7 @@ public sealed record GateRunResult
     /// <summary>The run's one-line summary (<see cref="Reports.SummaryLine"/>) for the adapter to print; null without a report.</summary>
     public string? SummaryLine { get; init; }
 
-    /// <summary>One console line per input file read (<see cref="Inputs.InputFileRead.ConsoleLine"/>), then one per kind of input merged from several files (<see cref="Inputs.InputMerge.ConsoleLine"/>), already neutralised, for the adapter to print at normal importance.</summary>
+    /// <summary>One console line per input file read (<see cref="Reports.InputLines"/>), then one per kind of input merged from several files, already neutralised, for the adapter to print at normal importance.</summary>
     public IReadOnlyList<string> InputLines { get; init; } = [];
 
     /// <summary>The warnings the run's inputs gave (QG0021, QG5010), already among <see cref="Diagnostics"/>: what a project hands in to its solution run.</summary>

@@ -4,9 +4,11 @@ using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Cobertura;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running.Solution;
 using static QualityGates.Configuration.Settings.SettingsCatalogue;
@@ -18,7 +20,7 @@ namespace QualityGates.Running;
 /// project it runs for. The MSBuild task, the CLI and the test-platform extension each fill it from
 /// their own world; the settings map into the request the same way for all three.
 /// </summary>
-public sealed record RunContext
+internal sealed record RunContext
 {
     /// <summary>Relative paths and globs resolve here (the project folder, or the CLI's current folder).</summary>
     public string BaseDirectory { get; init; } = System.Environment.CurrentDirectory;
@@ -51,10 +53,10 @@ public sealed record RunContext
 /// Maps checked settings (<see cref="SettingValues"/>) into the engine's <see cref="GateRunRequest"/>:
 /// the one place each setting is used by the run, whichever adapter gave it.
 /// </summary>
-public static class SettingsRequest
+internal static class SettingsRequest
 {
     /// <summary>The request; mistakes only the whole request shows (a model that cannot be recorded) go to <paramref name="errors"/>.</summary>
-    public static GateRunRequest Build(SettingValues settings, RunContext context, List<QualityGatesException> errors)
+    public static GateRunRequest Build(SettingValues settings, RunContext context, DiagnosticBag errors)
     {
         var s = settings;
         var security = s.List(SecurityScanFiles);
@@ -125,7 +127,7 @@ public static class SettingsRequest
     /// The model: <c>name:version</c> checked as a whole (the CLI's <c>--model</c>), or a name and version
     /// given apart, checked (QG0005) when approve-on-pass will record them in the registry.
     /// </summary>
-    private static (ModelIdentity? Model, bool Failed) ReadModel(SettingValues s, bool approveOnPass, List<QualityGatesException> errors)
+    private static (ModelIdentity? Model, bool Failed) ReadModel(SettingValues s, bool approveOnPass, DiagnosticBag errors)
     {
         try
         {
@@ -150,7 +152,7 @@ public static class SettingsRequest
         }
     }
 
-    private static WebhookOptions? ReadWebhook(SettingValues s, RunContext context, List<QualityGatesException> errors)
+    private static WebhookOptions? ReadWebhook(SettingValues s, RunContext context, DiagnosticBag errors)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityGates.Configuration;
+using QualityGates.Errors;
 using QualityGates.Metrics;
 
 namespace QualityGates.Waivers;
@@ -9,7 +10,7 @@ namespace QualityGates.Waivers;
 /// (<see cref="Gate"/>) or to one security advisory (<see cref="Advisory"/>, matched with its aliases and
 /// narrowed by <see cref="Package"/> and <see cref="Version"/>), owned by someone, for a reason, until a date.
 /// </summary>
-public sealed record Waiver
+internal sealed record Waiver
 {
     /// <summary>The advisory id waived (<c>CVE-2019-18224</c>, <c>GHSA-…</c>, a SARIF rule id); null for a gate waiver.</summary>
     public string? Advisory { get; init; }
@@ -47,7 +48,7 @@ public sealed record Waiver
     public string Target => Gate is not null ? $"gate {Gate}"
         : $"advisory {Cap(Advisory!)}{(Package is null ? string.Empty : " in " + Cap(Package))}{(Version is null ? string.Empty : " " + Cap(Version))}";
 
-    private static string Cap(string text) => Files.ConsoleText.Cap(text, 200);
+    private static string Cap(string text) => UntrustedText.Cap(text, 200);
 
     /// <summary>The expiry as written, yyyy-MM-dd.</summary>
     public string ExpiresText => Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -68,7 +69,7 @@ public sealed record Waiver
 }
 
 /// <summary>What became of one waiver of the run's context.</summary>
-public enum WaiverState
+internal enum WaiverState
 {
     /// <summary>Active, and it waived a failed check or a finding.</summary>
     Applied,
@@ -79,4 +80,4 @@ public enum WaiverState
 }
 
 /// <summary>One waiver of the run's context and what became of it, for the reports and the registry.</summary>
-public sealed record WaiverOutcome(Waiver Waiver, WaiverState State);
+internal sealed record WaiverOutcome(Waiver Waiver, WaiverState State);

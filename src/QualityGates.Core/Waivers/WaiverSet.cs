@@ -13,7 +13,7 @@ namespace QualityGates.Waivers;
 /// </summary>
 /// <param name="Waivers">Every waiver of the file, in file order.</param>
 /// <param name="Today">The day (UTC) waivers are judged on: the clock's, or the test clock's (QUALITYGATES_TODAY).</param>
-public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
+internal sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
 {
     /// <summary>The environment variable that sets "today" for waivers, yyyy-MM-dd: for tests and for reproducing a past run.</summary>
     public const string TodayVariable = "QUALITYGATES_TODAY";
@@ -39,12 +39,12 @@ public sealed record WaiverSet(IReadOnlyList<Waiver> Waivers, DateOnly Today)
     /// than <paramref name="maxDays"/> from today. Counted in whole days between the two dates, which cannot
     /// overflow (adding the days to today can: <c>9999-12-31</c> plus one day is no date).
     /// </summary>
-    public IEnumerable<QualityGatesException> CheckExpiry(DeploymentContext context, int maxDays, string maxDaysSource)
+    public IEnumerable<GateDiagnostic> CheckExpiry(DeploymentContext context, int maxDays, string maxDaysSource)
     {
         foreach (var waiver in Waivers.Where(w => w.AppliesTo(context) && (long)w.Expires.DayNumber - Today.DayNumber > maxDays))
         {
             var where = waiver.Line > 0 ? $"'{waiver.File}' line {waiver.Line}" : $"'{waiver.File}'";
-            yield return new QualityGatesException(ErrorCodes.WaiverExpiryTooFar,
+            yield return new GateDiagnostic(DiagnosticSeverity.Error, ErrorCodes.WaiverExpiryTooFar,
                 $"{where}: the waiver of {waiver.Target} (owner {waiver.Owner}) expires {waiver.ExpiresText}, more than {maxDays.ToString(CultureInfo.InvariantCulture)} days after today ({Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}), "
                 + $"the longest the {DeploymentContexts.NameOf(context)} context allows ({maxDaysSource}); set an earlier date.",
                 waiver.File, waiver.Line);

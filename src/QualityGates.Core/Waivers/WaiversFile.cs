@@ -14,7 +14,7 @@ namespace QualityGates.Waivers;
 /// file and line: QG1020 (a required field missing, empty or of the wrong type), QG1021 (a date not written
 /// yyyy-MM-dd), QG1022 (an unknown gate, context or field).
 /// </summary>
-public static class WaiversFile
+internal static class WaiversFile
 {
     /// <summary>The file name searched for.</summary>
     public const string FileName = "qualitygates.waivers.json";
@@ -46,7 +46,7 @@ public static class WaiversFile
     }
 
     /// <summary>Reads every waiver of <paramref name="path"/>; each problem is added to <paramref name="errors"/> and its entry left out.</summary>
-    public static IReadOnlyList<Waiver> Read(string path, List<QualityGatesException> errors)
+    public static IReadOnlyList<Waiver> Read(string path, DiagnosticBag errors)
     {
         try
         {
@@ -65,7 +65,7 @@ public static class WaiversFile
     /// inside its own entry, after one pass that notes where every entry starts: time grows with the
     /// file's size, never with its square (a pull request sets how many waivers there are).
     /// </summary>
-    internal static IReadOnlyList<Waiver> Read(JsonInputFile file, List<QualityGatesException> errors)
+    internal static IReadOnlyList<Waiver> Read(JsonInputFile file, DiagnosticBag errors)
     {
         var waivers = new List<Waiver>();
         try
@@ -75,7 +75,7 @@ public static class WaiversFile
             foreach (var name in root.PropertyNames.Where(name => name is not ("waivers" or "$schema")))
             {
                 errors.Add(file.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(root.Path, name),
-                    $"'{ConsoleText.Cap(name, 200)}' is not a field of a waivers file; it has 'waivers' (and may have '$schema')."));
+                    $"'{UntrustedText.Cap(name, 200)}' is not a field of a waivers file; it has 'waivers' (and may have '$schema')."));
             }
 
             foreach (var entry in root.Required("waivers").Items())
@@ -104,7 +104,7 @@ public static class WaiversFile
         if (entry.PropertyNames.FirstOrDefault(name => !Fields.Contains(name)) is { } unknown)
         {
             throw entry.File.Error(ErrorCodes.WaiverNameUnknown, JsonPath.Property(entry.Path, unknown),
-                $"'{ConsoleText.Cap(unknown, 200)}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");
+                $"'{UntrustedText.Cap(unknown, 200)}' is not a waiver field; a waiver has {string.Join(", ", Fields)}.");
         }
 
         var advisory = Text(entry, "advisory", required: false);
@@ -118,7 +118,7 @@ public static class WaiversFile
         if (gate is not null && !GateNames.IsKnown(gate))
         {
             throw entry.Required("gate").Error(ErrorCodes.WaiverNameUnknown,
-                $"'{ConsoleText.Cap(gate, 200)}' is not a gate; gates are {string.Join(", ", GateNames.All)}, and coverage.line[Assembly] or coverage.branch[Assembly] for one assembly.");
+                $"'{UntrustedText.Cap(gate, 200)}' is not a gate; gates are {string.Join(", ", GateNames.All)}, and coverage.line[Assembly] or coverage.branch[Assembly] for one assembly.");
         }
 
         var package = Text(entry, "package", required: false);
@@ -137,8 +137,8 @@ public static class WaiversFile
             Contexts = Contexts(entry),
             // Who and why are only shown, in every message and report that names the waiver: a megabyte
             // of reason is cut there, once, with a marker.
-            Owner = ConsoleText.Cap(Text(entry, "owner", required: true)!, 200),
-            Reason = ConsoleText.Cap(Text(entry, "reason", required: true)!),
+            Owner = UntrustedText.Cap(Text(entry, "owner", required: true)!, 200),
+            Reason = UntrustedText.Cap(Text(entry, "reason", required: true)!),
             Expires = Date(entry),
             File = entry.File.Path,
             Line = entry.File.LineOf(entry.Path),
@@ -165,7 +165,7 @@ public static class WaiversFile
         var text = Text(entry, "expires", required: true)!;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw entry.Required("expires").Error(ErrorCodes.WaiverDateInvalid, $"'expires' is '{ConsoleText.Cap(text, 200)}'; write the last valid day (UTC) as yyyy-MM-dd, e.g. 2027-01-31.");
+            : throw entry.Required("expires").Error(ErrorCodes.WaiverDateInvalid, $"'expires' is '{UntrustedText.Cap(text, 200)}'; write the last valid day (UTC) as yyyy-MM-dd, e.g. 2027-01-31.");
     }
 
     private static IReadOnlyList<DeploymentContext> Contexts(JsonCursor entry)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGates.Errors;
-using QualityGates.Files;
+using QualityGates.Reports;
 
 namespace QualityGates.MSBuild.Logging;
 

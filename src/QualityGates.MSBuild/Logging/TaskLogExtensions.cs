@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using QualityGates.Files;
+using QualityGates.Reports;
 
 namespace QualityGates.MSBuild.Logging;
 

@@ -9,8 +9,9 @@ public class ContextThresholdsTests
     [InlineData(DeploymentContext.Development, 0.80, 0.60)]
     [InlineData(DeploymentContext.Staging, 0.95, 0.80)]
     [InlineData(DeploymentContext.Production, 0.98, 0.90)]
-    public void EachContextHasTheSpecPassRateAndCoverage(DeploymentContext context, double passRate, double coverage)
+    public void EachContextHasTheSpecPassRateAndCoverage(object contextValue, double passRate, double coverage)
     {
+        var context = (DeploymentContext)contextValue;
         var thresholds = GateThresholds.For(context);
 
         Assert.Equal(passRate, thresholds.MinTestPassRate);
@@ -21,8 +22,9 @@ public class ContextThresholdsTests
     [InlineData(DeploymentContext.Development)]
     [InlineData(DeploymentContext.Staging)]
     [InlineData(DeploymentContext.Production)]
-    public void EveryContextKeepsTheDefaultColumnForTheOtherThresholds(DeploymentContext context)
+    public void EveryContextKeepsTheDefaultColumnForTheOtherThresholds(object contextValue)
     {
+        var context = (DeploymentContext)contextValue;
         var thresholds = GateThresholds.For(context);
 
         Assert.Equal(0.70, thresholds.MinQualityScore);
@@ -118,8 +120,9 @@ public class ContextThresholdsTests
     [InlineData("production", DeploymentContext.Production)]
     [InlineData("Staging", DeploymentContext.Staging)]
     [InlineData(" DEVELOPMENT ", DeploymentContext.Development)]
-    public void ContextNamesParseCaseInsensitively(string text, DeploymentContext expected)
+    public void ContextNamesParseCaseInsensitively(string text, object expectedValue)
     {
+        var expected = (DeploymentContext)expectedValue;
         Assert.Equal(expected, DeploymentContexts.Parse(text, "QualityGatesContext"));
     }
 

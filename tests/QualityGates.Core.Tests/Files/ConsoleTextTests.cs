@@ -1,5 +1,7 @@
 using System.Text.Json;
-using QualityGates.Files;
+using QualityGates.Errors;
+using QualityGates.Integrations;
+using QualityGates.Reports;
 
 namespace QualityGates.Tests.Files;
 
@@ -30,11 +32,11 @@ public class ConsoleTextTests
     {
         var safe = ConsoleText.Neutralise(text);
 
-        Assert.DoesNotContain(safe, c => char.IsControl(c) || ConsoleText.IsInvisible(c) || char.IsSurrogate(c));
+        Assert.DoesNotContain(safe, c => char.IsControl(c) || UntrustedText.IsInvisible(c) || char.IsSurrogate(c));
         Assert.DoesNotContain("##vso[", safe, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("##[", safe, StringComparison.Ordinal);
         Assert.False(safe.TrimStart().StartsWith("::", StringComparison.Ordinal), safe);
-        Assert.False(ConsoleText.HasHidden(safe), safe);
+        Assert.False(UntrustedText.HasHidden(safe), safe);
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public class ConsoleTextTests
 
         Assert.DoesNotContain("##vso[", safe, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("##[", safe, StringComparison.Ordinal);
-        Assert.DoesNotContain(safe, ConsoleText.IsInvisible);
+        Assert.DoesNotContain(safe, UntrustedText.IsInvisible);
         using var original = JsonDocument.Parse(json);
         using var parsed = JsonDocument.Parse(safe);
         Assert.Equal(original.RootElement.GetProperty("message").GetString(), parsed.RootElement.GetProperty("message").GetString());
@@ -75,7 +77,7 @@ public class ConsoleTextTests
     [Fact]
     public void CommandDataKeepsLineBreaksForTheCommandsOwnEscaping()
     {
-        Assert.Equal("a\nb\\u001B[31m\\u202E", ConsoleText.ForCommandData("a\nb\u001b[31m\u202E"));
+        Assert.Equal("a\nb\\u001B[31m\\u202E", CommandText.ForCommandData("a\nb\u001b[31m\u202E"));
     }
 
     [Theory]
@@ -86,6 +88,6 @@ public class ConsoleTextTests
     [InlineData("🚀", null)]
     public void FindsTheFirstHiddenCharacter(string text, string? expected)
     {
-        Assert.Equal(expected, ConsoleText.FirstHidden(text));
+        Assert.Equal(expected, UntrustedText.FirstHidden(text));
     }
 }

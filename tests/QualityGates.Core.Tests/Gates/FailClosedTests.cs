@@ -57,8 +57,9 @@ public class FailClosedTests
     [Theory]
     [InlineData(DeploymentContext.Development)]
     [InlineData(DeploymentContext.Staging)]
-    public void OtherContextsSkipMissingInputsByDefault(DeploymentContext context)
+    public void OtherContextsSkipMissingInputsByDefault(object contextValue)
     {
+        var context = (DeploymentContext)contextValue;
         var report = Run(context, new GateInputs { Tests = TestRun(passed: 10, failed: 0) }, strict: null);
 
         Assert.Equal(GateStatus.Skipped, report.Check(GateNames.LineCoverage).Status);

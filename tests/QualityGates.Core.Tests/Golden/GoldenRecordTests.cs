@@ -3,6 +3,7 @@ using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 using QualityGates.Registry;
+using QualityGates.Reports;
 using QualityGates.Running.Solution;
 using QualityGates.Tests.Registry;
 

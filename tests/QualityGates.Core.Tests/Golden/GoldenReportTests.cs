@@ -1,8 +1,10 @@
 using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Inputs;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Integrations;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Reports;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Benchmarks;

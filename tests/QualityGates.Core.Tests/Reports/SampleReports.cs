@@ -10,7 +10,7 @@ namespace QualityGates.Tests.Reports;
 /// Reports made by the real engine (production context, model veran v6.2) for the writer tests,
 /// all at <see cref="Time"/>. Figures are chosen so every value and message is known exactly.
 /// </summary>
-public static class SampleReports
+internal static class SampleReports
 {
     public static readonly DateTimeOffset Time = new(2025, 3, 1, 12, 34, 56, 789, TimeSpan.Zero);
 

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Metrics;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Benchmarks;

@@ -1,6 +1,7 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;
+using QualityGates.Registry;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Cobertura;
 using QualityGates.Tests.Support;

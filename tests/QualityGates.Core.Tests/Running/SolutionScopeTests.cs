@@ -338,8 +338,8 @@ public sealed class SolutionScopeTests : IDisposable
     [InlineData("", GateScope.Project)]
     [InlineData("solution", GateScope.Solution)]
     [InlineData(" Both ", GateScope.Both)]
-    public void ReadsTheScope(string value, GateScope expected) =>
-        Assert.Equal(expected, SolutionOptions.ParseScope(value, "QualityGatesScope"));
+    public void ReadsTheScope(string value, object expectedValue) =>
+        Assert.Equal((GateScope)expectedValue, SolutionOptions.ParseScope(value, "QualityGatesScope"));
 
     [Theory]
     [InlineData("Solutions")]

@@ -79,7 +79,7 @@ public sealed class WaiverLimitsTests : IDisposable
         const int count = 3000;
         var path = _dir.Write(WaiversFile.FileName, Entries(count, i =>
             $$"""  { "advisory": "CVE-2024-{{i:D5}}", "package": "pkg{{i}}", "owner": "a@example.com", "reason": "legacy {{i}}", "expires": "{{(broken ? "31/12/2026" : "2026-12-31")}}" }"""));
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
 
         using var file = JsonInputFile.Open(path);
         var waivers = WaiversFile.Read(file, errors);
@@ -155,7 +155,7 @@ public sealed class WaiverLimitsTests : IDisposable
 
         Assert.All(new[] { error.Message, diagnostic.Message, check.Message }, message =>
         {
-            Assert.True(message.Length <= QualityGates.Files.ConsoleText.MaxMessage + 100);
+            Assert.True(message.Length <= UntrustedText.MaxMessage + 100);
             Assert.EndsWith("characters in all]", message, StringComparison.Ordinal);
         });
     }

@@ -1,6 +1,7 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Registry;
+using QualityGates.Reports;
 using QualityGates.Running;
 using QualityGates.Waivers;
 

@@ -13,9 +13,9 @@ public sealed class WaiversFileTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private (IReadOnlyList<Waiver> Waivers, List<QualityGatesException> Errors) Read(string json)
+    private (IReadOnlyList<Waiver> Waivers, DiagnosticBag Errors) Read(string json)
     {
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
         var waivers = WaiversFile.Read(_dir.Write(WaiversFile.FileName, json), errors);
         return (waivers, errors);
     }

@@ -16,20 +16,11 @@ namespace QualityGates.MSBuild.Tests.Support;
 /// (through its settings file, or through its options), each under its own names, and returns the
 /// request each adapter builds: the catalogue's promise is that they agree.
 /// </summary>
-public sealed class ThreeAdapters(string projectDirectory)
+internal sealed class ThreeAdapters(string projectDirectory)
 {
     public const string TestAssembly = "App.Tests";
 
     public static readonly string ProjectFile = Path.Combine(Path.GetTempPath(), "src", "App.Tests", "App.Tests.csproj");
-
-    /// <summary>The ways a setting reaches the engine.</summary>
-    public enum Way
-    {
-        Task,
-        Cli,
-        SettingsFile,
-        PlatformOptions,
-    }
 
     /// <summary>The adapter whose names <paramref name="way"/> uses.</summary>
     public static Adapter AdapterOf(Way way) => way switch
@@ -89,7 +80,7 @@ public sealed class ThreeAdapters(string projectDirectory)
             task.Settings = [.. task.Settings, item];
         }
 
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
         var request = task.ReadRequest(ProjectFile, errors, out var settings);
         return new Result(request, settings, errors);
     }
@@ -99,7 +90,7 @@ public sealed class ThreeAdapters(string projectDirectory)
         var command = new CheckCommand(_ => null);
         var parse = new RootCommand { command.Create() }.Parse(["check", .. values.SelectMany(v => v.Values.SelectMany(value => new[] { v.Name, value }))]);
         Assert.Empty(parse.Errors);
-        var errors = new List<QualityGatesException>();
+        var errors = new DiagnosticBag();
         var request = command.ReadRequest(parse, errors, out var settings);
         return new Result(request, settings, errors);
     }
@@ -127,14 +118,15 @@ public sealed class ThreeAdapters(string projectDirectory)
         File.WriteAllLines(path, GateSettingsFile.Keys.Select(k => $"{k}={lines.GetValueOrDefault(k)}"));
         var file = GateSettingsFile.Read(path);
         var settings = GateRunSettings.Settings(file, options);
-        var errors = settings.Errors.ToList();
+        var errors = new DiagnosticBag();
+        errors.AddRange(settings.Errors);
         // As under dotnet test, which starts the test application as part of a (solution) run.
         var context = GateRunSettings.Context(file, name => name == GateRunSettings.DotnetTestVariable ? "1" : null, RunInputs.None);
         var request = SettingsRequest.Build(settings, context, errors);
         return new Result(request, settings, errors);
     }
 
-    public sealed record Result(GateRunRequest Request, SettingValues Settings, List<QualityGatesException> Errors);
+    public sealed record Result(GateRunRequest Request, SettingValues Settings, DiagnosticBag Errors);
 
     /// <summary>A test application's command line.</summary>
     private sealed class Options : Dictionary<string, string[]>, ICommandLineOptions
@@ -143,4 +135,13 @@ public sealed class ThreeAdapters(string projectDirectory)
 
         public bool TryGetOptionArgumentList(string optionName, [NotNullWhen(true)] out string[]? arguments) => TryGetValue(optionName, out arguments);
     }
+}
+
+/// <summary>The ways a setting reaches the engine (<see cref="ThreeAdapters"/>).</summary>
+public enum Way
+{
+    Task,
+    Cli,
+    SettingsFile,
+    PlatformOptions,
 }

@@ -8,7 +8,7 @@ namespace QualityGates.Configuration.Settings;
 /// package's props defaults, the build fragment that hands MSBuild properties to the task and to the
 /// test application, and docs/settings.md all derive from these entries.
 /// </summary>
-public sealed class Setting
+internal sealed class Setting
 {
     /// <summary>The MSBuild property prefix.</summary>
     public const string PropertyPrefix = "QualityGates";
@@ -154,7 +154,7 @@ public sealed class Setting
 }
 
 /// <summary>The ways a setting is given: the names in <see cref="Setting"/> are in one of these vocabularies.</summary>
-public enum Adapter
+internal enum Adapter
 {
     /// <summary>MSBuild properties (<c>QualityGatesContext</c>), also what the test application's settings file holds.</summary>
     MSBuild,
@@ -167,7 +167,7 @@ public enum Adapter
 }
 
 /// <summary>How an adapter may echo a setting's value.</summary>
-public enum SettingEcho
+internal enum SettingEcho
 {
     /// <summary>As written.</summary>
     AsWritten,
@@ -183,7 +183,7 @@ public enum SettingEcho
 /// An older name of a setting that still works, with deprecation warning QG0030. <see cref="ToCurrent"/>
 /// turns a value written in the old name's unit into the setting's (null: the same unit).
 /// </summary>
-public sealed record SettingAlias(string? MSBuild, string? Cli, string? TestingPlatform)
+internal sealed record SettingAlias(string? MSBuild, string? Cli, string? TestingPlatform)
 {
     public Func<string, string>? ToCurrent { get; init; }
 

@@ -4,7 +4,7 @@ using QualityGates.Errors;
 namespace QualityGates.Configuration.Settings;
 
 /// <summary>How a setting's value is held: one switch, one value, or a list.</summary>
-public enum SettingShape
+internal enum SettingShape
 {
     /// <summary><c>true</c> or <c>false</c>; unset means the kind's default.</summary>
     Switch,
@@ -23,7 +23,7 @@ public enum SettingShape
 /// What a setting accepts and how a value is checked: the same rules, codes and messages in every
 /// adapter. A bad value is one <see cref="QualityGatesException"/> naming the setting as the user wrote it.
 /// </summary>
-public sealed class SettingKind
+internal sealed class SettingKind
 {
     private readonly Action<string, string>? _check;
 

@@ -7,7 +7,7 @@ namespace QualityGates.Configuration.Settings;
 /// </summary>
 /// <param name="vocabulary">Whose names the values are given under.</param>
 /// <param name="fromCommandLine">True for options typed on a command line: an empty value is then a mistake (an unset variable), never "unset".</param>
-public sealed class SettingLayer(Adapter vocabulary, bool fromCommandLine = false)
+internal sealed class SettingLayer(Adapter vocabulary, bool fromCommandLine = false)
 {
     private readonly List<Entry> _entries = [];
 

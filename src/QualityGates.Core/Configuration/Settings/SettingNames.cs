@@ -5,7 +5,7 @@ namespace QualityGates.Configuration.Settings;
 /// <c>qualitygates check</c>'s options under the CLI, <c>--quality-gates-*</c> options in a test
 /// application. The engine never names an adapter's option itself: it asks this.
 /// </summary>
-public sealed class SettingNames
+internal sealed class SettingNames
 {
     private readonly IReadOnlyDictionary<Setting, string> _sources;
 

@@ -7,20 +7,20 @@ namespace QualityGates.Configuration.Settings;
 /// adapter gets the same validation, codes and messages, at start-up. Values that fail are dropped (their
 /// error is in <see cref="Errors"/>), so the engine never reports them a second time.
 /// </summary>
-public sealed class SettingValues
+internal sealed class SettingValues
 {
     private readonly Dictionary<Setting, Given> _values;
 
-    private SettingValues(Adapter mode, Dictionary<Setting, Given> values, List<QualityGatesException> errors, List<GateDiagnostic> warnings)
+    private SettingValues(Adapter mode, Dictionary<Setting, Given> values, DiagnosticBag diagnostics)
     {
         _values = values;
-        Errors = errors;
-        Warnings = warnings;
+        Errors = diagnostics.Errors;
+        Warnings = diagnostics.Warnings;
         Names = SettingNames.For(mode, values.ToDictionary(v => v.Key, v => v.Value.Source));
     }
 
     /// <summary>One coded error per bad value, unknown name or conflicting old and new name, in catalogue order.</summary>
-    public IReadOnlyList<QualityGatesException> Errors { get; }
+    public IReadOnlyList<GateDiagnostic> Errors { get; }
 
     /// <summary>Deprecation warnings (QG0030), one per old name used.</summary>
     public IReadOnlyList<GateDiagnostic> Warnings { get; }
@@ -37,11 +37,10 @@ public sealed class SettingValues
     public static SettingValues Read(Adapter mode, params SettingLayer[] layers)
     {
         var values = new Dictionary<Setting, Given>();
-        var errors = new List<QualityGatesException>();
-        var warnings = new List<GateDiagnostic>();
+        var diagnostics = new DiagnosticBag();
         foreach (var layer in layers)
         {
-            foreach (var (setting, given) in ReadLayer(layer, errors, warnings))
+            foreach (var (setting, given) in ReadLayer(layer, diagnostics))
             {
                 values[setting] = given;
             }
@@ -59,12 +58,12 @@ public sealed class SettingValues
             }
             catch (QualityGatesException ex)
             {
-                errors.Add(ex);
+                diagnostics.Add(ex);
                 values.Remove(setting);
             }
         }
 
-        return new SettingValues(mode, values, errors, warnings);
+        return new SettingValues(mode, values, diagnostics);
     }
 
     public bool IsSet(Setting setting) => _values.ContainsKey(setting);
@@ -85,7 +84,7 @@ public sealed class SettingValues
     /// <summary>The name the value was given under (<c>QualityGatesContext</c>, <c>--quality-gates-context</c>), else this mode's name.</summary>
     public string Source(Setting setting) => Names.SourceOf(setting);
 
-    private static IEnumerable<(Setting, Given)> ReadLayer(SettingLayer layer, List<QualityGatesException> errors, List<GateDiagnostic> warnings)
+    private static IEnumerable<(Setting, Given)> ReadLayer(SettingLayer layer, DiagnosticBag diagnostics)
     {
         var given = new List<(Setting Setting, SettingAlias? Alias, Given Value)>();
         foreach (var entry in layer.Entries)
@@ -93,13 +92,13 @@ public sealed class SettingValues
             var found = entry.Setting is { } known ? (known, null) : SettingsCatalogue.Find(layer.Vocabulary, entry.Name);
             if (found is not var (setting, alias))
             {
-                errors.Add(new QualityGatesException(ErrorCodes.InvalidSetting, $"'{entry.Name}' is not a quality gates setting; see docs/settings.md."));
+                diagnostics.Add(new QualityGatesException(ErrorCodes.InvalidSetting, $"'{entry.Name}' is not a quality gates setting; see docs/settings.md."));
                 continue;
             }
 
             if (layer.FromCommandLine && entry.Values.Any(string.IsNullOrWhiteSpace))
             {
-                errors.Add(new QualityGatesException(ErrorCodes.InvalidCommandLine,
+                diagnostics.Add(new QualityGatesException(ErrorCodes.InvalidCommandLine,
                     $"{entry.Name} was given an empty value (an unset variable?); give a value or leave the option out."));
                 continue;
             }
@@ -118,11 +117,11 @@ public sealed class SettingValues
             if (old.Setting is not null)
             {
                 var instead = group.Key.NameIn(layer.Vocabulary) ?? group.Key.Key;
-                warnings.Add(GateDiagnostic.Warning(ErrorCodes.DeprecatedSetting,
+                diagnostics.Add(GateDiagnostic.Warning(ErrorCodes.DeprecatedSetting,
                     $"{old.Value.Source} is deprecated; use {instead} instead (the old name still works)."));
                 if (current.Setting is not null && !current.Value.Values.SequenceEqual(old.Value.Values, StringComparer.OrdinalIgnoreCase))
                 {
-                    errors.Add(new QualityGatesException(ErrorCodes.DeprecatedSettingConflict,
+                    diagnostics.Add(new QualityGatesException(ErrorCodes.DeprecatedSettingConflict,
                         $"{old.Value.Source} and {current.Value.Source} name the same setting but differ ('{string.Join(';', old.Value.Values)}' and '{string.Join(';', current.Value.Values)}'); remove {old.Value.Source}, the deprecated name."));
                     continue;
                 }

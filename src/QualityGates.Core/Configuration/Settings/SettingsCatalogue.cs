@@ -10,7 +10,7 @@ namespace QualityGates.Configuration.Settings;
 /// build fragment (build/QualityGates.MSBuild.Settings.*, generated from here) and docs/settings.md all
 /// derive from it. Adding a setting is one entry here plus its use in <c>SettingsRequest</c>.
 /// </summary>
-public static class SettingsCatalogue
+internal static class SettingsCatalogue
 {
     /// <summary>One unit per kind of figure, in every adapter.</summary>
     public static IReadOnlyList<string> UnitConventions { get; } =

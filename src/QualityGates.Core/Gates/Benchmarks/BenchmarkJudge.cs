@@ -19,7 +19,7 @@ namespace QualityGates.Gates.Benchmarks;
 /// An active waiver of <c>benchmarks.time[full name]</c> or <c>benchmarks.allocated[full name]</c> turns that
 /// benchmark's regression into <see cref="BenchmarkOutcome.Waived"/>.
 /// </summary>
-public static class BenchmarkJudge
+internal static class BenchmarkJudge
 {
     /// <summary>The comparison with every benchmark judged.</summary>
     public static BenchmarkComparison Judge(BenchmarkComparison comparison, GateThresholds thresholds, WaiverSet? waivers, DeploymentContext context)

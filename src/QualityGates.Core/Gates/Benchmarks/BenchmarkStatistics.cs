@@ -14,7 +14,7 @@ namespace QualityGates.Gates.Benchmarks;
 /// the exact distribution (Löffler's algorithm) up to 65 measurements in all, from an Edgeworth expansion
 /// above (docs/benchmarks.md has a worked example).
 /// </summary>
-public static class BenchmarkStatistics
+internal static class BenchmarkStatistics
 {
     /// <summary>The significance level: ResultsComparer's (a p-value below it rejects H0).</summary>
     public const double Alpha = 0.05;

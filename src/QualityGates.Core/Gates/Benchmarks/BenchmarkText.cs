@@ -1,11 +1,11 @@
 using System.Globalization;
-using QualityGates.Files;
+using QualityGates.Errors;
 using QualityGates.Metrics;
 
 namespace QualityGates.Gates.Benchmarks;
 
 /// <summary>How benchmark figures read in messages and reports: times in the unit BenchmarkDotNet would pick, bytes, p-values.</summary>
-public static class BenchmarkText
+internal static class BenchmarkText
 {
     /// <summary>Nanoseconds in the largest unit that keeps the figure at 1 or more, three significant digits: "94.8 ns", "5.95 µs", "1.20 ms".</summary>
     public static string Time(double nanoseconds)
@@ -42,6 +42,6 @@ public static class BenchmarkText
         $"{Name(b.FullName)} {Bytes(b.Base!.AllocatedBytes!.Value)} → {Bytes(b.Current!.AllocatedBytes!.Value)} per operation ("
         + (b.AllocatedIncreasePercent is double.PositiveInfinity ? "was allocation-free" : Change(b.AllocatedIncreasePercent!.Value)) + ")";
 
-    /// <summary>A benchmark's full name as messages show it: neutralised, and cut when very long (a parameter can be a long string).</summary>
-    public static string Name(string fullName) => ConsoleText.Neutralise(ConsoleText.Cap(fullName, 300));
+    /// <summary>A benchmark's full name as messages show it: cut when very long (a parameter can be a long string); printers neutralise it.</summary>
+    public static string Name(string fullName) => UntrustedText.Cap(fullName, 300);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
-using QualityGates.Files;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
 
@@ -22,7 +21,7 @@ namespace QualityGates.Inputs.Benchmarks;
 /// run), QG1081 (one benchmark twice in the run). Exports of one run under two names (its full and its
 /// brief export, same <c>Title</c>) count once.
 /// </remarks>
-public static class BenchmarkExportReader
+internal static class BenchmarkExportReader
 {
     /// <summary>What <see cref="InputFileRead.Kind"/> says for a current run's export and for a baseline's.</summary>
     public const string Kind = "benchmarks", BaselineKind = "benchmark baseline";
@@ -33,7 +32,7 @@ public static class BenchmarkExportReader
     /// <param name="read">Where each file's row goes; null for none.</param>
     /// <param name="warnings">Where QG1082 goes when the files of this one run name different machines or runtimes.</param>
     /// <param name="names">How messages name settings (MSBuild properties when null).</param>
-    public static BenchmarkRun Read(IReadOnlyList<string> paths, string kind, List<InputFileRead>? read, List<GateDiagnostic>? warnings, SettingNames? names = null)
+    public static BenchmarkRun Read(IReadOnlyList<string> paths, string kind, List<InputFileRead>? read, DiagnosticBag? warnings, SettingNames? names = null)
     {
         var benchmarks = new List<BenchmarkResult>();
         var byName = new Dictionary<string, BenchmarkResult>(StringComparer.Ordinal);
@@ -137,7 +136,7 @@ public static class BenchmarkExportReader
         {
             var where = benchmark.Line > 0 ? $"'{benchmark.File}' line {benchmark.Line}" : $"'{benchmark.File}'";
             throw new QualityGatesException(ErrorCodes.BenchmarkNameDuplicated,
-                $"{where}: the benchmark '{ConsoleText.Cap(benchmark.FullName, 300)}' is already in this run ('{earlier.File}' line {earlier.Line}); a benchmark is matched with its baseline by its full name, so each may appear once. "
+                $"{where}: the benchmark '{UntrustedText.Cap(benchmark.FullName, 300)}' is already in this run ('{earlier.File}' line {earlier.Line}); a benchmark is matched with its baseline by its full name, so each may appear once. "
                 + "Give each run's exports once (a run with two jobs, e.g. two runtimes, exports each name twice: export each job on its own).",
                 benchmark.File, benchmark.Line > 0 ? benchmark.Line : at.File.LineOf(at.Path));
         }
@@ -159,7 +158,7 @@ public static class BenchmarkExportReader
         if (samples.Count == 0)
         {
             throw benchmark.Error(ErrorCodes.BenchmarkRunFailed,
-                $"the benchmark '{ConsoleText.Cap(name, 300)}' has no workload measurements: BenchmarkDotNet could not run it (an exception in the benchmark, its setup or its build; see BenchmarkDotNet's log). A failed run is never judged; fix the benchmark and run it again.");
+                $"the benchmark '{UntrustedText.Cap(name, 300)}' has no workload measurements: BenchmarkDotNet could not run it (an exception in the benchmark, its setup or its build; see BenchmarkDotNet's log). A failed run is never judged; fix the benchmark and run it again.");
         }
 
         var statistics = benchmark.Optional("Statistics");

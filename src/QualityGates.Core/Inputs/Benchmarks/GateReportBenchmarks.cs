@@ -11,7 +11,7 @@ namespace QualityGates.Inputs.Benchmarks;
 /// (<c>current.samplesNs</c>) and allocations, and the host it ran on. So the report of the registry's last
 /// approval, or a <c>latest.json</c> kept from <c>main</c>, is the baseline of a later run.
 /// </summary>
-public static class GateReportBenchmarks
+internal static class GateReportBenchmarks
 {
     /// <summary>True when <paramref name="root"/> is a gate report (it has a <c>schemaVersion</c> and <c>metrics</c>).</summary>
     public static bool IsGateReport(JsonCursor root) => root.Kind == JsonValueKind.Object && root.Contains("schemaVersion") && root.Contains("metrics");

@@ -8,7 +8,7 @@ namespace QualityGates.Inputs.Cobertura;
 /// producers into one <see cref="CoverageSummary"/>, streaming, with memory that does not grow with the
 /// size of the files. See docs/coverage.md for the counting and merge rules.
 /// </summary>
-public sealed class CoberturaReader
+internal sealed class CoberturaReader
 {
     /// <summary>Reads one file.</summary>
     /// <exception cref="Errors.QualityGatesException">The file is missing, empty, malformed or not Cobertura.</exception>

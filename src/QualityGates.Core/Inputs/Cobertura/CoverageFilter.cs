@@ -10,7 +10,7 @@ namespace QualityGates.Inputs.Cobertura;
 /// that does not start at a root matches at any depth (<c>**/Generated/*.cs</c> = <c>Generated/*.cs</c>).
 /// An empty include list includes everything; an exclude always wins.
 /// </summary>
-public sealed record CoverageFilter
+internal sealed record CoverageFilter
 {
     /// <summary>No filter: every assembly and file counts.</summary>
     public static CoverageFilter None { get; } = new();

@@ -4,7 +4,7 @@ using QualityGates.Files;
 namespace QualityGates.Inputs.Common;
 
 /// <summary>Opens input files with the coded errors every reader shares (missing, empty, unreadable).</summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>Opens <paramref name="path"/> for sequential reading, or throws a coded error (QG1001 missing, QG1015 not a regular file, QG1009 unreadable, QG1002 empty).</summary>
     public static FileStream OpenRead(string path)

@@ -10,7 +10,7 @@ namespace QualityGates.Inputs.Common;
 /// absent for optional fields: scanners written in Go emit <c>null</c> for empty lists. The value is held
 /// in memory, or, for an object or array too large to hold, read from the file as it is walked.
 /// </summary>
-public readonly struct JsonCursor
+internal readonly struct JsonCursor
 {
     private readonly JsonElement element;
     private readonly JsonFileNode? node;

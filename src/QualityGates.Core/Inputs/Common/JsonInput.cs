@@ -13,7 +13,7 @@ namespace QualityGates.Inputs.Common;
 /// and strings that are not text — invalid UTF-8 or a lone surrogate escape such as <c>"\ud800"</c>
 /// (<see cref="ErrorCodes.MalformedJson"/>), which would otherwise throw when a reader first asks for the value.
 /// </summary>
-public static class JsonInput
+internal static class JsonInput
 {
     /// <summary>
     /// Checks the whole of <paramref name="source"/> (a pass that holds one buffer, not the file):

@@ -11,7 +11,7 @@ namespace QualityGates.Inputs.Common;
 /// costs a buffer and its largest finding, not 2.4× its size. Every cursor carries
 /// its JSON path, so any value can be reported with the file and line.
 /// </summary>
-public sealed class JsonInputFile : IDisposable
+internal sealed class JsonInputFile : IDisposable
 {
     private readonly FileStream stream;
     private readonly long length;

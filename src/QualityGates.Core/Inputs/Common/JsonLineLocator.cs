@@ -7,7 +7,7 @@ namespace QualityGates.Inputs.Common;
 /// only when they report an error: it reads the file again from the start with a refilled buffer,
 /// skipping every value off the path.
 /// </summary>
-public static class JsonLineLocator
+internal static class JsonLineLocator
 {
     /// <summary>
     /// The 1-based line where the value at <paramref name="jsonPath"/> starts. When the path does not

@@ -8,7 +8,7 @@ namespace QualityGates.Inputs.Common;
 /// <c>$.matches[3].vulnerability.severity</c>. Names that are not plain identifiers use the
 /// bracket form (<c>$.properties['security-severity']</c>) so a dot inside a name stays unambiguous.
 /// </summary>
-public static class JsonPath
+internal static class JsonPath
 {
     public const string Root = "$";
 

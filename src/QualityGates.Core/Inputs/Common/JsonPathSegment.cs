@@ -1,7 +1,7 @@
 namespace QualityGates.Inputs.Common;
 
 /// <summary>One step of a JSON path: an object property (<see cref="Name"/>) or an array index.</summary>
-public readonly record struct JsonPathSegment(string? Name, int Index)
+internal readonly record struct JsonPathSegment(string? Name, int Index)
 {
     public bool IsProperty => Name is not null;
 

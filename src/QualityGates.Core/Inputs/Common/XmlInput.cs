@@ -9,7 +9,7 @@ namespace QualityGates.Inputs.Common;
 /// and external entities are refused with <see cref="ErrorCodes.XmlDtdNotAllowed"/>. A tag longer than
 /// 16 MiB (one huge attribute) is refused as malformed (<see cref="MarkupLengthLimit"/>) instead of being buffered whole.
 /// </summary>
-public static class XmlInput
+internal static class XmlInput
 {
     /// <summary>Creates a forward-only reader over <paramref name="stream"/> that resolves nothing.</summary>
     public static XmlReader CreateReader(Stream stream)

@@ -12,7 +12,7 @@ namespace QualityGates.Inputs.Git;
 /// <param name="Head">The full commit id of HEAD; equal to <paramref name="MergeBase"/> when HEAD is the base ref itself or behind it.</param>
 /// <param name="RepositoryRoot">The work tree's top folder (full path, this machine's separators).</param>
 /// <param name="Files">Repository-relative path ('/' separators) → the new-side line numbers (1-based, ascending), as the compiler counts lines (<see cref="SourceLines"/>).</param>
-public sealed record ChangeSet(string BaseRef, string BaseRefSource, string MergeBase, string Head, string RepositoryRoot, IReadOnlyDictionary<string, IReadOnlyList<int>> Files)
+internal sealed record ChangeSet(string BaseRef, string BaseRefSource, string MergeBase, string Head, string RepositoryRoot, IReadOnlyDictionary<string, IReadOnlyList<int>> Files)
 {
     /// <summary>
     /// Changed source files whose new lines could not be read: git showed no lines for them, or fewer than
@@ -40,4 +40,4 @@ public sealed record ChangeSet(string BaseRef, string BaseRefSource, string Merg
 /// <param name="Path">Repository-relative path ('/' separators).</param>
 /// <param name="Lines">The lines git counts as added (0 when it counts none, as for a file it takes for binary).</param>
 /// <param name="Reason">Why, for messages: "git shows it as binary", "a FIFO, socket or device".</param>
-public sealed record UnreadableChange(string Path, long Lines, string Reason);
+internal sealed record UnreadableChange(string Path, long Lines, string Reason);

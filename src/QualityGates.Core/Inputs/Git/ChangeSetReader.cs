@@ -4,7 +4,7 @@ using QualityGates.Errors;
 namespace QualityGates.Inputs.Git;
 
 /// <summary>What a change is compared as: the working tree (committed and uncommitted changes, untracked files) or HEAD (commits only).</summary>
-public enum NewCodeDiff
+internal enum NewCodeDiff
 {
     WorkingTree,
     Head,

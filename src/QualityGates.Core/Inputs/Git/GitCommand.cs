@@ -123,7 +123,7 @@ internal sealed class GitCommand
             if (driver.IndexOfAny(['=', '\n', '\0']) >= 0)
             {
                 throw new QualityGatesException(ErrorCodes.GitUnavailable,
-                    $"The git configuration of '{_workTree}' names a filter driver '{Files.ConsoleText.Neutralise(driver)}' whose commands cannot be turned off on git's command line, so git is not run there; remove that driver from the configuration.");
+                    $"The git configuration of '{_workTree}' names a filter driver '{driver}' whose commands cannot be turned off on git's command line, so git is not run there; remove that driver from the configuration.");
             }
 
             overrides.AddRange(FilterSettings.SelectMany(setting => new[] { "-c", $"filter.{driver}.{setting}=" }));

@@ -9,7 +9,7 @@ namespace QualityGates.Inputs.ModelMetrics;
 /// unknown fields are ignored; a value must be a finite number, and latency, memory and throughput
 /// must not be negative. A file with none of the fields is taken for the wrong file.
 /// </summary>
-public static class ModelMetricsReader
+internal static class ModelMetricsReader
 {
     private static readonly string[] KnownFields =
     [

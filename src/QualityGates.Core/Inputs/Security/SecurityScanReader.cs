@@ -11,7 +11,7 @@ namespace QualityGates.Inputs.Security;
 /// <c>dotnet list package --vulnerable --format json</c>, or the seed's simple counts. Findings are
 /// de-duplicated within a file and across all files of one call (see <see cref="FindingKey"/>).
 /// </summary>
-public static class SecurityScanReader
+internal static class SecurityScanReader
 {
     // Stateless, so one shared instance of each is safe. Order matters only for shapes that could
     // match twice; none of these do.

@@ -11,7 +11,7 @@ namespace QualityGates.Inputs.TestMetrics;
 /// <c>passed_tests</c> and <c>failed_tests</c> are required whole non-negative numbers;
 /// <c>skipped_tests</c>, <c>duration_seconds</c> and <c>coverage_percent</c> are optional.
 /// </summary>
-public static class TestMetricsJsonReader
+internal static class TestMetricsJsonReader
 {
     private static readonly string[] KnownFields =
         ["total_tests", "passed_tests", "failed_tests", "skipped_tests", "duration_seconds", "coverage_percent"];

@@ -8,7 +8,7 @@ namespace QualityGates.Inputs.Trx;
 /// (the layout VSTest's trx logger writes, verified with coverlet.collector 6.0.4 on .NET SDK 10.0.401).
 /// The TRX reader collects the links while it reads the file once; see <see cref="Metrics.TestRunSummary.CoverageAttachments"/>.
 /// </summary>
-public static class TrxCoverageAttachments
+internal static class TrxCoverageAttachments
 {
     private const string CoberturaSuffix = ".cobertura.xml";
 

@@ -9,7 +9,7 @@ namespace QualityGates.Inputs.Trx;
 /// each file once. A test is a top-level <c>UnitTestResult</c>; every file is checked against its own
 /// <c>ResultSummary/Counters</c>. Bad input throws a coded <see cref="Errors.QualityGatesException"/>.
 /// </summary>
-public sealed class TrxReader
+internal sealed class TrxReader
 {
     /// <summary>Failed tests whose name and message are kept (over all files); later ones are only counted.</summary>
     public const int MaxFailedTestDetails = 1000;
@@ -108,7 +108,7 @@ public sealed class TrxReader
 /// <param name="Summary">What the file holds (its failed-test details within the read's bound).</param>
 /// <param name="SameRunAs">The earlier file holding the same test run, when this file is a copy of it and counts no further; else null.</param>
 /// <param name="RunIdSharedWith">An earlier file with the same <c>TestRun id</c> but other bytes: nothing proves they are one run, so both count (a caller warns, QG0021); else null.</param>
-public sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs, string? RunIdSharedWith = null)
+internal sealed record TrxFileRun(string Path, TestRunSummary Summary, string? SameRunAs, string? RunIdSharedWith = null)
 {
     /// <summary>
     /// For a later attempt of a run retried by Microsoft.Testing.Platform's retry extension: the file of its first

@@ -3,7 +3,7 @@ using QualityGates.Configuration;
 namespace QualityGates.Registry.Deployment;
 
 /// <summary>Where a model version stands in one context: its latest decision, if any.</summary>
-public sealed record ContextStatus(DeploymentContext Context, RegistryRecord? LatestDecision)
+internal sealed record ContextStatus(DeploymentContext Context, RegistryRecord? LatestDecision)
 {
     public string ContextName => DeploymentContexts.NameOf(Context);
 

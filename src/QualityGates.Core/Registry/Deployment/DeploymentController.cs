@@ -9,7 +9,7 @@ namespace QualityGates.Registry.Deployment;
 /// not, recording deployments and rollbacks (append-only, like every record), and which version is
 /// deployed where, derived from those records.
 /// </summary>
-public sealed class DeploymentController
+internal sealed class DeploymentController
 {
     public DeploymentController(ApprovalRegistry registry, DeploymentPolicy? policy = null)
     {
@@ -90,7 +90,7 @@ public sealed class DeploymentController
 }
 
 /// <summary>The version deployed to a target in a context, as the records say, and the deployment record.</summary>
-public sealed record CurrentDeployment(DeploymentContext Context, string Target, string Version, RegistryRecord Deployment)
+internal sealed record CurrentDeployment(DeploymentContext Context, string Target, string Version, RegistryRecord Deployment)
 {
     public string ContextName => DeploymentContexts.NameOf(Context);
 }

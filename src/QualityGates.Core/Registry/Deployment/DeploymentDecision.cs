@@ -4,7 +4,7 @@ using QualityGates.Metrics;
 namespace QualityGates.Registry.Deployment;
 
 /// <summary>The answer to "can this version be deployed to this context": yes or no, why, and the record it rests on.</summary>
-public sealed record DeploymentDecision(ModelIdentity Model, DeploymentContext Context, DeploymentVerdict Verdict, string Reason, RegistryRecord? Decision)
+internal sealed record DeploymentDecision(ModelIdentity Model, DeploymentContext Context, DeploymentVerdict Verdict, string Reason, RegistryRecord? Decision)
 {
     public bool Allowed => Verdict == DeploymentVerdict.Allowed;
 

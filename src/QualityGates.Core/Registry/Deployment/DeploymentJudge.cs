@@ -64,7 +64,7 @@ internal sealed class DeploymentJudge(ModelLedger ledger, DeploymentPolicy polic
 }
 
 /// <summary>The rules a deployment must meet beyond an approval in its own context.</summary>
-public sealed record DeploymentPolicy
+internal sealed record DeploymentPolicy
 {
     /// <summary>
     /// Production needs an approval of the same version for staging that came before the production

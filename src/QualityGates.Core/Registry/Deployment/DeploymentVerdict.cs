@@ -1,7 +1,7 @@
 namespace QualityGates.Registry.Deployment;
 
 /// <summary>Why a version may or may not be deployed to a context.</summary>
-public enum DeploymentVerdict
+internal enum DeploymentVerdict
 {
     /// <summary>Approved for the context (and, for production, for staging before).</summary>
     Allowed,

@@ -11,7 +11,7 @@ namespace QualityGates.Reports.Html;
 /// external resource, and a Content-Security-Policy that forbids both, so a test name that slipped
 /// past escaping still could not run or load anything.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     /// <summary>The page's file name in the report folder, next to <c>junit-gates.xml</c>.</summary>
     public const string FileName = "gates.html";

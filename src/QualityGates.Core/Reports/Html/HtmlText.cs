@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using QualityGates.Files;
+using QualityGates.Errors;
 
 namespace QualityGates.Reports.Html;
 
@@ -43,7 +43,7 @@ internal static class HtmlText
                 case var _ when char.IsControl(c):
                     html.Append('\uFFFD');
                     break;
-                case var _ when ConsoleText.IsInvisible(c):
+                case var _ when UntrustedText.IsInvisible(c):
                     // Bidi overrides and zero-width characters are shown, not obeyed: the page must not reorder or hide text.
                     html.Append("&lt;U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("&gt;");
                     break;

@@ -18,7 +18,7 @@ namespace QualityGates.Running.Solution;
 /// <param name="CoverageFiles">The Cobertura files its gate read (full paths).</param>
 /// <param name="ExcludedAssemblies">The assemblies its coverage filter left out (its own test assembly by default), left out of the solution's coverage too.</param>
 /// <param name="Coverage">Its coverage under its own filter; null when it had none.</param>
-public sealed record ProjectHandIn(
+internal sealed record ProjectHandIn(
     string ProjectFile,
     string Name,
     TestRunSummary? Tests,
@@ -54,7 +54,7 @@ public sealed record ProjectHandIn(
 /// <param name="Message">The message.</param>
 /// <param name="File">The file it is about, or null.</param>
 /// <param name="Line">The line in <paramref name="File"/>, or 0.</param>
-public sealed record HandInWarning(string Code, string Message, string? File, int Line);
+internal sealed record HandInWarning(string Code, string Message, string? File, int Line);
 
 /// <summary>The hand-in's document (the serializer's defaults, indented), read and written without reflection.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true)]

@@ -3,7 +3,7 @@ using QualityGates.Errors;
 namespace QualityGates.Running.Solution;
 
 /// <summary>Which verdicts a test project's gate run gives (the <c>QualityGatesScope</c> setting).</summary>
-public enum GateScope
+internal enum GateScope
 {
     /// <summary>Each test project is judged alone (the default: what the package always did).</summary>
     Project,
@@ -20,7 +20,7 @@ public enum GateScope
 /// The project takes part only when the solution's run manifest (written before the tests by the
 /// solution's <c>Directory.Solution.targets</c>, docs/solution.md) lists it.
 /// </summary>
-public sealed record SolutionOptions
+internal sealed record SolutionOptions
 {
     /// <summary>Project, Solution or Both.</summary>
     public GateScope Scope { get; init; }

@@ -6,7 +6,7 @@ using QualityGates.Files;
 namespace QualityGates.Running.Solution;
 
 /// <summary>Who judges a solution run.</summary>
-public enum SolutionJudge
+internal enum SolutionJudge
 {
     /// <summary>
     /// VSTest: the solution's own build, after every test project's tests (docs/solution.md). The projects

@@ -17,7 +17,7 @@ namespace QualityGates.Running.Solution;
 /// A project finds its run by the run id the solution's build gave it (VSTest), or as the run in progress
 /// whose owner is its own <c>dotnet test</c> (Microsoft.Testing.Platform); never by "whatever run is current".
 /// </summary>
-public sealed class SolutionRunFolder
+internal sealed class SolutionRunFolder
 {
     /// <summary>The manifest's file name in the run's folder.</summary>
     public const string ManifestFileName = "manifest.txt";

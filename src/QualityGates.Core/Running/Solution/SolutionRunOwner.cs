@@ -13,7 +13,7 @@ namespace QualityGates.Running.Solution;
 /// </summary>
 /// <param name="ProcessId">The owner's process id.</param>
 /// <param name="StartedUtcTicks">When the owner process started (UTC ticks), to tell it from a later process with the same id.</param>
-public sealed record SolutionRunOwner(int ProcessId, long StartedUtcTicks)
+internal sealed record SolutionRunOwner(int ProcessId, long StartedUtcTicks)
 {
     // Process start times are derived from the boot time on Linux, which is kept in whole seconds.
     private static readonly long Tolerance = TimeSpan.TicksPerSecond * 2;

@@ -7,7 +7,7 @@ using QualityGates.Reports;
 namespace QualityGates.Running.Solution;
 
 /// <summary>What the solution's build asks for when a solution run starts (docs/solution.md).</summary>
-public sealed record SolutionRunStartRequest
+internal sealed record SolutionRunStartRequest
 {
     /// <summary>The solution's report folder (full path); its <c>run/</c> subfolder holds the run's files.</summary>
     public required string ReportFolder { get; init; }
@@ -36,7 +36,7 @@ public sealed record SolutionRunStartRequest
 }
 
 /// <summary>The started run's id, or null when it could not start; the diagnostics to print either way.</summary>
-public sealed record SolutionRunStartResult(string? RunId, IReadOnlyList<GateDiagnostic> Diagnostics);
+internal sealed record SolutionRunStartResult(string? RunId, IReadOnlyList<GateDiagnostic> Diagnostics);
 
 /// <summary>
 /// Starts a solution run: one run of a solution at a time. Under the run folder's lock it reads the
@@ -45,7 +45,7 @@ public sealed record SolutionRunStartResult(string? RunId, IReadOnlyList<GateDia
 /// interrupted: warning QG0091, its files are removed. Then it writes this run's manifest and claim, and marks
 /// the solution's report files incomplete (<see cref="IncompleteRunReport"/>) until the run's verdict replaces them.
 /// </summary>
-public static class SolutionRunStart
+internal static class SolutionRunStart
 {
     /// <summary>The longest a second run of a solution waits for the first (ten minutes).</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(10);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using QualityGates.Gates;
+using QualityGates.Inputs.Benchmarks;
 using QualityGates.Metrics;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Benchmarks;

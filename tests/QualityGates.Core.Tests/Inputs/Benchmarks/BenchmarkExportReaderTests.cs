@@ -108,7 +108,7 @@ public sealed class BenchmarkExportReaderTests : IDisposable
         var copy = JsonNode.Parse(File.ReadAllText(BenchmarkFixtures.Full("base", "ParseBenchmarks")))!;
         copy["HostEnvironmentInfo"]!["ProcessorName"] = "Intel Xeon Platinum 8370C";
         var other = _dir.Write("other-report-full.json", copy.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        var warnings = new List<GateDiagnostic>();
+        var warnings = new DiagnosticBag();
 
         BenchmarkExportReader.Read([BenchmarkFixtures.Full("base", "TextBenchmarks"), other], BenchmarkExportReader.Kind, null, warnings);
 

@@ -5,6 +5,7 @@ using QualityGates.Inputs.ModelMetrics;
 using QualityGates.Inputs.Security;
 using QualityGates.Inputs.TestMetrics;
 using QualityGates.Registry;
+using QualityGates.Reports;
 using QualityGates.Tests.Registry;
 
 namespace QualityGates.Tests.Inputs.Common;

@@ -1,5 +1,6 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs;
 using QualityGates.Inputs.Git;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Cobertura;

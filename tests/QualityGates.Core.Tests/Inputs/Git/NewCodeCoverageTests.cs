@@ -1,5 +1,6 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Inputs;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Cobertura;
 using QualityGates.Tests.Support;
@@ -310,8 +311,9 @@ public sealed class NewCodeCoverageTests : IDisposable
     [Theory]
     [InlineData(null, GateStatus.Skipped)]
     [InlineData(true, GateStatus.Failed)]
-    public void UntestedNewCodeFailsInsteadOfSkippingInStrictMode(bool? strict, GateStatus expected)
+    public void UntestedNewCodeFailsInsteadOfSkippingInStrictMode(bool? strict, object expectedValue)
     {
+        var expected = (GateStatus)expectedValue;
         AddUntestedProject();
 
         var result = Run(new NewCodeOptions { BaseRef = "main" }, Coverage(), minLines: null, strict: strict);

@@ -54,7 +54,7 @@ public sealed class TrxRetriedTestsTests : IDisposable
     public void EachFileIsARowThatSaysWhatItAdded()
     {
         var files = new List<InputFileRead>();
-        var warnings = new List<GateDiagnostic>();
+        var warnings = new DiagnosticBag();
 
         var run = ResultFileMerge.Tests(reader.ReadFiles(CaseFiles), files, warnings);
 
@@ -84,7 +84,7 @@ public sealed class TrxRetriedTestsTests : IDisposable
         // The second file holds a test that passed in the first: no retry re-runs it, so these are two runs.
         var first = WriteMtp("a.trx", "2026-08-21T14:02:00", ("1", "A", "Passed"), ("2", "B", "Failed"));
         var second = WriteMtp("b.trx", "2026-08-21T14:03:00", ("1", "A", "Passed"), ("2", "B", "Passed"));
-        var warnings = new List<GateDiagnostic>();
+        var warnings = new DiagnosticBag();
 
         var run = ResultFileMerge.Tests(reader.ReadFiles([first, second]), [], warnings);
 

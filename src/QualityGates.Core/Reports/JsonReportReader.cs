@@ -5,16 +5,15 @@ using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs.Common;
 using QualityGates.Metrics;
-using QualityGates.Reports;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// Reads back a JSON report written by <see cref="JsonReportWriter"/>, for the registry to approve a
 /// model version from. A file that is not such a report, or whose verdict contradicts its own
 /// checks, is refused with a coded error rather than half-read.
 /// </summary>
-public static class JsonReportReader
+internal static class JsonReportReader
 {
     /// <summary>Reads the report at <paramref name="path"/> or throws a <see cref="QualityGatesException"/>.</summary>
     /// <remarks>

@@ -1,4 +1,4 @@
-namespace QualityGates.Integrations;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// Where a report was made, when a CI server is known: written as the JSON report's <c>ci</c> object
@@ -8,7 +8,7 @@ namespace QualityGates.Integrations;
 /// <param name="BuildNumber">The build or run number as the CI server shows it.</param>
 /// <param name="BuildUrl">A link to the build.</param>
 /// <param name="Commit">The commit that was built.</param>
-public sealed record CiBuildInfo(string? Provider = null, string? BuildNumber = null, string? BuildUrl = null, string? Commit = null)
+internal sealed record CiBuildInfo(string? Provider = null, string? BuildNumber = null, string? BuildUrl = null, string? Commit = null)
 {
     /// <summary>
     /// Reads the build from the variables Jenkins, GitHub Actions and Azure Pipelines set; null when

@@ -1,14 +1,14 @@
+using QualityGates.Configuration;
 using QualityGates.Errors;
-using QualityGates.Gates;
 
-namespace QualityGates.Configuration;
+namespace QualityGates.Gates;
 
 /// <summary>
 /// The warning tier: each gate's optional warning level beside its threshold. For a minimum the
 /// warning level sits at or above it, for a maximum at or below it; a figure between the two passes with a
 /// coded warning (<see cref="ErrorCodes.FigureInWarningBand"/>).
 /// </summary>
-public static class WarningLevels
+internal static class WarningLevels
 {
     private static readonly (string Gate, string Name, string ThresholdName, Func<GateThresholds, double?> Warn, Func<GateThresholds, double?> Threshold)[] Levels =
     [
@@ -41,7 +41,7 @@ public static class WarningLevels
     /// One <see cref="ErrorCodes.WarningLevelOnWrongSide"/> error per warning level set on the failing side of its
     /// threshold (below a minimum, above a maximum); <paramref name="sourceOf"/> names the setting from its catalog name.
     /// </summary>
-    public static IEnumerable<QualityGatesException> Check(GateThresholds thresholds, Func<string, string> sourceOf)
+    public static IEnumerable<GateDiagnostic> Check(GateThresholds thresholds, Func<string, string> sourceOf)
     {
         foreach (var level in Levels)
         {
@@ -53,7 +53,7 @@ public static class WarningLevels
             var minimum = GateDescriptions.IsMinimum(level.Gate);
             if (minimum ? warn < threshold : warn > threshold)
             {
-                yield return new QualityGatesException(ErrorCodes.WarningLevelOnWrongSide,
+                yield return new GateDiagnostic(DiagnosticSeverity.Error, ErrorCodes.WarningLevelOnWrongSide,
                     $"{sourceOf(level.Name)} is {GateDescriptions.FormatValue(level.Gate, warn)}, on the failing side of {sourceOf(level.ThresholdName)} "
                     + $"({GateDescriptions.FormatThreshold(level.Gate, threshold)}): a warning level for a {(minimum ? "minimum must be at or above it" : "maximum must be at or below it")}, so figures between the two warn before they fail.");
             }

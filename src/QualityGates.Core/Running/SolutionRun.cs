@@ -1,16 +1,18 @@
 using System.Globalization;
 using QualityGates.Errors;
-using QualityGates.Files;
+using QualityGates.Reports;
 using QualityGates.Running.Solution;
 
 namespace QualityGates.Running;
 
 /// <summary>
-/// The solution part of <see cref="GateRun"/> (QualityGatesScope Solution or Both, docs/solution.md): a
+/// The solution hand-in of <see cref="GateRun"/> (QualityGatesScope Solution or Both, docs/solution.md): a
 /// project hands in to its solution run, and the run is judged once, by the solution's build (VSTest) or by
 /// the project whose hand-in completes it (Microsoft.Testing.Platform).
 /// </summary>
-public sealed partial class GateRun
+/// <param name="pipeline">Judges a run (the project's own, the solution's).</param>
+/// <param name="time">The clock of a hand-in's preparation.</param>
+internal sealed class SolutionRun(GatePipeline pipeline, TimeProvider time)
 {
     /// <summary>
     /// QualityGatesScope Solution or Both: the project hands its results to its solution run (judging itself
@@ -19,7 +21,7 @@ public sealed partial class GateRun
     /// VSTest mode the solution's build judges the run afterwards (<see cref="SolutionOptions.Verdict"/>).
     /// A project no solution run lists is judged alone, with warning QG0019.
     /// </summary>
-    private GateRunResult ExecuteInSolution(GateRunRequest request, SolutionOptions solution, TextWriter ciCommands)
+    public GateRunResult Execute(GateRunRequest request, SolutionOptions solution, TextWriter ciCommands)
     {
         SolutionRunFolder? run;
         string? notInRun;
@@ -43,17 +45,16 @@ public sealed partial class GateRun
         if (run is null)
         {
             var notListed = NotInSolutionRun(solution, notInRun);
-            var alone = ExecuteAlone(request, ciCommands, earlier: [notListed]);
+            var alone = pipeline.Run(request, ciCommands, earlier: [notListed]);
             // A bad setting or input stops the run before judging: the warning is still said.
             return alone.Report is null ? alone with { Diagnostics = [notListed, .. alone.Diagnostics] } : alone;
         }
 
-        var errors = new List<QualityGatesException>();
         GateRunResult own;
         ProjectHandIn handIn;
         if (solution.Scope == GateScope.Both)
         {
-            own = ExecuteAlone(request, ciCommands);
+            own = pipeline.Run(request, ciCommands);
             if (own.Report is not { } report)
             {
                 return own;
@@ -63,12 +64,14 @@ public sealed partial class GateRun
         }
         else
         {
-            var inputWarnings = new List<GateDiagnostic>();
-            var (_, _, inputs, coverageFiles) = Prepare(request, errors, inputWarnings, _time);
-            if (errors.Count > 0)
+            var prepared = new DiagnosticBag();
+            var (_, _, inputs, coverageFiles) = RunPreparation.Of(request, prepared, time);
+            if (prepared.HasErrors)
             {
-                return new GateRunResult { Diagnostics = errors.Select(GateDiagnostic.From).ToList() };
+                return new GateRunResult { Diagnostics = prepared.Errors };
             }
+
+            var inputWarnings = prepared.Warnings;
 
             own = new GateRunResult { Diagnostics = inputWarnings };
             handIn = SolutionRequest.HandIn(request, solution, inputs, coverageFiles, inputWarnings);
@@ -92,7 +95,7 @@ public sealed partial class GateRun
         }
 
         // Every message of this verdict says whose it is: it is printed among this project's output.
-        var verdict = Judged(run, ExecuteAlone(SolutionRequest.For(request, solution, run, all), ciCommands, handedIn: SolutionRequest.Warnings(all)),
+        var verdict = Judged(run, pipeline.Run(SolutionRequest.For(request, solution, run, all), ciCommands, handedIn: SolutionRequest.Warnings(all)),
             ConsoleText.Neutralise($"Solution {run.SolutionName}'s verdict (judged in {handIn.Name}, whose hand-in completed the run): "));
         return own with { Solution = verdict, HandedToSolution = solution.Scope == GateScope.Solution };
     }
@@ -118,43 +121,32 @@ public sealed partial class GateRun
         if (missing.Count > 0)
         {
             var reason = $"{string.Join(", ", missing)} handed in no results: {(missing.Count == 1 ? "its" : "their")} tests did not reach the gate (a failed build, a test host that crashed, a run that was stopped)";
-            var diagnostics = new List<GateDiagnostic>
+            var diagnostics = new DiagnosticBag
             {
-                new(DiagnosticSeverity.Error, ErrorCodes.SolutionRunIncomplete, ConsoleText.Neutralise(
+                new GateDiagnostic(DiagnosticSeverity.Error, ErrorCodes.SolutionRunIncomplete, ConsoleText.Neutralise(
                     $"The solution's verdict of {run.SolutionName} cannot be made: {reason}. The report files in '{run.ReportFolder}' say the run is incomplete."), run.SolutionFile),
             };
-            Finish(() => run.MarkIncomplete(reason + ".", missing), diagnostics);
-            Finish(run.Complete, diagnostics);
-            return new GateRunResult { Diagnostics = diagnostics, SolutionFile = run.SolutionFile };
+            diagnostics.Attempt(() => run.MarkIncomplete(reason + ".", missing));
+            diagnostics.Attempt(run.Complete);
+            return new GateRunResult { Diagnostics = [.. diagnostics], SolutionFile = run.SolutionFile };
         }
 
-        return Judged(run, ExecuteAlone(SolutionRequest.For(request, solution, run, handedIn), ciCommands, handedIn: SolutionRequest.Warnings(handedIn)), prefix: null);
+        return Judged(run, pipeline.Run(SolutionRequest.For(request, solution, run, handedIn), ciCommands, handedIn: SolutionRequest.Warnings(handedIn)), prefix: null);
     }
 
     /// <summary>Ends <paramref name="run"/> and points the verdict's diagnostics and summary line at the solution file, each message after <paramref name="prefix"/>.</summary>
     private static GateRunResult Judged(SolutionRunFolder run, GateRunResult verdict, string? prefix)
     {
-        var diagnostics = verdict.Diagnostics.Select(d => d with { File = d.File ?? run.SolutionFile, Message = prefix + d.Message }).ToList();
-        Finish(run.Complete, diagnostics);
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(verdict.Diagnostics.Select(d => d with { File = d.File ?? run.SolutionFile, Message = prefix + d.Message }));
+        diagnostics.Attempt(run.Complete);
         return verdict with
         {
-            Diagnostics = diagnostics,
+            Diagnostics = [.. diagnostics],
             SummaryLine = prefix is null || verdict.SummaryLine is not { } line ? verdict.SummaryLine
                 : line.StartsWith(Reports.SummaryLine.Prefix, StringComparison.Ordinal) ? Reports.SummaryLine.Prefix + prefix + line[Reports.SummaryLine.Prefix.Length..] : prefix + line,
             SolutionFile = run.SolutionFile,
         };
-    }
-
-    private static void Finish(Action step, List<GateDiagnostic> diagnostics)
-    {
-        try
-        {
-            step();
-        }
-        catch (QualityGatesException ex)
-        {
-            diagnostics.Add(GateDiagnostic.From(ex));
-        }
     }
 
     private static GateDiagnostic NotInSolutionRun(SolutionOptions solution, string? why) =>

@@ -2,13 +2,13 @@ using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Metrics;
 
-namespace QualityGates.Registry;
+namespace QualityGates.Reports;
 
 /// <summary>
 /// The parts of a JSON report file that decide whether a model version may be approved: what was
 /// gated, where, when, and the verdict with every check. Read by <see cref="JsonReportReader"/>.
 /// </summary>
-public sealed record SavedGateReport
+internal sealed record SavedGateReport
 {
     /// <summary>The file it was read from.</summary>
     public required string SourceFile { get; init; }
@@ -25,3 +25,6 @@ public sealed record SavedGateReport
 
     public string ContextName => DeploymentContexts.NameOf(Context);
 }
+
+/// <summary>One waiver of a saved report, as the registry keeps it: what it waives ("gate coverage.line", "advisory CVE-2019-18224 in libidn2-0"), its owner, reason, expiry (yyyy-MM-dd) and state (applied, unused, expired).</summary>
+internal sealed record ReportWaiverEntry(string Waives, string Owner, string Reason, string Expires, string State);
