@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using QualityGates.Configuration.Settings;
+using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs.Benchmarks;
