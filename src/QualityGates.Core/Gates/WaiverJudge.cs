@@ -1,6 +1,7 @@
 using System.Globalization;
 using QualityGates.Configuration;
 using QualityGates.Errors;
+using QualityGates.Gates.Benchmarks;
 using QualityGates.Metrics;
 using QualityGates.Waivers;
 

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using QualityGates.Configuration.Settings;
 using QualityGates.Configuration;
 using QualityGates.Errors;
+using QualityGates.Gates.Benchmarks;
 using QualityGates.Gates;
 using QualityGates.Inputs.Benchmarks;
 using QualityGates.Metrics;
