@@ -1,4 +1,4 @@
-using QualityGates.Gates;
+using QualityGates.Configuration;
 
 namespace QualityGates.Testing.Platform;
 

@@ -1,3 +1,4 @@
+using QualityGates.Configuration;
 using QualityGates.Gates;
 #if PLATFORM_COVERAGE_API
 using Microsoft.Testing.Platform.Extensions.Messages;

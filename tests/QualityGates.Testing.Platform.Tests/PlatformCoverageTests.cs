@@ -1,5 +1,6 @@
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.TestHost;
+using QualityGates.Configuration;
 using QualityGates.Gates;
 
 namespace QualityGates.Testing.Platform.Tests;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityGates.Configuration;
 
 namespace QualityGates.Gates;
 

@@ -1,3 +1,4 @@
+using QualityGates.Gates.Benchmarks;
 using QualityGates.Metrics;
 
 namespace QualityGates.Gates;

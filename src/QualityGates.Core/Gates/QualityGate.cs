@@ -55,7 +55,7 @@ internal sealed class QualityGate
             var result = WithWarningLevel(check.Evaluate(inputs, _options));
             if (waivers is not null)
             {
-                result = waivers.Judge(result, _options.Context, inputs.Security, inputs.Benchmarks);
+                result = WaiverJudge.Judge(waivers, result, _options.Context, inputs.Security, inputs.Benchmarks);
             }
 
             checks.Add(result);
@@ -78,7 +78,7 @@ internal sealed class QualityGate
             Inputs = inputs,
             Checks = checks,
             Warnings = warnings,
-            Waivers = waivers?.Outcomes(_options.Context, checks, inputs.Security, inputs.Benchmarks) ?? [],
+            Waivers = waivers is null ? [] : WaiverJudge.Outcomes(waivers, _options.Context, checks, inputs.Security, inputs.Benchmarks),
         };
         if (!report.AllPassed)
         {

@@ -1,5 +1,6 @@
 using QualityGates.Configuration;
 using QualityGates.Configuration.Settings;
+using QualityGates.Gates.Benchmarks;
 using QualityGates.Inputs;
 using QualityGates.Inputs.Benchmarks;
 using QualityGates.Inputs.Common;

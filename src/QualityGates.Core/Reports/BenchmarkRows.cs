@@ -1,3 +1,4 @@
+using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Gates.Benchmarks;
 using QualityGates.Metrics;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using QualityGates.Gates.Benchmarks;
 using QualityGates.Metrics;
 
 namespace QualityGates.Reports;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Reports;
 

@@ -21,7 +21,7 @@ internal sealed record Waiver
     /// <summary>Only findings at this installed version; null for any version.</summary>
     public string? Version { get; init; }
 
-    /// <summary>The gate waived (<c>coverage.line</c>, see <see cref="Gates.GateNames"/>); null for an advisory waiver.</summary>
+    /// <summary>The gate waived (<c>coverage.line</c>, see <see cref="GateNames"/>); null for an advisory waiver.</summary>
     public string? Gate { get; init; }
 
     /// <summary>The contexts it applies in; empty when the file names none (no <c>contexts</c>), which is every context. An empty list in the file is refused (QG1020).</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using QualityGates.Configuration;
 using QualityGates.Gates;
 using QualityGates.Integrations;
 using QualityGates.Metrics;

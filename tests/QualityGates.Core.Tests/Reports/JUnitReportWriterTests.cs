@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Metrics;

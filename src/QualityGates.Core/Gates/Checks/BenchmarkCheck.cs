@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates.Benchmarks;
 using QualityGates.Metrics;

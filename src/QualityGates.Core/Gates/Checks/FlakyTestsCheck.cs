@@ -1,3 +1,4 @@
+using QualityGates.Configuration;
 using QualityGates.Errors;
 
 namespace QualityGates.Gates.Checks;

@@ -1,4 +1,5 @@
 using QualityGates.Configuration.Settings;
+using QualityGates.Configuration;
 using QualityGates.Errors;
 
 namespace QualityGates.Gates.Checks;

@@ -1,6 +1,6 @@
 using QualityGates.Configuration.Settings;
 using QualityGates.Errors;
-using QualityGates.Metrics;
+using QualityGates.Gates.Benchmarks;
 
 namespace QualityGates.Inputs.Benchmarks;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityGates.Configuration;
 using QualityGates.Gates;
 
 namespace QualityGates.Reports.Html;

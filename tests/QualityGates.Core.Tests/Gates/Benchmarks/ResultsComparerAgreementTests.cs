@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using QualityGates.Gates.Benchmarks;
 using QualityGates.Gates;
 using QualityGates.Inputs.Benchmarks;
-using QualityGates.Metrics;
 using QualityGates.Running;
 using QualityGates.Tests.Inputs.Benchmarks;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using QualityGates.Configuration;
 using QualityGates.Errors;
 using QualityGates.Gates;
 using QualityGates.Inputs;

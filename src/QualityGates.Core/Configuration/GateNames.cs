@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace QualityGates.Gates;
+namespace QualityGates.Configuration;
 
 /// <summary>
 /// The stable gate names. They become JUnit test-case names, so Jenkins tracks a gate's history by

@@ -1,8 +1,10 @@
-namespace QualityGates.Metrics;
+using QualityGates.Metrics;
+
+namespace QualityGates.Gates.Benchmarks;
 
 /// <summary>
 /// A BenchmarkDotNet run against its baseline: every benchmark of either run, paired by full name, with
-/// its verdicts once the gate has judged it (<see cref="Gates.Benchmarks.BenchmarkJudge"/>). A benchmark in
+/// its verdicts once the gate has judged it (<see cref="BenchmarkJudge"/>). A benchmark in
 /// one run only is listed as new or removed, never dropped.
 /// </summary>
 internal sealed record BenchmarkComparison
@@ -34,8 +36,8 @@ internal sealed record BenchmarkComparison
     /// <summary>Full names of the benchmarks only in the baseline.</summary>
     public IReadOnlyList<string> Removed => Benchmarks.Where(b => b.Current is null).Select(b => b.FullName).ToList();
 
-    /// <summary>The significance level of the time test (<see cref="Gates.Benchmarks.BenchmarkStatistics.Alpha"/>), for reports.</summary>
-    public double Alpha { get; init; } = Gates.Benchmarks.BenchmarkStatistics.Alpha;
+    /// <summary>The significance level of the time test (<see cref="BenchmarkStatistics.Alpha"/>), for reports.</summary>
+    public double Alpha { get; init; } = BenchmarkStatistics.Alpha;
 
     /// <summary>The comparison with every file path as <paramref name="display"/> shows it.</summary>
     public BenchmarkComparison WithPaths(Func<string, string> display)

@@ -1,7 +1,8 @@
 using QualityGates.Errors;
 using QualityGates.Gates;
+using QualityGates.Waivers;
 
-namespace QualityGates.Waivers;
+namespace QualityGates.Running;
 
 /// <summary>The coded warnings of the warning tier and of waivers, in the order adapters print them; none changes the verdict.</summary>
 internal static class WaiverDiagnostics
