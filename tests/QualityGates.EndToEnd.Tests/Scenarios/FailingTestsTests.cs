@@ -37,7 +37,7 @@ public sealed class FailingTestsTests(ITestOutputHelper output)
         Assert.Equal(("PASS", "98.0%"), GateTable.Row(run.Output, "tests.pass_rate"));
     }
 
-    /// <summary>The same under the console logger (-tl:off) is HookTargetTests' run.</summary>
+    /// <summary>The same under the console logger is CiServerTests' run.</summary>
     [Fact]
     public void FailsTwoFailedTestsOfFiftyUnderProductionWithOneErrorUnderTheTerminalLogger()
     {
