@@ -15,13 +15,17 @@ public sealed class MultiTargetingTests(ITestOutputHelper output)
             .Property("RollForward", "Major")
             .Save(workspace.FullPath(GatedConsumer.ProjectPath));
 
-        var passing = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-tl:off"]);
+        // One run, one leg short of coverage: each leg is judged on its own files only, so exactly the net8.0 leg fails.
+        var run = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
+            new Dictionary<string, string> { ["QG_PARTIAL_COVERAGE"] = "net8.0" });
 
-        Assert.Equal(0, passing.ExitCode);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(["QG2002"], run.ErrorCodes);
+        Assert.Contains("Line coverage 25.0% is below the production minimum of 90.0% (3 of 12 lines covered)", Assert.Single(run.Errors));
         foreach (var framework in new[] { "net8.0", "net10.0" })
         {
             var reports = GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", framework));
-            Assert.Empty(reports.Failures);
+            Assert.Equal(framework == "net8.0" ? [$"coverage.line ({framework})"] : [], reports.Failures);
             Assert.Single(reports.JsonReports);
             // The Jenkins glob reads both junit-gates.xml: the framework in the names keeps the legs apart.
             Assert.Contains($"tests.pass_rate ({framework})", reports.TestCases);
@@ -29,14 +33,5 @@ public sealed class MultiTargetingTests(ITestOutputHelper output)
             // Each framework has its own results folder, so their coverage attachments cannot mix.
             Assert.True(File.Exists(workspace.FullPath(GatedConsumer.TestsFolder, "TestResults", framework, $"QualityGates-Lib.Tests-{framework}.trx")));
         }
-
-        var failing = workspace.Dotnet(["test", GatedConsumer.ProjectPath, "--no-build", "--collect", "XPlat Code Coverage", "-p:QualityGatesContext=production", "-tl:on"],
-            new Dictionary<string, string> { ["QG_PARTIAL_COVERAGE"] = "1" });
-
-        Assert.NotEqual(0, failing.ExitCode);
-        Assert.Equal(["QG2002", "QG2002"], failing.ErrorCodes);
-        Assert.All(failing.Errors, e => Assert.Contains("Line coverage 25.0% is below the production minimum of 90.0% (3 of 12 lines covered)", e));
-        Assert.Equal(["coverage.line (net8.0)"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net8.0")).Failures);
-        Assert.Equal(["coverage.line (net10.0)"], GateReports.In(workspace.FullPath(GatedConsumer.TestsFolder, ".quality-gates", "net10.0")).Failures);
     }
 }

@@ -7,7 +7,7 @@ namespace QualityGates.EndToEnd.Tests.Scenarios;
 /// <summary>
 /// QualityGatesScope=Solution end to end under Microsoft.Testing.Platform: two xunit.v3 test applications in
 /// Shop.slnx with the documented Directory.Solution.targets, native <c>dotnet test</c> (which builds, so the
-/// hook starts a run each time). The test applications run after MSBuild has ended, so the one whose
+/// hook starts a run each time; restored once, by the set-up, so with <c>--no-restore</c>). The test applications run after MSBuild has ended, so the one whose
 /// hand-in completes the run judges the solution, and every message of that verdict says so. A.Tests fails
 /// one of its two tests with QG_FAIL=1; B.Tests (green) sleeps QG_SLEEP milliseconds.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class SolutionScopeTestingPlatformTests(ITestOutputHelper output)
         var workspace = Shared.Get(output);
 
         // B.Tests, all green, ends seconds after A.Tests: its hand-in completes the run and it judges the solution.
-        var run = workspace.TestNative(["--solution", "Shop.slnx"], new Dictionary<string, string> { ["QG_FAIL"] = "1", ["QG_SLEEP"] = "5000" });
+        var run = workspace.TestNative(["--solution", "Shop.slnx", "--no-restore"], new Dictionary<string, string> { ["QG_FAIL"] = "1", ["QG_SLEEP"] = "5000" });
 
         Assert.NotEqual(0, run.ExitCode);
         const string Whose = "Solution Shop's verdict (judged in B.Tests, whose hand-in completed the run): ";
@@ -87,9 +87,9 @@ public sealed class SolutionScopeTestingPlatformTests(ITestOutputHelper output)
         var workspace = Shared.Get(output);
         var before = Reports(workspace);
 
-        var failing = Task.Run(() => workspace.TestNative(["--solution", "Shop.slnx"], new Dictionary<string, string> { ["QG_FAIL"] = "1", ["QG_SLEEP"] = "4000" }));
+        var failing = Task.Run(() => workspace.TestNative(["--solution", "Shop.slnx", "--no-restore"], new Dictionary<string, string> { ["QG_FAIL"] = "1", ["QG_SLEEP"] = "4000" }));
         await Task.Delay(1000);
-        var passing = Task.Run(() => workspace.TestNative(["--solution", "Shop.slnx"]));
+        var passing = Task.Run(() => workspace.TestNative(["--solution", "Shop.slnx", "--no-restore"]));
         var (failed, passed) = (await failing, await passing);
 
         Assert.NotEqual(0, failed.ExitCode);
@@ -137,7 +137,7 @@ public sealed class SolutionScopeTestingPlatformTests(ITestOutputHelper output)
         })
         {
             TestingPlatformConsumer.TestApplication()
-                .ItemPackageReference("xunit.v3", "4.0.2")
+                .ItemPackageReference("xunit.v3", "4.0.3")
                 .ItemPackageReference("QualityGates.MSBuild", workspace.Feed.Version, privateAssets: "all")
                 .Save(workspace.FullPath(name, name + ".csproj"));
             workspace.Write($"{name}/Tests.cs", $"using Xunit;\n\npublic class {name.Replace(".", string.Empty)}\n{{\n{tests}\n}}\n");

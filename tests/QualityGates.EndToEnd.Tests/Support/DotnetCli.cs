@@ -43,6 +43,9 @@ public static class DotnetCli
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         // No MSBuild node may outlive the command: it would keep an old task assembly loaded.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        // The consumers' compiles share one warm compiler server (it loads no task assembly), whatever the
+        // caller's environment says: a cold csc per project costs seconds of CPU each. Shut down when the run ends.
+        start.Environment["UseSharedCompilation"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -76,6 +79,28 @@ public static class DotnetCli
         log(text);
         log($"< exit code {process.ExitCode} after {clock.Elapsed.TotalSeconds:0.0} s");
         return (process.ExitCode, text);
+    }
+
+    /// <summary>
+    /// Asks the compiler server the consumers' builds started to stop (<c>dotnet build-server shutdown --vbcscompiler</c>),
+    /// so it does not outlive the run; waited for a few seconds at most, as the test host is ending. The server finishes the compiles
+    /// it has, and a build that still wants one starts its own compiler.
+    /// </summary>
+    public static void ShutDownCompilerServer()
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "build-server", "shutdown", "--vbcscompiler" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit(TimeSpan.FromSeconds(20));
     }
 
     private static bool KilledWhen(Process process, Func<bool> killWhen, TimeSpan timeout)

@@ -45,6 +45,9 @@ public sealed partial class PackageFeed
             throw new InvalidOperationException($"dotnet pack failed (build src/QualityGates.MSBuild in {Configuration} first):\n{output}");
         }
 
+        // The consumers' builds share a compiler server (DotnetCli); this run stops it when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DotnetCli.ShutDownCompilerServer();
+
         var package = Directory.GetFiles(FeedDirectory, "QualityGates.MSBuild.*.nupkg").Single();
         Version = VersionInName().Match(Path.GetFileName(package)).Groups[1].Value;
     }
@@ -59,6 +62,15 @@ public sealed partial class PackageFeed
 
     public string PackagesDirectory { get; }
 
+    /// <summary>
+    /// The machine's NuGet packages folder (NUGET_PACKAGES, or ~/.nuget/packages), which every workspace reads
+    /// as a fallback folder: a package the repository's own restore (or anything earlier) extracted there is
+    /// used in place instead of being downloaded and extracted again for each run. NuGet never writes to a
+    /// fallback folder, and this run's package has a version no earlier run used, so it always comes from
+    /// <see cref="FeedDirectory"/> into <see cref="PackagesDirectory"/>. Null when the folder does not exist.
+    /// </summary>
+    public string? MachinePackagesDirectory { get; } = MachinePackages();
+
     /// <summary>The package version, as read from the .nupkg file name.</summary>
     public string Version { get; }
 
@@ -68,6 +80,14 @@ public sealed partial class PackageFeed
     /// <summary>The configuration this test assembly was built in (Release or Debug), which the task project was built in too.</summary>
     private static string Configuration =>
         typeof(PackageFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration ? configuration : "Release";
+
+    private static string? MachinePackages()
+    {
+        var folder = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return Directory.Exists(folder) ? Path.GetFullPath(folder) : null;
+    }
 
     /// <summary>
     /// Removes the folders of earlier runs whose test process has ended (the test host is stopped

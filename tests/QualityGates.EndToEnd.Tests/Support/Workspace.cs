@@ -4,7 +4,7 @@ namespace QualityGates.EndToEnd.Tests.Support;
 
 /// <summary>
 /// An isolated folder for one scenario: its own global.json and NuGet.config (this run's feed, the
-/// registry, this run's packages folder) and blank Directory.* files, so the repository's own settings
+/// registry, this run's packages folder, the machine's packages folder as a read-only fallback) and blank Directory.* files, so the repository's own settings
 /// never leak in. Every command and its output goes to the test output.
 /// </summary>
 public sealed class Workspace
@@ -20,12 +20,18 @@ public sealed class Workspace
         output.WriteLine($"package QualityGates.MSBuild {feed.Version} from {feed.FeedDirectory} (pack log: {Path.Combine(feed.RunRoot, "pack.log")})");
         Root = Directory.CreateDirectory(Path.Combine(feed.RunRoot, "scenarios", name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         Write("global.json", """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature", "allowPrerelease": false } }""");
+        // Packages the machine's own folder already holds are used in place, read only; the rest (this run's package among them) is extracted into this run's folder.
+        var fallback = feed.MachinePackagesDirectory is { } machine ? $"<add key=\"machine\" value=\"{machine}\" />" : string.Empty;
         Write("NuGet.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <config>
                 <add key="globalPackagesFolder" value="{feed.PackagesDirectory}" />
               </config>
+              <fallbackPackageFolders>
+                <clear />
+                {fallback}
+              </fallbackPackageFolders>
               <packageSources>
                 <clear />
                 <add key="local" value="{feed.FeedDirectory}" />
