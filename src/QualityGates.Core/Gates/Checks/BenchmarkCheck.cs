@@ -26,13 +26,13 @@ internal sealed class BenchmarkCheck : GateCheck
     public static BenchmarkCheck Time { get; } = new(new Kind(
         GateNames.BenchmarkTime, ErrorCodes.BenchmarkTimeRegressed, t => t.MaxLatencyIncrease, t => t.WarnLatencyIncrease,
         b => b.Time, b => b.TimeIncrease, b => b.TimeWaiver, BenchmarkText.TimeFigures,
-        "are slower than the baseline", "maximum latency increase", Format.Percent,
+        "is slower than the baseline", "are slower than the baseline", "maximum latency increase", Format.Percent,
         $" (Mann-Whitney U, α = {BenchmarkStatistics.Alpha.ToString(CultureInfo.InvariantCulture)})"));
 
     public static BenchmarkCheck Allocated { get; } = new(new Kind(
         GateNames.BenchmarkAllocated, ErrorCodes.BenchmarkAllocationIncreased, t => t.MaxMemoryIncreasePercent, t => t.WarnMemoryIncreasePercent,
         b => b.Allocated, b => b.AllocatedIncreasePercent, b => b.AllocatedWaiver, BenchmarkText.AllocatedFigures,
-        "allocate more than the baseline", "maximum memory increase", Format.PercentValue, string.Empty));
+        "allocates more than the baseline", "allocate more than the baseline", "maximum memory increase", Format.PercentValue, string.Empty));
 
     public override string Gate => _kind.Gate;
     public override GateGroup Group => GateGroup.Benchmarks;
@@ -72,7 +72,7 @@ internal sealed class BenchmarkCheck : GateCheck
         {
             var worst = regressed.Max(b => k.Increase(b)!.Value);
             return new GateCheckResult(Gate, GateStatus.Failed, worst, maximum,
-                $"{Format.Count(regressed.Count)} of {Format.Count(judged.Count, "benchmark")} {Agree(k.Verb, regressed.Count)} beyond {Limit(worst)}{k.Test}: {Named(regressed, k)}{Waived(With(BenchmarkOutcome.Waived), k)}{tail}",
+                $"{Format.Count(regressed.Count)} of {Format.Count(judged.Count, "benchmark")} {k.VerbFor(regressed.Count)} beyond {Limit(worst)}{k.Test}: {Named(regressed, k)}{Waived(With(BenchmarkOutcome.Waived), k)}{tail}",
                 FailureCode);
         }
 
@@ -81,7 +81,7 @@ internal sealed class BenchmarkCheck : GateCheck
         {
             var waivers = waived.Select(b => k.Waiver(b)!).Distinct().ToList();
             return new GateCheckResult(Gate, GateStatus.Waived, waived.Max(b => k.Increase(b)), maximum,
-                $"{Format.Count(waived.Count)} of {Format.Count(judged.Count, "benchmark")} {Agree(k.Verb, waived.Count)} beyond {Limit()}{k.Test}, each waived: {Named(waived, k)}{tail} — "
+                $"{Format.Count(waived.Count)} of {Format.Count(judged.Count, "benchmark")} {k.VerbFor(waived.Count)} beyond {Limit()}{k.Test}, each waived: {Named(waived, k)}{tail} — "
                 + string.Join("; ", waivers.Select(w => w.Describe())),
                 ErrorCodes.CheckWaived) { Waivers = waivers };
         }
@@ -93,7 +93,7 @@ internal sealed class BenchmarkCheck : GateCheck
         if (warned.Count > 0 && k.Warn(options.Thresholds) is double warn)
         {
             return new GateCheckResult(Gate, GateStatus.Warning, warned.Max(b => k.Increase(b)), maximum,
-                $"{Format.Count(warned.Count)} of {Format.Count(judged.Count, "benchmark")} {Agree(k.Verb, warned.Count)} beyond the {options.ContextName} warning level of {k.FormatLimit(warn, null)}{k.Test}, within {Limit()}: {Named(warned, k)}{note}{tail}",
+                $"{Format.Count(warned.Count)} of {Format.Count(judged.Count, "benchmark")} {k.VerbFor(warned.Count)} beyond the {options.ContextName} warning level of {k.FormatLimit(warn, null)}{k.Test}, within {Limit()}: {Named(warned, k)}{note}{tail}",
                 ErrorCodes.FigureInWarningBand) { WarningLevel = warn };
         }
 
@@ -104,12 +104,6 @@ internal sealed class BenchmarkCheck : GateCheck
             $"{Format.Count(judged.Count, "benchmark")} compared with the baseline, none {k.Verb} beyond {Limit()}{k.Test}{figure}{note}{tail}")
         { WarningLevel = k.Warn(options.Thresholds) };
     }
-
-    /// <summary>The verb for "<paramref name="count"/> of N benchmarks": "1 of 3 benchmarks is slower", "2 of 3 … are slower".</summary>
-    private static string Agree(string pluralVerb, int count) =>
-        count != 1 ? pluralVerb
-        : pluralVerb.StartsWith("are ", StringComparison.Ordinal) ? "is " + pluralVerb[4..]
-        : pluralVerb.Insert(pluralVerb.IndexOf(' ', StringComparison.Ordinal), "s");
 
     /// <summary>"; 1 new and 2 removed benchmarks not compared" (QG2052 names them), or empty.</summary>
     private static string Unpaired(BenchmarkComparison comparison)
@@ -141,8 +135,13 @@ internal sealed class BenchmarkCheck : GateCheck
         Func<BenchmarkVerdict, double?> Increase,
         Func<BenchmarkVerdict, Waivers.Waiver?> Waiver,
         Func<BenchmarkVerdict, string> Figures,
+        string SingularVerb,
         string Verb,
         string LimitName,
         Func<double, double?, string> FormatLimit,
-        string Test);
+        string Test)
+    {
+        /// <summary>The verb for "<paramref name="count"/> of N benchmarks": "1 of 3 benchmarks is slower", "2 of 3 … are slower".</summary>
+        public string VerbFor(int count) => count == 1 ? SingularVerb : Verb;
+    }
 }
