@@ -28,9 +28,7 @@ internal sealed class FlakyTestsCheck : GateCheck
         }
 
         var named = tests.FlakyTests.Take(NamedInMessage).Select(t => t.Name).ToList();
-        var more = tests.Flaky - named.Count;
-        var names = named.Count == 0 ? string.Empty
-            : ": " + string.Join(", ", named) + (more > 0 ? $" and {Format.Count(more)} more" : string.Empty);
+        var names = Format.Named(named, named.Count, tests.Flaky);
         var what = $"{Format.Count(tests.Flaky, "flaky test")} (failed, then passed on a retry)";
         return Judge(tests.Flaky <= maximum, tests.Flaky, maximum,
             $"{what}, within the {options.ContextName} maximum of {Format.Count(maximum)}{names}",

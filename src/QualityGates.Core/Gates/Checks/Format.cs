@@ -23,6 +23,10 @@ internal static class Format
     /// <summary>A count with its noun, plural unless the count is one ("1 file", "2 files", "0 coverable new lines").</summary>
     public static string Count(long value, string noun) => Count(value) + " " + (value == 1 ? noun : noun + "s");
 
+    /// <summary>": a, b, c and 4 more" for the first <paramref name="named"/> of <paramref name="total"/>; empty when none is named.</summary>
+    public static string Named(IEnumerable<string> named, int count, long total) =>
+        count == 0 ? string.Empty : ": " + string.Join(", ", named) + (total > count ? $" and {Count(total - count)} more" : string.Empty);
+
     private static string Fixed(double value, double? other)
     {
         for (var decimals = 1; decimals < 4; decimals++)
